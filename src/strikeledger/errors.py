@@ -1,0 +1,64 @@
+"""Typed errors with stable codes. Raised where the problem is found, turned into messages or
+HTTP statuses only at the edges (CLI, API)."""
+
+from __future__ import annotations
+
+
+class StrikeledgerError(Exception):
+    """Base of every error strikeledger raises on purpose."""
+
+    code = "SL-E000"
+
+    def __init__(self, message: str, *, item: str | None = None, position: str | None = None):
+        self.message = message
+        self.item = item
+        self.position = position
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        where = ""
+        if self.item:
+            where = self.item + (f" ({self.position})" if self.position else "") + ": "
+        return f"{self.code} {where}{self.message}"
+
+
+class InputError(StrikeledgerError):
+    """The input cannot be read as a document."""
+
+    code = "SL-E100"
+
+
+class EmptyInputError(InputError):
+    code = "SL-E101"
+
+
+class BinaryInputError(InputError):
+    code = "SL-E102"
+
+
+class TooLargeError(InputError):
+    code = "SL-E103"
+
+
+class TooManyLinesError(InputError):
+    code = "SL-E104"
+
+
+class EncodingError(InputError):
+    code = "SL-E105"
+
+
+class HeaderError(InputError):
+    code = "SL-E106"
+
+
+class LanguageDataError(StrikeledgerError):
+    """A language data file does not match its schema."""
+
+    code = "SL-E200"
+
+
+class GoldError(StrikeledgerError):
+    """A gold folder or a reports file is malformed."""
+
+    code = "SL-E300"

@@ -14,8 +14,15 @@ from collections.abc import Sequence
 
 from ..errors import StrikeledgerError
 
-# Command modules, in the order `strikeledger --help` lists them.
-COMMANDS = ["extract", "eval"]
+# Command modules: every ``cli/NAME_cmd.py`` registers itself; listed in this order first.
+_FIRST = ["extract", "eval"]
+
+
+def _command_modules() -> list[str]:
+    from pathlib import Path
+
+    found = sorted(p.stem[: -len("_cmd")] for p in Path(__file__).parent.glob("*_cmd.py"))
+    return [n for n in _FIRST if n in found] + [n for n in found if n not in _FIRST]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,8 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
-    for name in COMMANDS:
-        module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}_cmd")
+    for name in _command_modules():
+        module = importlib.import_module(f"{__name__}.{name}_cmd")
         module.register(sub)
     return parser
 

@@ -50,11 +50,17 @@ def _language(ctx: Context) -> None:
 
 def _components() -> list[tuple[str, Component]]:
     # Imported here, not at module import, so that importing strikeledger stays cheap.
-    from . import figures, flags
+    from . import casualties, damage, dates, figures, flags, persons, places, statements
 
     return [
         ("language.v1", _language),
+        ("dates.v1", dates.component),
+        ("places.v1", places.component),
         ("figures.v1", figures.component),
+        ("casualties.v1", casualties.component),
+        ("damage.v1", damage.component),
+        ("statements.v1", statements.component),
+        ("persons.v1", persons.component),
         ("flags.v1", flags.component),
     ]
 

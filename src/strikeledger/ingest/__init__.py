@@ -1,0 +1,1 @@
+"""Ingest: readers that turn sources (files, feeds, exports, archives) into Documents."""

@@ -1,0 +1,1 @@
+"""The ledger: documents, reports and their items in DuckDB or PostgreSQL; events."""

@@ -62,3 +62,54 @@ class GoldError(StrikeledgerError):
     """A gold folder or a reports file is malformed."""
 
     code = "SL-E300"
+
+
+# Ingest (owner: ingest/ledger): codes SL-E107 … SL-E119.
+class MalformedInputError(InputError):
+    """Malformed HTML / XML / JSON / CSV: the message names the file and the position."""
+
+    code = "SL-E107"
+
+
+class UnsafeXmlError(InputError):
+    """XML with entity declarations or external references, refused (no entity expansion)."""
+
+    code = "SL-E108"
+
+
+class TruncatedInputError(InputError):
+    """An archive or export that ends before its last record does."""
+
+    code = "SL-E109"
+
+
+class UnsupportedSourceError(InputError):
+    """A source whose format cannot be recognised, or a path that does not exist."""
+
+    code = "SL-E110"
+
+
+class FieldMappingError(InputError):
+    """A JSON Lines / CSV record without the mapped text field, or a bad --field option."""
+
+    code = "SL-E111"
+
+
+class FeedFetchError(InputError):
+    """A feed could not be fetched (network error or HTTP status)."""
+
+    code = "SL-E112"
+
+
+class LedgerError(StrikeledgerError):
+    """The ledger cannot be opened, migrated or written."""
+
+    code = "SL-E400"
+
+
+class LedgerConnectError(LedgerError):
+    code = "SL-E401"
+
+
+class LedgerSchemaError(LedgerError):
+    code = "SL-E402"

@@ -48,9 +48,68 @@ MAX_EVIDENCE_CHARS: Setting[int] = Setting(
     "Longest evidence span an extraction rule may report.",
 )
 
+# Ingest and ledger (owner: ingest/ledger).
+LEDGER_PATH: Setting[str] = Setting(
+    "ledger_path",
+    "ledger.duckdb",
+    "The ledger used when --db is not given: a DuckDB file path or a postgresql:// URL.",
+)
+INGEST_BATCH_SIZE: Setting[int] = Setting(
+    "ingest_batch_size",
+    500,
+    "Documents written to the ledger per transaction (one bulk insert per table per batch).",
+)
+MAX_SOURCE_BYTES: Setting[int] = Setting(
+    "max_source_bytes",
+    50_000_000,
+    "Largest HTML page or RSS/Atom feed file that is parsed whole; larger ones are skipped "
+    "(SL-E103). Streamed sources (Telegram, JSONL, CSV, WARC) have no file limit.",
+)
+MAX_RECORD_BYTES: Setting[int] = Setting(
+    "max_record_bytes",
+    10_000_000,
+    "Largest single record of a streamed source (a Telegram message, a JSON line, a CSV row, "
+    "a WARC record); larger ones are skipped (SL-E103).",
+)
+NEAR_DUPLICATE_THRESHOLD: Setting[float] = Setting(
+    "near_duplicate_threshold",
+    0.8,
+    "Estimated Jaccard similarity of word 5-shingles at or above which a document with the same "
+    "numbers as an earlier one is recorded as its near-duplicate.",
+)
+NEAR_DUPLICATE_MIN_WORDS: Setting[int] = Setting(
+    "near_duplicate_min_words",
+    40,
+    "Documents with fewer words are never marked near-duplicates (short posts differ by little).",
+)
+WATCH_INTERVAL_SECONDS: Setting[float] = Setting(
+    "watch_interval_seconds",
+    300.0,
+    "Seconds between two polls of a feed by `strikeledger watch` (a feed may set its own).",
+)
+WATCH_MAX_BACKOFF_SECONDS: Setting[float] = Setting(
+    "watch_max_backoff_seconds",
+    3600.0,
+    "Longest wait after repeated errors of a feed (the wait doubles after each error).",
+)
+WATCH_TIMEOUT_SECONDS: Setting[float] = Setting(
+    "watch_timeout_seconds",
+    30.0,
+    "Time limit of one HTTP request made by `strikeledger watch`.",
+)
+
 ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENT_LINES,
     MAX_SENTENCE_CHARS,
     MAX_EVIDENCE_CHARS,
+    LEDGER_PATH,
+    INGEST_BATCH_SIZE,
+    MAX_SOURCE_BYTES,
+    MAX_RECORD_BYTES,
+    NEAR_DUPLICATE_THRESHOLD,
+    NEAR_DUPLICATE_MIN_WORDS,
+    WATCH_INTERVAL_SECONDS,
+    WATCH_MAX_BACKOFF_SECONDS,
+    WATCH_TIMEOUT_SECONDS,
 ]

@@ -98,6 +98,43 @@ WATCH_TIMEOUT_SECONDS: Setting[float] = Setting(
     "Time limit of one HTTP request made by `strikeledger watch`.",
 )
 
+API_PAGE_SIZE: Setting[int] = Setting(
+    "api_page_size",
+    50,
+    "Items per page of an API list or dashboard table when the request names none.",
+)
+API_MAX_PAGE_SIZE: Setting[int] = Setting(
+    "api_max_page_size", 500, "Largest page_size an API request may ask for (larger: 400)."
+)
+API_EXPORT_MAX_ROWS: Setting[int] = Setting(
+    "api_export_max_rows",
+    100_000,
+    "Most rows one export (?format=csv|parquet|geojson|jsonl) returns.",
+)
+API_MAX_BODY_BYTES: Setting[int] = Setting(
+    "api_max_body_bytes", 6_000_000, "Largest HTTP request body the server accepts (larger: 413)."
+)
+API_RATE_LIMIT: Setting[int] = Setting(
+    "api_rate_limit",
+    600,
+    "Requests one client may make per rate window (more: 429 with Retry-After).",
+)
+API_RATE_WINDOW_SECONDS: Setting[float] = Setting(
+    "api_rate_window_seconds",
+    60.0,
+    "Length of the window over which api_rate_limit counts requests.",
+)
+API_TOKEN: Setting[str] = Setting(
+    "api_token",
+    "",
+    "Bearer token that writes (POST /api/documents) need; empty: writes are disabled.",
+)
+API_MAX_QUERY_CHARS: Setting[int] = Setting(
+    "api_max_query_chars", 200, "Longest value of one query parameter (search text, area …)."
+)
+SERVE_HOST: Setting[str] = Setting("serve_host", "127.0.0.1", "Address `strikeledger serve` binds.")
+SERVE_PORT: Setting[int] = Setting("serve_port", 8000, "Port `strikeledger serve` listens on.")
+
 ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENT_LINES,
@@ -112,4 +149,14 @@ ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     WATCH_INTERVAL_SECONDS,
     WATCH_MAX_BACKOFF_SECONDS,
     WATCH_TIMEOUT_SECONDS,
+    API_PAGE_SIZE,
+    API_MAX_PAGE_SIZE,
+    API_EXPORT_MAX_ROWS,
+    API_MAX_BODY_BYTES,
+    API_RATE_LIMIT,
+    API_RATE_WINDOW_SECONDS,
+    API_TOKEN,
+    API_MAX_QUERY_CHARS,
+    SERVE_HOST,
+    SERVE_PORT,
 ]

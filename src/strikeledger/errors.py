@@ -113,3 +113,32 @@ class LedgerConnectError(LedgerError):
 
 class LedgerSchemaError(LedgerError):
     code = "SL-E402"
+
+
+# API / web (owner: serve): codes SL-E600 … SL-E619.
+class ApiError(StrikeledgerError):
+    """A request the API refuses; ``status`` is the HTTP status the edge answers with."""
+
+    code = "SL-E600"
+    status = 400
+
+
+class QueryParameterError(ApiError):
+    """A query parameter that is unknown, malformed or out of range (HTTP 400)."""
+
+    code = "SL-E601"
+    status = 400
+
+
+class NotFoundError(ApiError):
+    """An event, document or page that does not exist (HTTP 404)."""
+
+    code = "SL-E602"
+    status = 404
+
+
+class LedgerUnavailableError(ApiError):
+    """The ledger (or a part of it, such as events) is not there to serve (HTTP 503)."""
+
+    code = "SL-E603"
+    status = 503

@@ -142,3 +142,17 @@ class LedgerUnavailableError(ApiError):
 
     code = "SL-E603"
     status = 503
+
+
+class UnauthorizedError(ApiError):
+    """A write without a bearer token (HTTP 401)."""
+
+    code = "SL-E604"
+    status = 401
+
+
+class ForbiddenError(ApiError):
+    """A write with a wrong token, or to a server with writes disabled (HTTP 403)."""
+
+    code = "SL-E605"
+    status = 403

@@ -135,6 +135,22 @@ API_MAX_QUERY_CHARS: Setting[int] = Setting(
 SERVE_HOST: Setting[str] = Setting("serve_host", "127.0.0.1", "Address `strikeledger serve` binds.")
 SERVE_PORT: Setting[int] = Setting("serve_port", 8000, "Port `strikeledger serve` listens on.")
 
+EVENTS_APPROX_TOLERANCE: Setting[float] = Setting(
+    "events_approx_tolerance",
+    0.1,
+    "How far (a fraction) an 'about N' claim may be from another value and still agree with it.",
+)
+EVENTS_ROUNDING_TOLERANCE: Setting[float] = Setting(
+    "events_rounding_tolerance",
+    0.05,
+    "How far (a fraction) a round number may be from an event's consensus to count as rounded.",
+)
+RECORD_CUE_WINDOW_CHARS: Setting[int] = Setting(
+    "record_cue_window_chars",
+    120,
+    "Farthest a record cue ('record', 'рекордна') may be from the figure it qualifies.",
+)
+
 ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENT_LINES,
@@ -159,4 +175,7 @@ ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     API_MAX_QUERY_CHARS,
     SERVE_HOST,
     SERVE_PORT,
+    EVENTS_APPROX_TOLERANCE,
+    EVENTS_ROUNDING_TOLERANCE,
+    RECORD_CUE_WINDOW_CHARS,
 ]

@@ -1,3 +1,42 @@
 # Sourced by scripts/test.sh and scripts/demo.sh: install strikeledger with what the tests need.
 # Idempotent: a second run installs nothing new.
 python3 -m pip install -q --disable-pip-version-check -e '.[all,dev]'
+
+# PostgreSQL for the tests marked `postgres` (owner: ingest/ledger). Installs Debian's package when
+# it is missing (CI runs as root), starts a cluster, creates a role and a database, and exports
+# STRIKELEDGER_TEST_PG. Nothing here may fail the run: without a server those tests skip.
+sl_start_postgres() {
+  if ! command -v pg_ctlcluster >/dev/null 2>&1 && ! command -v postgres >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "setup: installing PostgreSQL (apt-get)" >&2
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) \
+        >/dev/null 2>&1 || return 0
+    else
+      return 0
+    fi
+  fi
+  command -v pg_lsclusters >/dev/null 2>&1 || return 0  # no Debian wrappers: set the URL yourself
+  local line ver name port status
+  line=$(pg_lsclusters -h 2>/dev/null | head -1)
+  if [ -z "$line" ]; then
+    ver=$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)
+    [ -n "$ver" ] && pg_createcluster "$ver" main >/dev/null 2>&1 || return 0
+    line=$(pg_lsclusters -h | head -1)
+  fi
+  read -r ver name port status _ <<<"$line"
+  if [ "$status" != online ]; then
+    pg_ctlcluster "$ver" "$name" start >/dev/null 2>&1 || return 0
+  fi
+  local as_pg="runuser -u postgres --"
+  command -v runuser >/dev/null 2>&1 || as_pg="su postgres -s /bin/sh -c"
+  $as_pg psql -p "$port" -tAc "SELECT 1 FROM pg_roles WHERE rolname='strikeledger'" 2>/dev/null \
+    | grep -q 1 || $as_pg psql -p "$port" -qc \
+    "CREATE ROLE strikeledger LOGIN CREATEDB PASSWORD 'strikeledger'" >/dev/null 2>&1 || return 0
+  $as_pg psql -p "$port" -tAc "SELECT 1 FROM pg_database WHERE datname='strikeledger_test'" \
+    2>/dev/null | grep -q 1 || $as_pg psql -p "$port" -qc \
+    "CREATE DATABASE strikeledger_test OWNER strikeledger" >/dev/null 2>&1 || return 0
+  export STRIKELEDGER_TEST_PG="postgresql://strikeledger:strikeledger@127.0.0.1:${port}/strikeledger_test"
+}
+if [ -z "${STRIKELEDGER_TEST_PG:-}" ]; then
+  sl_start_postgres || true
+fi

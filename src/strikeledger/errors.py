@@ -156,3 +156,9 @@ class ForbiddenError(ApiError):
 
     code = "SL-E605"
     status = 403
+
+
+class KnowledgeDataError(StrikeledgerError):
+    """A knowledge-base data file (kb/data/*.yaml) does not validate."""
+
+    code = "SL-E250"

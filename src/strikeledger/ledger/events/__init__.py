@@ -1,0 +1,177 @@
+"""Events: reports of the same attack linked, their figures reconciled, record claims checked.
+
+The core is pure — functions over report-v1 dicts (``Report.to_dict()``) — so it runs and is
+tested without a ledger store; ``strikeledger.ledger.events.store`` reads the reports from a
+ledger and feeds them here. See docs/EVENTS.md.
+
+    es = EventSet.build(reports)             # link + reconcile
+    es.add(another_report)                   # incremental: no existing id changes
+    es.reconciliation("ev:2025-07-04:RU>UA").conflicts
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .link import Linker, LinkedReport, link_reports
+from .model import (
+    ATTACK,
+    CATEGORY_CONFUSION,
+    CONFLICT_KINDS,
+    DIFFERENT,
+    LOCAL,
+    ROUNDED,
+    STALE,
+    Claim,
+    Conflict,
+    Consensus,
+    Event,
+    EventKey,
+    Link,
+    RecordCheck,
+    RecordClaim,
+    Reconciliation,
+)
+from .reconcile import claims_of, reconcile, reconcile_event
+from .records import History, check_record, find_record_claims
+
+__all__ = [
+    "ATTACK",
+    "CATEGORY_CONFUSION",
+    "CONFLICT_KINDS",
+    "DIFFERENT",
+    "LOCAL",
+    "ROUNDED",
+    "STALE",
+    "Claim",
+    "Conflict",
+    "Consensus",
+    "Event",
+    "EventKey",
+    "EventSet",
+    "History",
+    "Link",
+    "LinkedReport",
+    "Linker",
+    "RecordCheck",
+    "RecordClaim",
+    "Reconciliation",
+    "check_record",
+    "claims_of",
+    "find_record_claims",
+    "link_reports",
+    "reconcile",
+    "reconcile_event",
+]
+
+
+class EventSet:
+    """Events built from reports: the linker's events and links, every claim, and the
+    reconciliation of each event (computed lazily, recomputed only for events that changed)."""
+
+    def __init__(self) -> None:
+        self.linker = Linker()
+        self._claims: dict[str, list[Claim]] = {}
+        self._recs: dict[str, Reconciliation] = {}
+        self._history: History | None = None
+
+    @classmethod
+    def build(cls, reports: Iterable[Mapping[str, Any]]) -> EventSet:
+        es = cls()
+        for r in reports:
+            es.add(r)
+        return es
+
+    def add(self, report: Mapping[str, Any]) -> LinkedReport:
+        before = report.get("document", {}).get("id") in self.linker.linked
+        linked = self.linker.add(report)
+        if before:
+            return linked
+        for c in claims_of(report, linked):
+            self._claims.setdefault(c.event_id, []).append(c)
+            self._recs.pop(c.event_id, None)
+        self._history = None
+        return linked
+
+    # -- reading ------------------------------------------------------------------------------
+    @property
+    def events(self) -> dict[str, Event]:
+        return self.linker.events
+
+    def event(self, event_id: str) -> Event | None:
+        return self.linker.events.get(event_id)
+
+    def links(self, event_id: str | None = None) -> list[Link]:
+        out = [lk for lr in self.linker.linked.values() for lk in lr.links]
+        return [lk for lk in out if event_id is None or lk.event_id == event_id]
+
+    def claims(self, event_id: str) -> list[Claim]:
+        return list(self._claims.get(event_id, ()))
+
+    def reconciliation(self, event_id: str) -> Reconciliation:
+        rec = self._recs.get(event_id)
+        if rec is None:
+            rec = reconcile_event(event_id, self._claims.get(event_id, []))
+            self._recs[event_id] = rec
+        return rec
+
+    def reconcile_all(self) -> dict[str, Reconciliation]:
+        return {ev: self.reconciliation(ev) for ev in sorted(self._claims)}
+
+    def conflicts(self) -> list[Conflict]:
+        return [c for rec in self.reconcile_all().values() for c in rec.conflicts]
+
+    def history(self) -> History:
+        if self._history is None:
+            self._history = History.from_reconciliations(
+                self.reconciliation(ev) for ev in self._claims if ev.count(":") == 2
+            )
+        return self._history
+
+    def select(
+        self,
+        *,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        area: str | None = None,
+        attacker: str | None = None,
+        weapon: str | None = None,
+        level: str | None = None,
+    ) -> list[Event]:
+        """Events matching the filters, by night then id. ``area`` matches the attacked country
+        or a local event's region; ``weapon`` a category linked reports mention."""
+        out = []
+        for ev in self.linker.events.values():
+            k = ev.key
+            if date_from and k.night_of < date_from:
+                continue
+            if date_to and k.night_of > date_to:
+                continue
+            if area and area.upper() not in (k.area, k.region):
+                continue
+            if attacker and attacker.upper() != k.attacker:
+                continue
+            if level and level != k.level:
+                continue
+            if weapon:
+                parent = self.linker.events.get(k.parent().id) if k.level == LOCAL else ev
+                if parent is None or weapon not in parent.weapons:
+                    continue
+            out.append(ev)
+        out.sort(key=lambda e: (e.key.night_of, e.id))
+        return out
+
+    def describe(self, event_id: str) -> dict[str, Any] | None:
+        """One event with its links, claims, consensus values and conflicts (JSON-ready)."""
+        ev = self.event(event_id)
+        if ev is None:
+            return None
+        d = ev.to_dict()
+        d["children"] = sorted(
+            e.id for e in self.linker.events.values() if e.parent_id == event_id
+        )
+        d["links"] = [lk.to_dict() for lk in self.links(event_id)]
+        d.update(self.reconciliation(event_id).to_dict())
+        d.pop("event", None)
+        return d

@@ -1,0 +1,296 @@
+"""Linking: which reports are about the same attack.
+
+An **attack** event is identified by the night it ends (``night_of``), who attacked and which
+country was attacked: ``ev:2025-07-04:RU>UA``. Ukrainian strikes on Russian regions are their own
+attacks (``ev:2025-07-04:UA>RU``). A **local** event is one city or region struck that night,
+child of its attack: ``ev:2025-07-04:RU>UA:UA-30`` (Kyiv city), ``ev:2025-07-04:RU>UA:UA-63:kharkiv``
+(a city inside an oblast), ``ev:2025-07-04:UA>RU:RU-ROS``.
+
+Ids are derived from the keys, never from a counter, so re-running over the same reports gives
+the same ids and adding a report never renumbers an existing event. Every link records which keys
+matched (night and where it came from, attacker, area, weapons and their overlap with what the
+event already had, region and place), so a reader can see why a report joined an event.
+
+Where the keys come from, per item of a report:
+- a figure: its own ``night_of``, ``attacker`` and the country of its ``area`` (figures without a
+  night — weekly totals, undated texts — are not linked);
+- a casualty or damage item: the report's main night (the most frequent night of its figures, else
+  the publication date) and the country of its place (a place in Russia means attacker UA);
+  its place, made city- or region-level, gives the local event; an item with no place goes to the
+  report's only local event when there is exactly one, else to the attack.
+
+Near-duplicates: a report the ledger marks as a near-duplicate (``document.duplicate_of`` or
+``document.near_duplicate_of``), or whose numbers and their evidence wording equal an earlier
+report's, is linked with ``duplicate_of`` set and contributes no claims.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Event, EventKey, Link
+
+# First-level regions that are themselves a city: a place inside them needs no city slug.
+CITY_REGIONS = frozenset({"UA-30", "UA-40"})
+CITY_LEVELS = frozenset({"city", "settlement", "hromada", "foreign_city"})
+
+Report = Mapping[str, Any]
+
+
+@dataclass(slots=True)
+class LinkedReport:
+    """The outcome of linking one report: its links and the event of each of its items."""
+
+    document_id: str
+    links: list[Link] = field(default_factory=list)
+    figure_events: list[str | None] = field(default_factory=list)
+    casualty_events: list[str | None] = field(default_factory=list)
+    duplicate_of: str | None = None
+    unlinked_reason: str | None = None
+
+    @property
+    def event_ids(self) -> list[str]:
+        return [lk.event_id for lk in self.links]
+
+
+def slug(name: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-") or "x"
+
+
+def country_of(area: Iterable[str] | None, default: str = "UA") -> str:
+    for code in area or ():
+        if code:
+            return code.split("-", 1)[0].upper()
+    return default
+
+
+def _date_part(published: Any) -> str | None:
+    if not published:
+        return None
+    m = re.match(r"\d{4}-\d{2}-\d{2}", str(published))
+    return m.group(0) if m else None
+
+
+def _attacker_for(country: str) -> str:
+    return "UA" if country == "RU" else "RU"
+
+
+def signature(report: Report) -> tuple[Any, ...] | None:
+    """The numbers of a report with their evidence wording: equal signatures mean a syndicated
+    copy (same numbers, same sentences). None when the report has fewer than two numbers, too few
+    to call two texts copies of each other."""
+    items: list[tuple[Any, ...]] = []
+    for f in report.get("figures") or ():
+        w = f.get("weapon") or {}
+        ev = (f.get("evidence") or {}).get("text")
+        items.append(("f", f.get("measure"), w.get("category"), w.get("model"), f.get("value"), ev))
+    for c in report.get("casualties") or ():
+        ev = (c.get("evidence") or {}).get("text")
+        items.append(("c", c.get("measure"), c.get("who"), c.get("value"), ev))
+    if len(items) < 2:
+        return None
+    return tuple(sorted(items, key=repr))
+
+
+def _local_key(attack: EventKey, place: Mapping[str, Any], places: list[Mapping[str, Any]]) -> (
+    tuple[EventKey, str] | None
+):
+    """The local event of a place (city-level when the place is in a city, else its region)."""
+    region = place.get("region")
+    if not region and place.get("level") == "oblast":
+        region = None
+    if not region:
+        return None
+    level = place.get("level")
+    name = place.get("name") or region
+    if region in CITY_REGIONS:
+        city = next(
+            (p for p in places if p.get("region") == region and p.get("level") in CITY_LEVELS),
+            None,
+        )
+        return EventKey(attack.night_of, attack.attacker, attack.area, region), (
+            city.get("name") if city else name
+        )
+    if level in CITY_LEVELS:
+        return EventKey(attack.night_of, attack.attacker, attack.area, region, slug(name)), name
+    if level == "city_district":
+        city = next(
+            (p for p in places if p.get("region") == region and p.get("level") in CITY_LEVELS),
+            None,
+        )
+        if city is not None:
+            cname = city.get("name") or name
+            return EventKey(attack.night_of, attack.attacker, attack.area, region, slug(cname)), (
+                cname
+            )
+    return EventKey(attack.night_of, attack.attacker, attack.area, region), name
+
+
+class Linker:
+    """Links reports to events incrementally; the state is the events and links so far.
+
+    ``add`` is deterministic given the order of arrival (the first of two copies is the one that
+    counts), and an event's id depends only on its keys.
+    """
+
+    def __init__(self) -> None:
+        self.events: dict[str, Event] = {}
+        self.linked: dict[str, LinkedReport] = {}
+        self._signatures: dict[tuple[Any, ...], str] = {}
+
+    # -- public -------------------------------------------------------------------------------
+    def add(self, report: Report) -> LinkedReport:
+        doc = report.get("document") or {}
+        doc_id = str(doc.get("id") or "")
+        if doc_id in self.linked:
+            return self.linked[doc_id]
+        out = LinkedReport(doc_id)
+        marked = doc.get("duplicate_of") or doc.get("near_duplicate_of")
+        sig = signature(report)
+        if marked:
+            out.duplicate_of = str(marked)
+        elif sig is not None and sig in self._signatures:
+            out.duplicate_of = self._signatures[sig]
+        elif sig is not None:
+            self._signatures[sig] = doc_id
+        self._assign(report, out)
+        self.linked[doc_id] = out
+        return out
+
+    def add_all(self, reports: Iterable[Report]) -> list[LinkedReport]:
+        return [self.add(r) for r in reports]
+
+    def event(self, event_id: str) -> Event | None:
+        return self.events.get(event_id)
+
+    # -- internals ----------------------------------------------------------------------------
+    def _assign(self, report: Report, out: LinkedReport) -> None:
+        doc = report.get("document") or {}
+        places: list[Mapping[str, Any]] = list(report.get("places") or ())
+        by_id = {p.get("id"): p for p in places}
+        figures = list(report.get("figures") or ())
+        casualties = list(report.get("casualties") or ())
+
+        # Attack keys of the figures, and the report's main night.
+        fig_keys: list[EventKey | None] = []
+        weapons: dict[EventKey, set[str]] = {}
+        for f in figures:
+            night = f.get("night_of")
+            if not night:
+                fig_keys.append(None)
+                continue
+            attacker = (f.get("attacker") or "RU").upper()
+            key = EventKey(str(night), attacker, country_of(f.get("area")))
+            fig_keys.append(key)
+            cat = (f.get("weapon") or {}).get("category")
+            if cat and cat != "any":
+                weapons.setdefault(key, set()).add(cat)
+        counts = Counter(k for k in fig_keys if k is not None)
+        if counts:
+            main = max(counts.items(), key=lambda kv: (kv[1], kv[0].night_of))[0]
+            main_night, night_from = main.night_of, "figures"
+        else:
+            main = None
+            main_night = _date_part(doc.get("published"))
+            night_from = "published"
+
+        # Local keys of the casualties and damage (by their place).
+        local: dict[EventKey, str] = {}
+        cas_keys: list[EventKey | None] = []
+        place_items = [(c, True) for c in casualties] + [
+            (d, False) for d in report.get("damage") or ()
+        ]
+        for item, is_casualty in place_items:
+            place = by_id.get(item.get("place"))
+            key = None
+            if place is not None and main_night:
+                country = (place.get("country") or "UA").upper()
+                if main is not None and main.area == country:
+                    attack = EventKey(main_night, main.attacker, country)
+                else:
+                    attack = EventKey(main_night, _attacker_for(country), country)
+                lk = _local_key(attack, place, places)
+                if lk is not None:
+                    key = lk[0]
+                    local.setdefault(key, lk[1])
+                else:
+                    key = attack
+            if is_casualty:
+                cas_keys.append(key)
+        # Items with no place: the only local event of the report's main attack, else the attack.
+        if main_night:
+            if main is not None:
+                default_attack = main
+            else:
+                countries = {k.area for k in local}
+                country = countries.pop() if len(countries) == 1 else "UA"
+                default_attack = EventKey(main_night, _attacker_for(country), country)
+            own = [k for k in local if k.parent() == default_attack]
+            fallback = own[0] if len(own) == 1 else default_attack
+            cas_keys = [k if k is not None else fallback for k in cas_keys]
+        else:
+            cas_keys = [None for _ in cas_keys]
+
+        attack_keys: dict[EventKey, str] = {}
+        for k in fig_keys:
+            if k is not None:
+                attack_keys.setdefault(k, "figures")
+        for k in [*local, *(k for k in cas_keys if k is not None)]:
+            attack_keys.setdefault(k.parent(), night_from)
+        if not attack_keys:
+            out.unlinked_reason = (
+                "no figure has a night and the report has no publication date"
+                if not main_night
+                else "no figures, casualties or damage"
+            )
+        for key in sorted(attack_keys, key=lambda k: k.id):
+            cats = weapons.get(key, set())
+            ev = self._event(key, None)
+            matched = {
+                "night_of": key.night_of,
+                "night_from": attack_keys[key],
+                "attacker": key.attacker,
+                "area": key.area,
+                "weapons": sorted(cats),
+                "weapons_overlap": sorted(cats & ev.weapons),
+            }
+            self._link(ev, out, matched, cats)
+        for key in sorted(local, key=lambda k: k.id):
+            ev = self._event(key, local[key])
+            matched = {
+                "night_of": key.night_of,
+                "night_from": night_from,
+                "attacker": key.attacker,
+                "area": key.area,
+                "region": key.region,
+                "place": local[key],
+            }
+            self._link(ev, out, matched, set())
+        out.figure_events = [k.id if k else None for k in fig_keys]
+        out.casualty_events = [k.id if k else None for k in cas_keys]
+
+    def _event(self, key: EventKey, place_name: str | None) -> Event:
+        ev = self.events.get(key.id)
+        if ev is None:
+            ev = Event(key, place_name=place_name)
+            self.events[key.id] = ev
+        return ev
+
+    def _link(self, ev: Event, out: LinkedReport, matched: dict[str, Any], cats: set[str]) -> None:
+        link = Link(ev.id, out.document_id, matched, out.duplicate_of)
+        out.links.append(link)
+        ev.documents.append(out.document_id)
+        ev.weapons |= cats
+
+
+def link_reports(reports: Iterable[Report]) -> Linker:
+    """Link all reports, in the order given, and return the linker holding the events."""
+    linker = Linker()
+    linker.add_all(reports)
+    return linker

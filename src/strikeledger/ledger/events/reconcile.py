@@ -1,0 +1,488 @@
+"""Reconciliation: per event, measure and weapon (or group of people), every claim, a consensus
+value with the rule that chose it, and the claims that conflict with it, by kind.
+
+Claims come from linked reports (``claims_of``). Besides the numbers a document states, each
+document contributes **derived** totals of its own parts — the sum of its models per category
+(539 Shahed = 539 drones) and the sum of its categories (539 drones + 11 missiles = 550 in all) —
+when it does not state them. Derived totals are used to compare and, when nobody states a value,
+as the consensus; they are never reported as conflicts themselves.
+
+Consensus (rule ids, in the order they are applied; the rule recorded is the first one that set
+the winner apart from the best candidate with a different value):
+- ``consensus.air_force_for_weapons.v1`` — for weapon figures of attacks on Ukraine the Ukrainian
+  Air Force, then the military, government, local authorities, emergency services, media;
+  ``consensus.russian_mod_for_weapons.v1`` — for attacks on Russia the Russian MoD first;
+- ``consensus.local_for_casualties.v1`` — for casualties local authorities and emergency services
+  first (in Russia: regional officials), then government, military, media;
+- ``consensus.primary_source.v1`` — a claimant's own post over a text quoting it;
+- ``consensus.stated_over_derived.v1`` — a stated number over a sum computed from parts;
+- ``consensus.latest_update.v1`` — the latest update (rising tolls, revised counts);
+- ``consensus.majority.v1`` — the value more documents give;
+- ``consensus.highest.v1`` — last resort, deterministic.
+A consensus nobody disputes records its claimant's rule (or ``consensus.single_value.v1``).
+
+Conflict kinds (checked in this order): ``category_confusion`` (the number equals the event's
+total of all weapons, the sum of its categories, or another category: "550 drones" where 550 is
+drones and missiles together), ``rounded`` (a round number within ``events_rounding_tolerance``
+of the consensus: 550 vs 548, 700 vs "more than 700"), ``stale`` (a lower number published before
+the update that became the consensus), ``different``. Qualifiers are intervals: "at least 23"
+agrees with 25, "about 500" with 478 within ``events_approx_tolerance``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ... import settings
+from .link import LinkedReport
+from .model import (
+    CATEGORY_CONFUSION,
+    DIFFERENT,
+    ROUNDED,
+    STALE,
+    Claim,
+    Conflict,
+    Consensus,
+    Reconciliation,
+)
+
+ClaimKey = tuple[str, str, str, str | None]
+
+WEAPON_CATEGORIES = ("drone", "missile", "guided_bomb")
+# How much a claimant's word weighs, by what is counted and who was attacked (lower = first).
+_WEAPONS_UA = ("air_force", "military", "government", "local_authority", "emergency_service")
+_WEAPONS_RU = ("russian_mod", "russian_official", "military", "government")
+_CASUALTIES_UA = ("local_authority", "emergency_service", "government", "military", "air_force")
+_CASUALTIES_RU = ("russian_official", "local_authority", "emergency_service", "russian_mod")
+_TAIL = ("media", "other")
+
+R_WEAPONS_AF = "consensus.air_force_for_weapons.v1"
+R_WEAPONS_MOD = "consensus.russian_mod_for_weapons.v1"
+R_CASUALTIES = "consensus.local_for_casualties.v1"
+R_AUTHORITY = "consensus.authority_rank.v1"
+R_PRIMARY = "consensus.primary_source.v1"
+R_STATED = "consensus.stated_over_derived.v1"
+R_LATEST = "consensus.latest_update.v1"
+R_MAJORITY = "consensus.majority.v1"
+R_HIGHEST = "consensus.highest.v1"
+R_SINGLE = "consensus.single_value.v1"
+CONSENSUS_RULES = (
+    R_WEAPONS_AF,
+    R_WEAPONS_MOD,
+    R_CASUALTIES,
+    R_AUTHORITY,
+    R_PRIMARY,
+    R_STATED,
+    R_LATEST,
+    R_MAJORITY,
+    R_HIGHEST,
+    R_SINGLE,
+)
+
+
+@lru_cache(maxsize=1)
+def source_kinds() -> dict[str, str]:
+    """Channel name (lower case) -> the claimant kind whose own channel it is."""
+    path = Path(__file__).parent / "data" / "sources.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(k).lower(): str(v) for k, v in (data.get("sources") or {}).items()}
+
+
+def _attacker(event_id: str) -> str:
+    # "ev:2025-07-04:RU>UA[:…]"
+    parts = event_id.split(":")
+    return parts[2].split(">")[0] if len(parts) > 2 else "RU"
+
+
+def authority_order(kind: str, event_id: str) -> tuple[str, ...]:
+    attacked_ru = _attacker(event_id) == "UA"
+    if kind == "casualty":
+        return (_CASUALTIES_RU if attacked_ru else _CASUALTIES_UA) + _TAIL
+    return (_WEAPONS_RU if attacked_ru else _WEAPONS_UA) + _TAIL
+
+
+def _rank(claim: Claim) -> int:
+    order = authority_order(claim.kind, claim.event_id)
+    try:
+        return order.index(claim.claimant_kind or "")
+    except ValueError:
+        return len(order)
+
+
+def _authority_rule(claim: Claim) -> str:
+    if claim.kind == "casualty":
+        return R_CASUALTIES if claim.claimant_kind in _CASUALTIES_UA[:2] + _CASUALTIES_RU[:1] else (
+            R_AUTHORITY
+        )
+    if claim.claimant_kind == "air_force":
+        return R_WEAPONS_AF
+    if claim.claimant_kind == "russian_mod":
+        return R_WEAPONS_MOD
+    return R_AUTHORITY
+
+
+@lru_cache(maxsize=65536)
+def timestamp(published: str | None) -> float:
+    """Seconds since the epoch of an ISO date or timestamp; -inf when absent or unreadable."""
+    if not published:
+        return -math.inf
+    s = str(published).strip().replace("Z", "+00:00")
+    try:
+        dt = datetime.fromisoformat(s)
+    except ValueError:
+        return -math.inf
+    if dt.tzinfo is None:
+        from datetime import timezone
+
+        dt = dt.replace(tzinfo=timezone.utc)
+    return dt.timestamp()
+
+
+# -- claims -------------------------------------------------------------------------------------
+
+
+def _is_primary(doc: Mapping[str, Any], claimant_kind: str | None) -> bool:
+    if not claimant_kind or claimant_kind == "media":
+        return False
+    own = doc.get("source_kind")
+    if own is None and doc.get("source"):
+        own = source_kinds().get(str(doc["source"]).lower())
+    return own == claimant_kind
+
+
+def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
+    """The claims of one linked report (none for a near-duplicate), derived totals included."""
+    if linked.duplicate_of:
+        return []
+    doc = report.get("document") or {}
+    doc_id = linked.document_id
+    source = doc.get("source")
+    published = doc.get("published")
+    out: list[Claim] = []
+    for f, ev in zip(report.get("figures") or (), linked.figure_events, strict=False):
+        if ev is None:
+            continue
+        w = f.get("weapon") or {}
+        cl = f.get("claimant") or {}
+        kind = cl.get("kind")
+        out.append(
+            Claim(
+                event_id=ev,
+                document_id=doc_id,
+                kind="figure",
+                measure=str(f.get("measure")),
+                subject=str(w.get("category") or "any"),
+                model=w.get("model"),
+                value=int(f.get("value") or 0),
+                qualifier=str(f.get("qualifier") or "exact"),
+                claimant=cl.get("name"),
+                claimant_kind=kind,
+                source=source,
+                published=published,
+                primary=_is_primary(doc, kind),
+                night_of=f.get("night_of"),
+                evidence=f.get("evidence"),
+                rule=f.get("rule"),
+            )
+        )
+    for c, ev in zip(report.get("casualties") or (), linked.casualty_events, strict=False):
+        if ev is None:
+            continue
+        cl = c.get("claimant") or {}
+        kind = cl.get("kind")
+        out.append(
+            Claim(
+                event_id=ev,
+                document_id=doc_id,
+                kind="casualty",
+                measure=str(c.get("measure")),
+                subject=str(c.get("who") or "people"),
+                model=None,
+                value=int(c.get("value") or 0),
+                qualifier=str(c.get("qualifier") or "exact"),
+                claimant=cl.get("name"),
+                claimant_kind=kind,
+                source=source,
+                published=published,
+                primary=_is_primary(doc, kind),
+                evidence=c.get("evidence"),
+                rule=c.get("rule"),
+            )
+        )
+    return _dedupe(out) + derived_totals(out)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """A document repeating a number (headline and body) states it once."""
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for c in claims:
+        k = (c.event_id, c.key, c.value, c.qualifier)
+        if k not in seen:
+            seen.add(k)
+            out.append(c)
+    return out
+
+
+def _sum_qualifier(parts: list[Claim]) -> str:
+    qs = {p.qualifier for p in parts}
+    if qs <= {"exact"}:
+        return "exact"
+    if qs <= {"exact", "at_least", "more_than"}:
+        return "at_least"
+    return "approx"
+
+
+def derived_totals(claims: list[Claim]) -> list[Claim]:
+    """Per document, event and measure: category totals from models, and the total of all
+    weapons from two or more categories, where the document does not state them."""
+    by: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "figure" and not c.derived:
+            by[(c.event_id, c.measure)].append(c)
+    out: list[Claim] = []
+    for (_ev, _measure), group in by.items():
+        stated = {(c.subject, c.model): c for c in group}
+        category_totals: dict[str, Claim] = {}
+        for cat in WEAPON_CATEGORIES:
+            if (cat, None) in stated:
+                category_totals[cat] = stated[(cat, None)]
+                continue
+            models = [c for c in group if c.subject == cat and c.model is not None]
+            if not models:
+                continue
+            uniq = list({(c.model, c.value): c for c in models}.values())
+            d = _derive(uniq, cat)
+            category_totals[cat] = d
+            out.append(d)
+        if ("any", None) not in stated and len(category_totals) >= 2:
+            out.append(_derive(list(category_totals.values()), "any"))
+    return out
+
+
+def _derive(parts: list[Claim], subject: str) -> Claim:
+    first = max(parts, key=lambda c: (c.claimant_kind is not None, c.primary))
+    names = tuple(f"{p.subject}{'/' + p.model if p.model else ''} {p.value}" for p in parts)
+    return Claim(
+        event_id=first.event_id,
+        document_id=first.document_id,
+        kind="figure",
+        measure=first.measure,
+        subject=subject,
+        model=None,
+        value=sum(p.value for p in parts),
+        qualifier=_sum_qualifier(parts),
+        claimant=first.claimant,
+        claimant_kind=first.claimant_kind,
+        source=first.source,
+        published=first.published,
+        primary=first.primary,
+        night_of=first.night_of,
+        evidence=None,
+        rule="events.derived.sum_of_parts.v1",
+        parts=names,
+    )
+
+
+# -- comparing ----------------------------------------------------------------------------------
+
+
+def interval(value: int, qualifier: str, approx: float) -> tuple[float, float]:
+    if qualifier == "at_least":
+        return (value, math.inf)
+    if qualifier == "more_than":
+        return (value + 1, math.inf)
+    if qualifier == "at_most":
+        return (0, value)
+    if qualifier == "less_than":
+        return (0, max(0, value - 1))
+    if qualifier == "approx":
+        return (math.floor(value * (1 - approx)), math.ceil(value * (1 + approx)))
+    return (value, value)
+
+
+def _gap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    if a[1] < b[0]:
+        return b[0] - a[1]
+    if b[1] < a[0]:
+        return a[0] - b[1]
+    return 0.0
+
+
+def is_round(value: int) -> bool:
+    return value >= 10 and (value % 10 == 0 or (value < 100 and value % 5 == 0))
+
+
+class _Tolerances:
+    __slots__ = ("approx", "rounding")
+
+    def __init__(self) -> None:
+        self.approx = float(settings.EVENTS_APPROX_TOLERANCE.get())
+        self.rounding = float(settings.EVENTS_ROUNDING_TOLERANCE.get())
+
+
+def agrees(claim: Claim, value: int, qualifier: str, tol: float) -> bool:
+    return _gap(interval(claim.value, claim.qualifier, tol), interval(value, qualifier, tol)) == 0
+
+
+def compare(
+    claim: Claim, cons: Consensus, refs: list[Claim], tol: _Tolerances | None = None
+) -> Conflict | None:
+    """The conflict of one claim with its consensus, or None when they agree."""
+    tol = tol or _Tolerances()
+    ci = interval(claim.value, claim.qualifier, tol.approx)
+    ki = interval(cons.value, cons.qualifier, tol.approx)
+    gap = _gap(ci, ki)
+    if gap == 0:
+        return None
+    delta = claim.value - cons.value
+    who = cons.claim.claimant or cons.claim.source or cons.claim.document_id
+    # category confusion: the number is another total of the same measure
+    for ref in refs:
+        if ref.subject == claim.subject or ref.document_id == claim.document_id:
+            continue
+        if _gap(ci, interval(ref.value, ref.qualifier, tol.approx)) == 0:
+            how = " + ".join(ref.parts) if ref.parts else f"{ref.subject} {ref.value}"
+            total = f"{ref.subject} {ref.value}" if ref.parts else how
+            return Conflict(
+                claim.event_id,
+                CATEGORY_CONFUSION,
+                claim,
+                cons,
+                delta,
+                f"{claim.stated()} labelled {claim.subject} matches {total}"
+                f"{' (' + how + ')' if ref.parts else ''} per {ref.claimant or ref.source}; "
+                f"{who} gives {cons.claim.stated()} {cons.key[2]}",
+                matches=f"{ref.measure} {ref.subject} {ref.value}"
+                + (f" = {' + '.join(ref.parts)}" if ref.parts else ""),
+            )
+    if is_round(claim.value) and gap <= max(1.0, tol.rounding * max(cons.value, 1)):
+        return Conflict(
+            claim.event_id,
+            ROUNDED,
+            claim,
+            cons,
+            delta,
+            f"{claim.stated()} looks rounded from {cons.claim.stated()} ({who})",
+        )
+    if (
+        claim.value < cons.value
+        and timestamp(claim.published) < timestamp(cons.claim.published)
+        and claim.document_id != cons.claim.document_id
+    ):
+        return Conflict(
+            claim.event_id,
+            STALE,
+            claim,
+            cons,
+            delta,
+            f"{claim.stated()} was superseded by {cons.claim.stated()} "
+            f"({who}, {cons.claim.published})",
+        )
+    return Conflict(
+        claim.event_id,
+        DIFFERENT,
+        claim,
+        cons,
+        delta,
+        f"{claim.stated()} differs from {cons.claim.stated()} ({who}) by {delta:+d}",
+    )
+
+
+# -- consensus ----------------------------------------------------------------------------------
+
+
+def _order(c: Claim, support: Mapping[int, int]) -> tuple[Any, ...]:
+    return (
+        _rank(c),
+        not c.primary,
+        c.derived,
+        -timestamp(c.published),
+        -support.get(c.value, 0),
+        -c.value,
+        c.document_id,
+    )
+
+
+_CRITERIA = (None, R_PRIMARY, R_STATED, R_LATEST, R_MAJORITY, R_HIGHEST, R_HIGHEST)
+
+
+def choose(claims: list[Claim]) -> tuple[Claim, str]:
+    """The claim that sets the consensus, and the id of the rule that chose it."""
+    support: dict[int, int] = defaultdict(int)
+    for c in claims:
+        if not c.derived:
+            support[c.value] += 1
+    ranked = sorted(claims, key=lambda c: _order(c, support))
+    best = ranked[0]
+    bo = _order(best, support)
+    for other in ranked[1:]:
+        if other.value == best.value and other.qualifier == best.qualifier:
+            continue
+        oo = _order(other, support)
+        for i, (x, y) in enumerate(zip(bo, oo, strict=False)):
+            if x != y:
+                rule = _CRITERIA[i]
+                return best, rule or _authority_rule(best)
+        break
+    if len({c.document_id for c in claims}) == 1 and best.claimant_kind is None:
+        return best, R_SINGLE
+    return best, _authority_rule(best)
+
+
+def reconcile_event(event_id: str, claims: list[Claim]) -> Reconciliation:
+    tol = _Tolerances()
+    rec = Reconciliation(event_id, claims=list(claims))
+    groups: dict[ClaimKey, list[Claim]] = defaultdict(list)
+    for c in claims:
+        groups[c.key].append(c)
+    for key in sorted(groups, key=repr):
+        group = groups[key]
+        winner, rule = choose(group)
+        rec.consensus.append(Consensus(event_id, key, winner.value, winner.qualifier, rule, winner))
+    for key in sorted(groups, key=repr):
+        cons = rec.consensus_for(key)
+        assert cons is not None
+        kind, measure, _subject, model = key
+        refs = _references(rec, cons) if kind == "figure" else []
+        for c in groups[key]:
+            if c.derived or c is cons.claim:
+                continue
+            conflict = compare(c, cons, refs, tol)
+            if conflict is not None:
+                rec.conflicts.append(conflict)
+        del measure, model
+    return rec
+
+
+def _references(rec: Reconciliation, cons: Consensus) -> list[Claim]:
+    """Totals of the same measure given by claimants as authoritative as the consensus's:
+    what a mislabelled number may really be."""
+    kind, measure, subject, model = cons.key
+    rank = _rank(cons.claim)
+    out = []
+    for c in rec.claims:
+        if c.kind != kind or c.measure != measure or c.model is not None:
+            continue
+        if c.subject == subject or _rank(c) > rank:
+            continue
+        out.append(c)
+    # stated before derived, most authoritative first
+    out.sort(key=lambda c: (_rank(c), c.derived, c.subject, c.value))
+    return out
+
+
+def reconcile(claims: Iterable[Claim]) -> dict[str, Reconciliation]:
+    """Reconcile claims of any number of events: event id -> reconciliation."""
+    by_event: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_event[c.event_id].append(c)
+    return {ev: reconcile_event(ev, cs) for ev, cs in sorted(by_event.items())}

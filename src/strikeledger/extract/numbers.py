@@ -1,0 +1,581 @@
+"""Cardinal numbers in text, written in digits or words, in English, Ukrainian and Russian.
+
+``find_numbers(text, lang)`` returns every cardinal number with its offsets. It never returns
+the parts of clock times ("18:00", "18.00"), of dates written with dots or dashes
+("04.07.2025", "2025-07-04"), of weapon and aircraft designations ("Х-101", "Ту-95МС",
+"Shahed-136", "KN-23") or of ordinals ("1st", "3-й", "третій", "twenty-third"). It marks, but
+still returns, what a consumer must judge for itself:
+
+- ``age``: "12-year-old", "aged 72", "70-річна", "5-летний" (casualty code may want them,
+  figure code skips them);
+- ``percent``: "40%", "40 per cent", "40 відсотків";
+- ``year``: a 19xx/20xx number next to a month or a year word ("2025 року", "July 4, 2025",
+  "in 2023,");
+- ``date``: a day of the month next to a month name ("4 липня", "July 4");
+- ``in_range``: each end of a range "10-12", "два-три" (both ends are returned; a consumer
+  usually takes the pair as one approximate quantity);
+- ``compound``: a number glued to a word ("9-поверховий", "10-storey", "100km").
+
+``Number.is_count`` is true when none of these marks is set: the number is a plain count.
+
+Words: every case and gender of the Ukrainian and Russian numerals, English words with
+"and"/hyphens, multiword numerals combined ("сто двадцять п'ять", "one hundred and five",
+"дві тисячі триста"), scales after digits ("2,5 тис.", "1.5 million" = 2500, 1500000). Nouns of
+approximate quantity give ``approx=True``: "a dozen" = 12, "десяток" = 10, "два десятки" = 20,
+"півсотні" = 50, "близько сотні" = 100. Vague plurals ("hundreds", "dozens", "десятки", "сотні",
+"тисячі" without a numeral) are not numbers. "півтора"/"полтора" alone (1.5) is not an integer
+and is not returned; "півтори тисячі" = 1500.
+
+Digits: "1,000", "1 000", "1.000" (thousands separators need groups of exactly three digits),
+"2,5"/"2.5" are decimals (returned only when a scale word makes them whole).
+
+The word lists live in ``lang/<lang>/numbers.yaml`` (loaded once); this module is the mechanism.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+__all__ = ["Number", "find_numbers", "lang_data"]
+
+LANGS = ("en", "uk", "ru")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One number in a text: ``text[start:end]`` is its evidence."""
+
+    start: int
+    end: int
+    value: int
+    approx: bool = False
+    words: bool = False
+    ordinal: bool = False
+    age: bool = False
+    percent: bool = False
+    year: bool = False
+    date: bool = False
+    in_range: bool = False
+    compound: bool = False
+
+    @property
+    def is_count(self) -> bool:
+        """A plain count: not an ordinal, age, percentage, year, day of month or compound."""
+        return not (
+            self.ordinal or self.age or self.percent or self.year or self.date or self.compound
+        )
+
+
+@cache
+def lang_data(lang: str, name: str) -> dict[str, Any]:
+    """The YAML file ``lang/<lang>/<name>.yaml`` as a dict (cached; empty when absent)."""
+    path = resources.files("strikeledger.extract").joinpath("lang", lang, f"{name}.yaml")
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"lang/{lang}/{name}.yaml: top level must be a mapping")
+    return data
+
+
+# --- the lexicon -------------------------------------------------------------------------------
+
+_WORD, _HUNDRED, _SCALE, _APPROX, _ARTICLE, _FRACTION, _CONJ = range(7)
+# classes of a word numeral inside a group of three digits
+_UNIT, _TEEN, _TENS, _HUNDREDS = range(4)
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    kind: int
+    value: float
+    alone: bool = False  # a scale/approx noun form that means "one of it" by itself
+    ambiguous: bool = False  # "сотні": one hundred after "близько", else vague
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    entries: dict[str, _Entry]
+    singular_after: frozenset[str]
+    hyphen_joins: bool
+    percent_words: tuple[str, ...]
+    age_after: tuple[str, ...]
+    age_before: frozenset[str]
+    ordinal_suffixes: frozenset[str]
+    cardinal_suffixes: frozenset[str]
+    ordinal_words: frozenset[str]
+    year_after: frozenset[str]
+    year_before: frozenset[str]
+    clock_after: tuple[str, ...]
+    months: frozenset[str]
+
+
+def _forms(v: Any) -> list[str]:
+    return [str(x).lower() for x in (v or [])]
+
+
+@cache
+def _lexicon(lang: str) -> _Lexicon:
+    if lang not in LANGS:
+        lang = "en"
+    d = lang_data(lang, "numbers")
+    entries: dict[str, _Entry] = {}
+    for form, value in (d.get("words") or {}).items():
+        entries[str(form).lower()] = _Entry(_WORD, float(value))
+    for form, value in (d.get("more_words") or {}).items():
+        entries[str(form).lower()] = _Entry(_WORD, float(value))
+    paradigms = d.get("paradigms") or {}
+    for pname, words in (d.get("paradigm_words") or {}).items():
+        endings = _forms(paradigms.get(pname))
+        nominative_end = endings[0] if endings else ""
+        for form, value in (words or {}).items():
+            stem = str(form).lower()[: len(str(form)) - len(nominative_end)]
+            for ending in endings:
+                entries[stem + ending] = _Entry(_WORD, float(value))
+    for form in _forms(d.get("hundred")):
+        entries[form] = _Entry(_HUNDRED, 100.0)
+    for kind, key, alone_key in (
+        (_SCALE, "scales", "scale_alone"),
+        (_APPROX, "approx_nouns", "approx_alone"),
+    ):
+        alone = {f: float(v) for v, fs in (d.get(alone_key) or {}).items() for f in _forms(fs)}
+        ambiguous = {f for v, fs in (d.get("ambiguous_plural") or {}).items() for f in _forms(fs)}
+        for value, forms in (d.get(key) or {}).items():
+            for f in _forms(forms):
+                entries[f] = _Entry(kind, float(value), alone=f in alone, ambiguous=f in ambiguous)
+    for f in _forms(d.get("articles")):
+        entries.setdefault(f, _Entry(_ARTICLE, 1.0))
+    for value, forms in (d.get("fractions") or {}).items():
+        for f in _forms(forms):
+            if " " not in f:
+                entries[f] = _Entry(_FRACTION, float(value))
+    for f in _forms(d.get("conjunctions")):
+        entries.setdefault(f, _Entry(_CONJ, 0.0))
+    months = {
+        f for fs in (lang_data(lang, "dates").get("months") or {}).values() for f in _forms(fs)
+    }
+    return _Lexicon(
+        entries=entries,
+        singular_after=frozenset(_forms(d.get("singular_after"))),
+        hyphen_joins=bool(d.get("hyphen_joins")),
+        percent_words=tuple(_forms(d.get("percent_words"))),
+        age_after=tuple(_forms(d.get("age_after"))),
+        age_before=frozenset(_forms(d.get("age_before"))),
+        ordinal_suffixes=frozenset(_forms(d.get("ordinal_suffixes"))),
+        cardinal_suffixes=frozenset(_forms(d.get("cardinal_suffixes"))),
+        ordinal_words=frozenset(_forms(d.get("ordinal_words"))),
+        year_after=frozenset(_forms(d.get("year_after"))),
+        year_before=frozenset(_forms(d.get("year_before"))),
+        clock_after=tuple(_forms(d.get("clock_after"))),
+        months=frozenset(m.rstrip(".") for m in months),
+    )
+
+
+def _word_class(v: float) -> int:
+    if v < 10:
+        return _UNIT
+    if v < 20:
+        return _TEEN
+    if v < 100:
+        return _TENS
+    return _HUNDREDS
+
+
+# --- digits ------------------------------------------------------------------------------------
+
+_DIGITS = re.compile(
+    r"(?<![\d])(?:"
+    r"(?P<iso>\d{4}-\d{2}-\d{2})"
+    r"|(?P<dotdate>\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\d])"
+    r"|(?P<clock>\d{1,2}[:.]\d{2})(?![\d]|[.,:]\d)"
+    r"|(?P<group>\d{1,3}(?P<sep>[,. \u00a0\u202f])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*)"
+    r"|(?P<plain>\d+(?:[.,]\d+)?)"
+    r")"
+)
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_LETTER_BEFORE = re.compile(r"[^\W\d_]-?$")
+_RANGE_DASH = "-–—"
+
+
+def _next_word(text: str, pos: int, gap: str = " ") -> re.Match[str] | None:
+    """The word right after ``pos`` when the text between is exactly one of ``gap``'s chars."""
+    if pos < len(text) and text[pos] in gap:
+        pos += 1
+    elif gap:
+        return None
+    return _WORD_RE.match(text, pos)
+
+
+def _prev_word(text: str, pos: int) -> str:
+    """The lower-cased word that ends right before ``pos`` (skipping one space)."""
+    j = pos
+    if j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j > 0 and text[j - 1] in ".,":
+        j -= 1
+    i = j
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "'"):
+        i -= 1
+    return text[i:j].lower()
+
+
+def _scale_after(text: str, pos: int, lex: _Lexicon) -> tuple[float, int, bool] | None:
+    """A scale ("тис.", "thousand") or approx noun right after a number: (factor, end, approx)."""
+    m = _next_word(text, pos)
+    if not m:
+        return None
+    e = lex.entries.get(m.group(0).lower())
+    if not e or e.kind not in (_SCALE, _APPROX):
+        return None
+    end = m.end()
+    if end < len(text) and text[end] == "." and (m.group(0).lower() + ".") in lex.entries:
+        end += 1
+    return e.value, end, e.kind == _APPROX
+
+
+def _digit_value(m: re.Match[str]) -> float | None:
+    if m.group("group"):
+        return float(re.sub(r"\D", "", m.group("group")))
+    s = m.group("plain")
+    if "," in s or "." in s:
+        return float(s.replace(",", "."))
+    return float(s)
+
+
+def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
+    for m in _DIGITS.finditer(text):
+        if m.group("iso") or m.group("dotdate"):
+            continue
+        start, end = m.start(), m.end()
+        before = text[max(0, start - 2) : start]
+        if _LETTER_BEFORE.search(before):
+            continue  # "Х-101", "Ту-95", "KN-23", "M2"
+        if m.group("clock"):
+            # "18:00", "18.00" are times; "1.25 million" is a number
+            sc = _scale_after(text, end, lex) if "." in m.group("clock") else None
+            if sc is None:
+                continue
+            value: float | None = float(m.group("clock")) * sc[0]
+            end = sc[1]
+            approx = sc[2]
+        else:
+            value = _digit_value(m)
+            approx = False
+            sc = _scale_after(text, end, lex)
+            if sc is not None and value is not None:
+                value *= sc[0]
+                end = sc[1]
+                approx = sc[2]
+        if value is None or not float(value).is_integer():
+            continue
+        if start > 0 and text[start - 1] in "/" and start > 1 and text[start - 2].isdigit():
+            continue  # "1/3", "24/7"
+        if end < len(text) and text[end] == "/" and end + 1 < len(text) and text[end + 1].isdigit():
+            continue
+        num = _judge(text, start, end, int(value), approx, False, lex, digits=True)
+        if num is not None:
+            out.append(num)
+
+
+# --- words -------------------------------------------------------------------------------------
+
+
+class _Run:
+    """A numeral being read word by word."""
+
+    __slots__ = (
+        "approx",
+        "end",
+        "group",
+        "last",
+        "last_scale",
+        "meaningful",
+        "pos",
+        "start",
+        "total",
+    )
+
+    def __init__(self, start: int) -> None:
+        self.start = start
+        self.end = start
+        self.pos = start  # end of the last word read, a trailing "and" included
+        self.total = 0.0
+        self.group = 0.0
+        self.last: tuple[int, int] | None = None  # (kind, class)
+        self.last_scale = float("inf")
+        self.approx = False
+        self.meaningful = False  # something more than an article/fraction/conjunction
+
+    def value(self) -> float:
+        return self.total + self.group
+
+
+def _can_continue(run: _Run, e: _Entry) -> bool:
+    last = run.last
+    if last is None:
+        return False
+    lkind, lclass = last
+    if lkind == _APPROX:
+        return False
+    if e.kind == _WORD:
+        c = _word_class(e.value)
+        if lkind == _CONJ:
+            return c != _HUNDREDS
+        if lkind in (_SCALE, _HUNDRED):
+            return True if lkind == _SCALE else c != _HUNDREDS
+        if lkind != _WORD:
+            return False
+        if c == _UNIT:
+            return lclass in (_TENS, _HUNDREDS)
+        if c in (_TEEN, _TENS):
+            return lclass == _HUNDREDS
+        return False
+    if e.kind == _HUNDRED:
+        return lkind == _ARTICLE or (lkind == _WORD and lclass in (_UNIT, _TEEN))
+    if e.kind == _SCALE:
+        return e.value < run.last_scale and lkind in (_WORD, _HUNDRED, _ARTICLE, _FRACTION)
+    if e.kind == _APPROX:
+        return run.total == 0 and lkind in (_WORD, _ARTICLE, _FRACTION)
+    if e.kind == _CONJ:
+        return lkind in (_SCALE, _HUNDRED)
+    return False
+
+
+def _add(run: _Run, e: _Entry, end: int) -> None:
+    if e.kind == _WORD:
+        run.group += e.value
+        run.meaningful = True
+        run.last = (_WORD, _word_class(e.value))
+    elif e.kind == _HUNDRED:
+        run.group = (run.group or 1.0) * 100
+        run.meaningful = True
+        run.last = (_HUNDRED, 0)
+    elif e.kind == _SCALE:
+        run.total += (run.group or 1.0) * e.value
+        run.group = 0.0
+        run.last_scale = e.value
+        run.meaningful = True
+        run.last = (_SCALE, 0)
+    elif e.kind == _APPROX:
+        run.group = (run.group or 1.0) * e.value
+        run.approx = True
+        run.meaningful = True
+        run.last = (_APPROX, 0)
+    elif e.kind == _ARTICLE:
+        run.group = 1.0
+        run.last = (_ARTICLE, 0)
+    elif e.kind == _FRACTION:
+        run.group = e.value
+        run.last = (_FRACTION, 0)
+    elif e.kind == _CONJ:
+        run.last = (_CONJ, 0)
+        run.pos = end
+        return  # a trailing "and" is not part of the number
+    run.end = run.pos = end
+
+
+def _starts(text: str, m: re.Match[str], e: _Entry, lex: _Lexicon) -> bool:
+    """Whether a word can begin a numeral on its own."""
+    if e.kind in (_WORD, _ARTICLE, _FRACTION):
+        return True
+    if e.kind in (_SCALE, _APPROX):
+        if e.alone:
+            return True
+        if e.ambiguous:
+            return _prev_word(text, m.start()) in lex.singular_after
+    return False
+
+
+def _find_words(text: str, lex: _Lexicon, out: list[Number]) -> None:
+    entries = lex.entries
+    gap_ok = (" ", "-") if lex.hyphen_joins else (" ",)
+    run: _Run | None = None
+
+    def finish(r: _Run | None) -> None:
+        if r is None or not r.meaningful:
+            return
+        v = r.value()
+        if v <= 0 or not float(v).is_integer():
+            return
+        num = _judge(text, r.start, r.end, int(v), r.approx, True, lex, digits=False)
+        if num is not None:
+            out.append(num)
+
+    for m in _WORD_RE.finditer(text):
+        low = m.group(0).lower()
+        e = entries.get(low)
+        end = m.end()
+        if (
+            e is not None
+            and e.kind in (_SCALE, _APPROX)
+            and text[end : end + 1] == "."
+            and low + "." in entries
+        ):
+            end += 1
+        if e is None:
+            if run is not None:
+                finish(run)
+                run = None
+            continue
+        if run is not None and text[run.pos : m.start()] in gap_ok and _can_continue(run, e):
+            _add(run, e, end)
+            continue
+        finish(run)
+        run = None
+        if e.kind != _CONJ and _starts(text, m, e, lex):
+            run = _Run(m.start())
+            if e.kind in (_SCALE, _APPROX):
+                run.group = 1.0
+                run.last = (_ARTICLE, 0)
+            _add(run, e, end)
+    finish(run)
+
+
+# --- judging the context of a number -----------------------------------------------------------
+
+
+def _judge(
+    text: str,
+    start: int,
+    end: int,
+    value: int,
+    approx: bool,
+    words: bool,
+    lex: _Lexicon,
+    *,
+    digits: bool,
+) -> Number | None:
+    """Look around a number: ordinals are dropped, ages/percents/years/dates/ranges marked."""
+    after = text[end : end + 24]
+    low_after = after.lower()
+    age = percent = year = date = in_range = compound = False
+    # glued suffixes: "1st", "3-й", "5-ти", "12-річний", "10-storey", "100km"
+    m = re.match(r"([-–]?)([^\W\d_]+(?:-[^\W\d_]+)*)", after) if digits else None
+    if m is not None and (m.group(1) or not after[:1].isspace()):
+        hyphen, suffix = m.group(1), m.group(2).lower()
+        if suffix in lex.ordinal_suffixes and (hyphen or lex.hyphen_joins):
+            return None
+        if hyphen and suffix in lex.cardinal_suffixes:
+            end += len(m.group(0))
+        elif any(suffix.startswith(a.lstrip("-")) for a in lex.age_after if a):
+            age = True
+        elif not hyphen and suffix in {"th", "st", "nd", "rd"}:
+            return None
+        else:
+            compound = True
+    if words:
+        # "twenty-third", "двадцять третього"
+        w = _WORD_RE.match(text, end + 1) if end < len(text) and text[end] in " -" else None
+        if w is not None and w.group(0).lower() in lex.ordinal_words:
+            return None
+        if after.startswith("-") and lex.hyphen_joins:
+            tail = _WORD_RE.match(text, end + 1)
+            if tail and any(low_after[1:].startswith(a.lstrip("-")) for a in lex.age_after):
+                age = True
+            elif tail and tail.group(0).lower() not in lex.entries:
+                compound = True
+    if not age:
+        for a in lex.age_after:
+            a2 = a.lstrip("-")
+            if low_after.startswith(" " + a2) or low_after.startswith("-" + a2):
+                age = True
+                break
+    if not age and _prev_word(text, start) in lex.age_before:
+        age = True
+    if after.startswith("%") or after.startswith(" %"):
+        percent = True
+    elif low_after.startswith(" "):
+        percent = any(low_after[1:].startswith(p) for p in lex.percent_words)
+    if (
+        digits
+        and low_after.startswith(" ")
+        and any(
+            low_after[1:].startswith(c) and not low_after[1 + len(c) : 2 + len(c)].isalpha()
+            for c in lex.clock_after
+        )
+    ):
+        return None
+    if digits and after[:2] in (" a", " p") and re.match(r" [ap]\.?m\b", low_after):
+        return None
+    nxt = _WORD_RE.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    nxt_low = nxt.group(0).lower() if nxt else ""
+    prev_low = _prev_word(text, start).rstrip(".")
+    if digits and 1900 <= value <= 2099 and re.fullmatch(r"\d{4}", text[start:end]):
+        bare = not (nxt and _WORD_RE.match(text, end + 1))
+        year = (
+            bool(nxt_low and (nxt_low in lex.year_after or nxt_low + "." in lex.year_after))
+            or _month_before(text, start, lex)
+            or (prev_low in lex.year_before and bare)
+            or nxt_low in lex.months
+            or prev_low in lex.months
+        )
+    if not year and 1 <= value <= 31 and (nxt_low in lex.months or prev_low in lex.months):
+        date = True
+    # ranges "10-12", "два-три"
+    if end < len(text) and text[end] in _RANGE_DASH and end + 1 < len(text):
+        c = text[end + 1]
+        if c.isdigit() or (words and c.isalpha() and _WORD_RE.match(text, end + 1)):
+            nw = _WORD_RE.match(text, end + 1)
+            if c.isdigit() or (nw and nw.group(0).lower() in lex.entries):
+                in_range = True
+    if start > 0 and text[start - 1] in _RANGE_DASH and start > 1:
+        c = text[start - 2]
+        if c.isdigit():
+            in_range = True
+        elif words and c.isalpha() and not lex.hyphen_joins:
+            in_range = _prev_word(text, start - 1) in lex.entries
+    if in_range and year is False and digits and 1900 <= value <= 2099:
+        year = _year_range(text, start, end)
+    return Number(
+        start=start,
+        end=end,
+        value=value,
+        approx=approx,
+        words=words,
+        age=age,
+        percent=percent,
+        year=year,
+        date=date,
+        in_range=in_range,
+        compound=compound,
+    )
+
+
+def _month_before(text: str, start: int, lex: _Lexicon) -> bool:
+    """ "July 4, 2025", "4 липня 2025", "липня 2025": a month name within the last two words."""
+    window = text[max(0, start - 20) : start].lower()
+    words = _WORD_RE.findall(window)
+    return any(w in lex.months for w in words[-2:])
+
+
+def _year_range(text: str, start: int, end: int) -> bool:
+    m = re.search(r"(?:19|20)\d{2}[-–](?:19|20)\d{2}", text[max(0, start - 5) : end + 5])
+    return m is not None
+
+
+def find_numbers(text: str, lang: str) -> list[Number]:
+    """Every cardinal number in ``text`` (digits and words), sorted by start offset.
+
+    ``lang`` is "en", "uk" or "ru" (anything else reads English words). See the module
+    docstring for what is returned, marked or left out.
+    """
+    lex = _lexicon(lang)
+    out: list[Number] = []
+    _find_digits(text, lex, out)
+    _find_words(text, lex, out)
+    out.sort(key=lambda n: (n.start, -n.end))
+    # a word numeral inside a digit span ("2 тисячі" read as digits+scale) is dropped
+    result: list[Number] = []
+    last_end = -1
+    for n in out:
+        if n.start < last_end:
+            continue
+        result.append(n)
+        last_end = n.end
+    return result

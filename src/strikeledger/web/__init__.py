@@ -1,0 +1,1 @@
+"""The web dashboard: server-rendered pages (Jinja2, autoescaped) and our own small JS/CSS."""

@@ -151,7 +151,14 @@ RECORD_CUE_WINDOW_CHARS: Setting[int] = Setting(
     "Farthest a record cue ('record', 'рекордна') may be from the figure it qualifies.",
 )
 
+LANGUAGE_SAMPLE_CHARS: Setting[int] = Setting(
+    "language_sample_chars",
+    2_000,
+    "Characters from the start of a text that language identification reads.",
+)
+
 ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
+    LANGUAGE_SAMPLE_CHARS,
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENT_LINES,
     MAX_SENTENCE_CHARS,

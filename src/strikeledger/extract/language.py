@@ -1,24 +1,142 @@
-"""Language identification: en, uk, ru, or other."""
+"""Language identification: ``en``, ``uk``, ``ru`` or ``other``.
+
+Two stages, so that an Air-Force-sized post costs microseconds and a headline is still right:
+
+1. A script pre-pass over the first ``language_sample_chars`` characters. No Latin or Cyrillic
+   letters: ``other``. Mostly Cyrillic: letters only Ukrainian uses (і ї є ґ) against letters
+   only Russian uses (ы э ё ъ), plus frequent words that only one of them uses ("що", "від",
+   "також" / "что", "от", "также"), decide when the evidence is one-sided and strong.
+   Mostly Latin: enough distinctly English function words ("the", "of", "said") make it
+   ``en``. Cyrillic letters of Belarusian, Serbian or Kazakh send the text to the model.
+2. Otherwise the lingua model (``lingua-language-detector``, shipped with its models), built once
+   and lazily, restricted to English, Ukrainian, Russian and a few languages that must come
+   out as ``other`` (German, French, Polish, …).
+
+The cue letters and words live in ``lang/language.yaml``.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
 
-_UK_ONLY = re.compile("[іїєґІЇЄҐ]")
-_RU_ONLY = re.compile("[ыэёъЫЭЁЪ]")
-_CYRILLIC = re.compile("[а-яА-Я]")
-_LATIN = re.compile("[a-zA-Z]")
+import yaml
+
+from .. import settings
+
+__all__ = ["LANGUAGES", "detect_language", "script_guess"]
+
+LANGUAGES = ("en", "uk", "ru", "other")
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+# Pre-pass thresholds: how one-sided the evidence must be to skip the model.
+_MIN_SCORE = 3  # letters + 2 x words of one language when the other has none
+_DOMINANCE = 4  # or this many times the other language's score (and at least 2 x _MIN_SCORE)
+_EN_MIN_HITS = 2
+_EN_MIN_RATIO = 0.12
+
+
+@dataclass(frozen=True)
+class _Cues:
+    uk_letters: frozenset[str]
+    ru_letters: frozenset[str]
+    other_letters: frozenset[str]
+    uk_words: frozenset[str]
+    ru_words: frozenset[str]
+    en_words: frozenset[str]
+    other_languages: tuple[str, ...]
+
+
+@cache
+def _cues() -> _Cues:
+    path = resources.files("strikeledger.extract").joinpath("lang", "language.yaml")
+    d: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def words(lang: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in d[lang]["stopwords"])
+
+    return _Cues(
+        uk_letters=frozenset(d["uk"]["letters"]),
+        ru_letters=frozenset(d["ru"]["letters"]),
+        other_letters=frozenset(d["other_cyrillic_letters"]),
+        uk_words=words("uk"),
+        ru_words=words("ru"),
+        en_words=words("en"),
+        other_languages=tuple(str(x).upper() for x in d.get("other_languages") or []),
+    )
+
+
+@cache
+def _detector() -> Any:
+    """The lingua detector, built on first use (it loads its models lazily itself)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    langs = [Language.ENGLISH, Language.UKRAINIAN, Language.RUSSIAN]
+    for name in _cues().other_languages:
+        lang = getattr(Language, name, None)
+        if lang is not None:
+            langs.append(lang)
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def _model(text: str) -> str | None:
+    from lingua import Language
+
+    found = _detector().detect_language_of(text)
+    if found is None:
+        return None
+    return {Language.ENGLISH: "en", Language.UKRAINIAN: "uk", Language.RUSSIAN: "ru"}.get(
+        found, "other"
+    )
+
+
+def script_guess(text: str) -> str | None:
+    """The pre-pass alone: a language when the script and cue words settle it, else None."""
+    cues = _cues()
+    cyr = len(_CYRILLIC.findall(text))
+    lat = len(_LATIN.findall(text))
+    if cyr == 0 and lat == 0:
+        return "other"
+    tokens = _TOKEN.findall(text.lower())
+    if cyr > 2 * lat:
+        if sum(1 for c in text if c in cues.other_letters) >= 2:
+            return None
+        uk_l = sum(1 for c in text if c in cues.uk_letters)
+        ru_chars = [c for c in text if c in cues.ru_letters]
+        if ru_chars and all(c in "ъЪ" for c in ru_chars) and len(ru_chars) >= 3:
+            return None  # hard signs but no ы/э/ё: Bulgarian, or old spelling
+        uk = uk_l + 2 * sum(1 for t in tokens if t in cues.uk_words)
+        ru = len(ru_chars) + 2 * sum(1 for t in tokens if t in cues.ru_words)
+        if uk >= _MIN_SCORE and (ru == 0 or (uk >= _DOMINANCE * ru and uk >= 2 * _MIN_SCORE)):
+            return "uk"
+        if ru >= _MIN_SCORE and (uk == 0 or (ru >= _DOMINANCE * uk and ru >= 2 * _MIN_SCORE)):
+            return "ru"
+        return None
+    if lat > 2 * cyr and tokens:
+        hits = sum(1 for t in tokens if t in cues.en_words)
+        if hits >= _EN_MIN_HITS and hits / len(tokens) >= _EN_MIN_RATIO:
+            return "en"
+    return None
 
 
 def detect_language(text: str) -> str:
-    """A script-based first cut; replaced by a model-based detector where it matters."""
-    sample = text[:4000]
+    """The language of a text: "en", "uk", "ru" or "other"."""
+    sample = text[: settings.LANGUAGE_SAMPLE_CHARS.get()]
+    guess = script_guess(sample)
+    if guess is not None:
+        return guess
+    found = _model(sample)
+    if found is not None:
+        return found
     cyr = len(_CYRILLIC.findall(sample))
     lat = len(_LATIN.findall(sample))
-    if cyr == 0 and lat == 0:
-        return "other"
     if cyr > lat:
-        uk = len(_UK_ONLY.findall(sample))
-        ru = len(_RU_ONLY.findall(sample))
-        return "uk" if uk >= ru else "ru"
-    return "en"
+        uk = sum(1 for c in sample if c in _cues().uk_letters)
+        return "uk" if uk else "ru"
+    return "en" if lat else "other"

@@ -151,6 +151,25 @@ RECORD_CUE_WINDOW_CHARS: Setting[int] = Setting(
     "Farthest a record cue ('record', 'рекордна') may be from the figure it qualifies.",
 )
 
+BATCH_DOCS_PER_SHARD: Setting[int] = Setting(
+    "batch_docs_per_shard", 2_000, "Text files grouped into one batch shard (one Dask task)."
+)
+BATCH_BYTES_PER_SHARD: Setting[int] = Setting(
+    "batch_bytes_per_shard", 16_000_000, "Bytes of a JSON Lines file read by one batch shard."
+)
+BATCH_ROW_GROUPS_PER_SHARD: Setting[int] = Setting(
+    "batch_row_groups_per_shard", 1, "Parquet row groups read by one batch shard."
+)
+BATCH_WORKERS: Setting[int] = Setting(
+    "batch_workers", 0, "Workers of the local Dask cluster of `batch`; 0 means one per core."
+)
+BATCH_TASK_RETRIES: Setting[int] = Setting(
+    "batch_task_retries", 2, "Times Dask retries a failed batch shard before recording it failed."
+)
+BATCH_LOAD_CHUNK: Setting[int] = Setting(
+    "batch_load_chunk", 5_000, "Documents written to the ledger per transaction by `load`."
+)
+
 LANGUAGE_SAMPLE_CHARS: Setting[int] = Setting(
     "language_sample_chars",
     2_000,
@@ -185,4 +204,10 @@ ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     EVENTS_APPROX_TOLERANCE,
     EVENTS_ROUNDING_TOLERANCE,
     RECORD_CUE_WINDOW_CHARS,
+    BATCH_DOCS_PER_SHARD,
+    BATCH_BYTES_PER_SHARD,
+    BATCH_ROW_GROUPS_PER_SHARD,
+    BATCH_WORKERS,
+    BATCH_TASK_RETRIES,
+    BATCH_LOAD_CHUNK,
 ]

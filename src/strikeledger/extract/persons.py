@@ -1,12 +1,376 @@
-"""Persons component (placeholder: filled by its own change)."""
+"""Persons: people named with a role, and whether they held that role on the document's date.
+
+Two steps, shared with the statements component:
+
+1. ``person_mentions(ctx)`` finds every mention of a named person: full names and surnames of
+   the officials in ``kb/data/officials.yaml`` in any grammatical case (forms generated from
+   ``lang/{uk,ru}/persons.yaml``), and unknown people written "Given Surname" with a given name
+   from ``lang/*/persons.yaml``. A role title from ``lang/*/roles.yaml`` right before the name
+   ("Mayor Ihor Terekhov", "начальник Харківської ОВА Олег Синєгубов") or in apposition after
+   it ("Tymur Tkachenko, head of Kyiv's city military administration,") is attached to the
+   mention. Institutions are never mentions. The result is cached in
+   ``ctx.notes["person_mentions"]`` (a list of ``Mention``, sorted by start).
+2. ``component(ctx)`` turns mentions with a role into ``report.persons`` with a role check
+   against the knowledge base on the publication date (``ok`` | ``stale`` | ``unknown``) and
+   flags ``STALE_ROLE`` when someone is named with an office they did not hold that day.
+
+Names are output in the knowledge base's English spelling, else transliterated
+(``extract.names.transliterate``: national Ukrainian / BGN-style Russian).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from ..errors import LanguageDataError
+from ..kb.officials import Officials, load
+from ..report import Person, RoleCheck, Span
+from . import names as namesmod
 
 if TYPE_CHECKING:
     from .pipeline import Context
 
+__all__ = ["Mention", "RoleMatch", "check_role", "component", "person_mentions"]
+
+RULE = "persons.v1"
+_CAP = "A-ZА-ЯІЇЄҐЁ"
+_LOW = "a-zа-яіїєґё"
+_TOKEN = re.compile(rf"[{_CAP}][{_LOW}]*(?:['\-][{_CAP}{_LOW}]+)*[{_LOW}](?:'s)?")
+_APPOSITION_GAP = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+_PLACE = rf"(?-i:[{_CAP}][\w'-]*)"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMatch:
+    start: int
+    end: int
+    text: str
+    roles: tuple[str, ...]
+    country: str | None
+    place: str | None
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a named person. ``start``/``end`` cover the name; ``span_start``/
+    ``span_end`` also cover an attached role title."""
+
+    start: int
+    end: int
+    name: str
+    person_id: str | None
+    full: bool
+    possessive: bool = False
+    role: RoleMatch | None = None
+    span_start: int = 0
+    span_end: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    pattern: re.Pattern[str]
+    entries: dict[str, tuple[tuple[str, ...], str | None, str | None]]  # group -> roles, cty, place
+    countries: tuple[tuple[re.Pattern[str], str], ...]
+    fillers: re.Pattern[str]
+
+
+@cache
+def role_lexicon(lang: str) -> RoleLexicon:
+    raw = namesmod.load_lang_yaml(lang, "roles")
+    item = f"lang/{lang}/roles.yaml"
+    alternatives: list[tuple[int, str, str]] = []
+    entries: dict[str, tuple[tuple[str, ...], str | None, str | None]] = {}
+    for entry in raw.get("roles") or []:
+        if not isinstance(entry, dict) or "role" not in entry or "patterns" not in entry:
+            raise LanguageDataError("each role needs `role` and `patterns`", item=item)
+        roles = tuple(entry["role"]) if isinstance(entry["role"], list) else (str(entry["role"]),)
+        for pat in entry["patterns"]:
+            gid = f"r{len(entries)}"
+            body = str(pat).replace(" ", r"\s+")
+            body = body.replace("{place}", f"(?P<p{len(entries)}>{_PLACE})")
+            entries[gid] = (roles, entry.get("country"), entry.get("place"))
+            alternatives.append((len(str(pat)), gid, body))
+    alternatives.sort(key=lambda a: -a[0])
+    joined = "|".join(f"(?P<{gid}>{body})" for _n, gid, body in alternatives)
+    try:
+        pattern = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE)
+    except re.error as exc:
+        raise LanguageDataError(f"bad role pattern: {exc}", item=item) from exc
+    countries = tuple(
+        (re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))})(?![\w])"), str(code))
+        for code, words in (raw.get("countries") or {}).items()
+    )
+    fillers = [re.escape(str(f)) for f in raw.get("fillers") or []] or ["(?!)"]
+    filler_re = re.compile(rf"\s+(?:(?:{'|'.join(fillers)})\s+)?")
+    return RoleLexicon(pattern, entries, countries, filler_re)
+
+
+def _lex_lang(lang: str) -> str:
+    return lang if lang in ("en", "uk", "ru") else "en"
+
+
+def find_roles(text: str, lang: str) -> list[RoleMatch]:
+    lex = role_lexicon(_lex_lang(lang))
+    out: list[RoleMatch] = []
+    for m in lex.pattern.finditer(text):
+        gid = m.lastgroup or ""
+        roles, country, fixed_place = lex.entries[gid]
+        place = m.group("p" + gid[1:]) if ("p" + gid[1:]) in (m.re.groupindex) else None
+        if place and place.endswith("'s"):
+            place = place[:-2]
+        if country is None:
+            window = text[max(0, m.start() - 30) : m.end()]
+            for cre, code in lex.countries:
+                hits = list(cre.finditer(window))
+                if hits and (hits[-1].end() >= len(window) - (m.end() - m.start()) - 2):
+                    country = code
+                    break
+        out.append(RoleMatch(m.start(), m.end(), m.group(0), roles, country, place or fixed_place))
+    return out
+
+
+@cache
+def name_index() -> dict[str, frozenset[tuple[str, str]]]:
+    """Lower-case name word -> {(person id, "first" | "last")} over every spelling and case
+    form of every official."""
+    officials = load()
+    index: dict[str, set[tuple[str, str]]] = {}
+    for pid, person in officials.people.items():
+        for lang in ("en", "uk", "ru"):
+            for spelling in person.spellings(lang):
+                parts = spelling.split()
+                if len(parts) < 2:
+                    continue
+                for word, part in ((parts[0], "first"), (parts[-1], "last")):
+                    forms = {word} | namesmod.oblique_forms(word, lang)
+                    for form in forms:
+                        index.setdefault(form.lower(), set()).add((pid, part))
+    return {k: frozenset(v) for k, v in index.items()}
+
+
+def _split_possessive(word: str) -> tuple[str, bool]:
+    return (word[:-2], True) if word.endswith("'s") else (word, False)
+
+
+def _is_cyrillic(word: str) -> bool:
+    return any("а" <= c.lower() <= "я" or c in "іїєґё" for c in word.lower())
+
+
+def _unknown_name(given: str, surname: str, given_oblique: bool, lang: str) -> str:
+    if not _is_cyrillic(given + surname):
+        return f"{given} {surname}"
+    tl = (
+        lang
+        if lang in ("uk", "ru")
+        else ("uk" if any(c in "іїєґ" for c in given.lower()) else "ru")
+    )
+    nominative = namesmod.nominative_guess(surname, tl, given_oblique)
+    return f"{namesmod.transliterate(given, tl)} {namesmod.transliterate(nominative, tl)}"
+
+
+def person_mentions(ctx: Context) -> list[Mention]:
+    """Every mention of a named person in the document (cached in ctx.notes)."""
+    cached = ctx.notes.get("person_mentions")
+    if cached is not None:
+        return list(cached)
+    mentions = find_mentions(ctx.text, ctx.lang)
+    ctx.notes["person_mentions"] = mentions
+    return list(mentions)
+
+
+def find_mentions(text: str, lang: str) -> list[Mention]:
+    officials = load()
+    index = name_index()
+    tokens = list(_TOKEN.finditer(text))
+    used: set[int] = set()
+    mentions: list[Mention] = []
+    full_ids: set[str] = set()
+    unknown_surnames: dict[str, str] = {}
+    # pass 1: full names
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if i in used or text[tok.end() : nxt.start()] != " " or tok.group(0).endswith("'s"):
+            continue
+        first = tok.group(0)
+        last, poss = _split_possessive(nxt.group(0))
+        firsts = {pid for pid, part in index.get(first.lower(), ()) if part == "first"}
+        lasts = {pid for pid, part in index.get(last.lower(), ()) if part == "last"}
+        common = sorted(firsts & lasts)
+        end = nxt.end() - (2 if poss else 0)
+        if common:
+            pid = common[0]
+            full_ids.add(pid)
+            mentions.append(Mention(tok.start(), end, officials.people[pid].name, pid, True, poss))
+            used.update((i, i + 1))
+            continue
+        given = namesmod.given_name(first, _lex_lang(lang)) or namesmod.given_name(first, "en")
+        if given is None and _is_cyrillic(first):
+            for other in ("uk", "ru"):
+                given = given or namesmod.given_name(first, other)
+        if given is None or lasts or index.get(last.lower()) or len(last) < 3:
+            continue
+        if namesmod.given_name(last, _lex_lang(lang)) is not None:
+            continue
+        name = _unknown_name(given[0], last, not given[1], lang)
+        mentions.append(Mention(tok.start(), end, name, None, True, poss))
+        used.update((i, i + 1))
+        surname = name.split()[-1]
+        unknown_surnames[last.lower()] = name
+        unknown_surnames[surname.lower()] = name
+        if _is_cyrillic(last):
+            nominative = namesmod.nominative_guess(last, lang, not given[1])
+            for tl in ("uk", "ru"):
+                for form in {nominative} | namesmod.oblique_forms(nominative, tl):
+                    unknown_surnames[form.lower()] = name
+    # pass 2: surnames alone
+    for i, tok in enumerate(tokens):
+        if i in used:
+            continue
+        word, poss = _split_possessive(tok.group(0))
+        low = word.lower()
+        if i > 0 and text[tokens[i - 1].end() : tok.start()] == " " and (i - 1) in used:
+            continue  # a third capitalised word after a full name ("Zelensky Street")
+        lasts = sorted(pid for pid, part in index.get(low, ()) if part == "last")
+        pid: str | None = None
+        if lasts:
+            mentioned = [p for p in lasts if p in full_ids]
+            if mentioned:
+                pid = mentioned[0]
+            elif len(lasts) == 1 and officials.people[lasts[0]].alone:
+                pid = lasts[0]
+            if pid is not None:
+                name = officials.people[pid].name
+                mentions.append(
+                    Mention(tok.start(), tok.end() - (2 if poss else 0), name, pid, False, poss)
+                )
+            continue
+        if low in unknown_surnames:
+            mentions.append(
+                Mention(
+                    tok.start(),
+                    tok.end() - (2 if poss else 0),
+                    unknown_surnames[low],
+                    None,
+                    False,
+                    poss,
+                )
+            )
+    mentions.sort(key=lambda m: m.start)
+    _attach_roles(text, lang, mentions)
+    return mentions
+
+
+def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
+    lex = role_lexicon(_lex_lang(lang))
+    roles = find_roles(text, lang)
+    by_start = {r.start: r for r in roles}
+    for m in mentions:
+        m.span_start, m.span_end = m.start, m.end
+        # a title right before the name, maybe with a filler word ("генерал")
+        for r in roles:
+            if r.end <= m.start and m.start - r.end <= 40:
+                if lex.fillers.fullmatch(text[r.end : m.start]):
+                    m.role, m.span_start = r, r.start
+            elif r.start > m.start:
+                break
+        if m.role is None and m.full:
+            # apposition: "Tymur Tkachenko, head of Kyiv's city military administration,"
+            gap = _APPOSITION_GAP.match(text, m.end)
+            if gap and gap.end() in by_start:
+                r = by_start[gap.end()]
+                m.role, m.span_end = r, r.end
+
+
+def check_role(
+    officials: Officials,
+    person_id: str | None,
+    name: str,
+    role: RoleMatch,
+    day: date | None,
+) -> tuple[RoleCheck, str | None]:
+    """The role check of a person named with a role on a day, and the office's country."""
+    as_of = day.isoformat() if day else None
+    person = officials.people.get(person_id) if person_id else None
+    country = role.country or (person.country if person else None)
+    if day is None:
+        return RoleCheck("unknown", as_of), country
+    for role_id in role.roles:
+        offices = officials.offices_for(role_id, country, role.place)
+        if not offices:
+            continue
+        if person is not None:
+            mine = [o for o in offices if any(t.who == person.id for t in o.terms)]
+            for office in mine:
+                term = office.holder_on(day)
+                if term is not None and term.who == person.id:
+                    return RoleCheck(
+                        "ok", as_of, person.name, term.start.isoformat()
+                    ), office.country
+            if mine:
+                term = mine[0].holder_on(day)
+                if term is None:
+                    return RoleCheck("unknown", as_of), mine[0].country
+                holder = officials.people[term.who].name
+                return RoleCheck("stale", as_of, holder, term.start.isoformat()), mine[0].country
+        explicit = role.country is not None or role.place is not None
+        if len(offices) == 1 and explicit and (offices[0].region is None or role.place):
+            term = offices[0].holder_on(day)
+            if term is None:
+                return RoleCheck("unknown", as_of), offices[0].country
+            holder = officials.people[term.who]
+            if person is None and _last_folded(holder.name) == _last_folded(name):
+                return RoleCheck("ok", as_of, holder.name, term.start.isoformat()), offices[
+                    0
+                ].country
+            if person is None or holder.id != person.id:
+                return (
+                    RoleCheck("stale", as_of, holder.name, term.start.isoformat()),
+                    offices[0].country,
+                )
+    return RoleCheck("unknown", as_of), country
+
+
+def _last_folded(name: str) -> str:
+    last = name.split()[-1] if name.split() else ""
+    return re.sub(r"[^a-z]", "", last.lower())
+
 
 def component(ctx: Context) -> None:
-    return None
+    officials = load()
+    day = ctx.published_date
+    seen: dict[str, Person] = {}
+    for m in person_mentions(ctx):
+        if m.role is None:
+            continue
+        check, country = check_role(officials, m.person_id, m.name, m.role, day)
+        key = m.name
+        old = seen.get(key)
+        if old is not None and (old.role_check.status != "unknown" or check.status == "unknown"):
+            continue
+        person = Person(
+            name=m.name,
+            role_stated=m.role.text,
+            country=country,
+            role_check=check,
+            evidence=Span.of(ctx.text, m.span_start, m.span_end),
+            rule=f"{_lex_lang(ctx.lang)}.{RULE}",
+        )
+        if old is not None:
+            ctx.report.persons[ctx.report.persons.index(old)] = person
+        else:
+            ctx.report.persons.append(person)
+        seen[key] = person
+    for i, person in enumerate(ctx.report.persons):
+        check = person.role_check
+        if check.status == "stale":
+            ctx.report.flag(
+                "STALE_ROLE",
+                f"{person.name} is named as {person.role_stated!r}, but on {check.as_of} the "
+                f"office was held by {check.holder} (since {check.since}).",
+                [f"persons[{i}]"],
+            )

@@ -1,12 +1,286 @@
-"""Statements component (placeholder: filled by its own change)."""
+"""Statements: direct quotes and clearly attributed claims by named persons.
+
+Speakers are the person mentions found by ``persons.person_mentions`` (officials of the
+knowledge base in any case form, or "Given Surname" people), never institutions: "the air
+force said" is a claimant of figures, not a statement (REPORT.md convention 9).
+
+* **Quotes** (“…”, «…», „…“, "…" with at least ``min_quote_words`` words) are attributed by
+  what follows them ("…,” Zelensky wrote", "», – написав Ткаченко", "…,” he said") or by
+  the speaker earlier in the same sentence ("Trump … saying, “…”", "X заявил: «…»").
+  Pronouns and role nouns ("he", "він", "губернатор") refer to the last speaker.
+* **Claims** are sentences where a speech or claim verb is tied to a person mention: after it
+  ("Klitschko said", "Zelensky hopes to …", "Синєгубов додав"), before it in inverted order
+  ("сообщил мэр Москвы Сергей Собянин"; in English only after a quote or comma), behind an
+  opener ("according to", "за словами", "по данным"), or a coordinated second speaker
+  ("повідомили міський голова … та начальник ОВА …").
+* **Signatures**: a Telegram post that ends with a line holding only a title and a name
+  ("Начальник Харківської ОВА Олег Синєгубов") is the signer's claim.
+
+Cue words live in ``lang/{en,uk,ru}/statements.yaml``.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
+
+from .. import settings
+from ..errors import LanguageDataError
+from ..report import Span, Statement
+from . import names as namesmod
+from .persons import Mention, person_mentions
 
 if TYPE_CHECKING:
     from .pipeline import Context
 
+__all__ = ["Cues", "component", "cues"]
+
+_WORD = re.compile(r"[\w][\w'-]*")
+_QUOTES = re.compile(
+    r"“(?P<a>[^“”\n]+)”|«(?P<b>(?:[^«»\n]|«[^«»\n]*»)+)»|„(?P<c>[^„“”\n]+)[“”]|\"(?P<d>[^\"\n]+)\""
+)
+_CONJ = re.compile(r"\s*(?:,\s*)?(?:and|та|і|й|и|а также)\s+", re.I)
+_LEADING = re.compile(r"[\s,.:;!?…\"'“”«»„)\]]*[—–-]*\s*")
+_END = re.compile(r"[.!?…]\s|\n")
+
+
+@dataclass(frozen=True)
+class Cues:
+    after: frozenset[str]
+    before: frozenset[str]
+    before_needs_quote: bool
+    openers: re.Pattern[str]
+    pronouns: frozenset[str]
+    anaphora: frozenset[str]
+    max_gap_words: int
+    min_quote_words: int
+
+
+@cache
+def cues(lang: str) -> Cues:
+    lang = lang if lang in ("en", "uk", "ru") else "en"
+    raw = namesmod.load_lang_yaml(lang, "statements")
+    item = f"lang/{lang}/statements.yaml"
+    for key in ("after", "before", "openers", "pronouns"):
+        if not isinstance(raw.get(key), list) or not raw[key]:
+            raise LanguageDataError(f"`{key}` must be a non-empty list", item=item)
+    openers = sorted((str(o) for o in raw["openers"]), key=len, reverse=True)
+    opener_re = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers) + r")\s*$",
+        re.I,
+    )
+    return Cues(
+        after=frozenset(str(w).lower() for w in raw["after"]),
+        before=frozenset(str(w).lower() for w in raw["before"]),
+        before_needs_quote=bool(raw.get("before_needs_quote", False)),
+        openers=opener_re,
+        pronouns=frozenset(str(w).lower() for w in raw["pronouns"]),
+        anaphora=frozenset(str(w).lower() for w in raw.get("anaphora") or []),
+        max_gap_words=int(raw.get("max_gap_words", 4)),
+        min_quote_words=int(raw.get("min_quote_words", 3)),
+    )
+
+
+def _sentence_bounds(ctx: Context, offset: int) -> tuple[int, int]:
+    for s in ctx.sentences:
+        if s.start <= offset < s.end:
+            return s.start, s.end
+    return offset, offset
+
+
+def _clip(start: int, end: int, anchor: int) -> tuple[int, int]:
+    limit = settings.MAX_EVIDENCE_CHARS.get()
+    if end - start <= limit:
+        return start, end
+    start = max(start, min(anchor - limit // 2, end - limit))
+    return start, min(end, start + limit)
+
+
+class _Finder:
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.text = ctx.text
+        self.cues = cues(ctx.lang)
+        self.mentions = [m for m in person_mentions(ctx)]
+        self.starts = {m.span_start: m for m in self.mentions}
+        self.statements: list[Statement] = []
+        self.keys: set[tuple[str, int]] = set()
+        self.speakers: list[tuple[int, Mention]] = []  # (offset, mention) of attributed speech
+        self.roles: dict[str, str] = {}
+        for m in self.mentions:
+            if m.role is not None:
+                self.roles.setdefault(m.name, m.role.text)
+
+    # ----- helpers
+    def add(self, m: Mention, quote: str, kind: str, start: int, end: int, rule: str) -> None:
+        key = (m.name, start)
+        if key in self.keys:
+            return
+        self.keys.add(key)
+        start, end = _clip(start, end, m.start)
+        self.statements.append(
+            Statement(
+                speaker=m.name,
+                quote=quote,
+                kind=kind,
+                evidence=Span.of(self.text, start, end),
+                rule=rule,
+                role=self.roles.get(m.name),
+            )
+        )
+        self.speakers.append((m.start, m))
+
+    def last_speaker(self, before: int) -> Mention | None:
+        spoken = [m for off, m in self.speakers if off < before]
+        if spoken:
+            return max(spoken, key=lambda m: m.start)
+        prior = [m for m in self.mentions if m.end <= before and not m.possessive]
+        return prior[-1] if prior else None
+
+    def verb_after(self, pos: int, limit: int) -> int | None:
+        """End offset of a speech verb within a few words after ``pos`` (same sentence),
+        stepping over coordinated speakers ("Klitschko and Tkachenko said")."""
+        count = 0
+        while pos < limit:
+            w = _WORD.search(self.text, pos, limit)
+            if w is None or _END.search(self.text, pos, w.start()):
+                return None
+            inside = next((m for m in self.mentions if m.span_start <= w.start() < m.span_end), None)
+            if inside is not None:
+                gap = self.text[pos : inside.span_start]
+                if count == 0 and _CONJ.fullmatch(gap):
+                    pos = inside.span_end
+                    continue
+                return None
+            word = w.group(0).lower()
+            if word in self.cues.after:
+                return w.end()
+            if count == 0 and _CONJ.fullmatch(self.text[pos : w.end()] + " "):
+                pos = w.end()
+                continue
+            count += 1
+            if count >= self.cues.max_gap_words:
+                return None
+            pos = w.end()
+        return None
+
+    def verb_before(self, m: Mention, sent_start: int) -> bool:
+        before = self.text[sent_start : m.span_start]
+        if self.cues.openers.search(before):
+            return True
+        stripped = before.rstrip(" ,—–-:")
+        w = re.search(r"([\w][\w'-]*)$", stripped)
+        if not w or w.group(1).lower() not in self.cues.before:
+            return False
+        if not self.cues.before_needs_quote:
+            return True
+        lead = stripped[: w.start()].rstrip()
+        return lead.endswith((",", "”", '"', "»", "“"))
+
+    # ----- quotes
+    def quotes(self) -> None:
+        for q in _QUOTES.finditer(self.text):
+            inner = next(g for g in q.groups() if g is not None)
+            if len(_WORD.findall(inner)) < self.cues.min_quote_words:
+                continue
+            speaker, end = self.attribute_after(q.end())
+            if speaker is None:
+                speaker, end = self.attribute_before(q.start()), q.end()
+            if speaker is not None:
+                self.add(speaker, inner.strip(), "quote", q.start(), max(end, q.end()),
+                         f"{self.ctx.lang}.statements.quote.v1")
+
+    def attribute_after(self, pos: int) -> tuple[Mention | None, int]:
+        lead = _LEADING.match(self.text, pos)
+        at = lead.end() if lead else pos
+        stop = _END.search(self.text, at)
+        limit = min(stop.start() if stop else len(self.text), at + 120)
+        window = self.text[at:limit]
+        words = list(_WORD.finditer(window))
+        if not words:
+            return None, pos
+        # "…,” Zelensky wrote" / "…», – написав Ткаченко" / "…,” said Mayor X"
+        for m in self.mentions:
+            if m.span_start < at or m.span_start >= limit or m.possessive:
+                continue
+            between = self.text[at : m.span_start]
+            bw = [w.lower() for w in _WORD.findall(between)]
+            if len(bw) > 2 or any(w not in self.cues.after and w not in self.cues.before for w in bw):
+                break
+            verb = bool(bw) or self.verb_after(m.span_end, limit) is not None
+            if verb:
+                return m, m.span_end
+            break
+        first = words[0].group(0).lower()
+        second = words[1].group(0).lower() if len(words) > 1 else ""
+        if (first in self.cues.after or first in self.cues.before) and (
+            second in self.cues.pronouns or second in self.cues.anaphora
+        ) or (first in self.cues.pronouns or first in ("the",) and second in self.cues.anaphora) and (
+            any(w.group(0).lower() in self.cues.after for w in words[1:3])
+        ):
+            return self.last_speaker(pos), at + words[min(1, len(words) - 1)].end()
+        return None, pos
+
+    def attribute_before(self, qstart: int) -> Mention | None:
+        s_start, _s_end = _sentence_bounds(self.ctx, qstart)
+        prior = [m for m in self.mentions
+                 if s_start <= m.span_start and m.span_end <= qstart and not m.possessive]
+        between_start = prior[-1].span_end if prior else s_start
+        between = self.text[between_start:qstart]
+        bw = [w.lower() for w in _WORD.findall(between)]
+        has_verb = any(w in self.cues.after for w in bw) or between.rstrip().endswith(":")
+        if prior and has_verb and len(bw) <= 25:
+            return prior[-1]
+        if not prior and bw and bw[0] in self.cues.pronouns and has_verb:
+            return self.last_speaker(qstart)
+        return None
+
+    # ----- claims
+    def claims(self) -> None:
+        claimed: list[Mention] = []
+        for m in self.mentions:
+            if m.possessive:
+                continue
+            s_start, s_end = _sentence_bounds(self.ctx, m.start)
+            ok = self.verb_after(m.span_end, s_end) is not None or self.verb_before(m, s_start)
+            if not ok and claimed:
+                prev = claimed[-1]
+                if prev.span_end <= m.span_start and _CONJ.fullmatch(self.text[prev.span_end : m.span_start]):
+                    ok = True
+            if not ok:
+                continue
+            claimed.append(m)
+            if any(st.speaker == m.name and st.kind == "quote"
+                   and s_start <= st.evidence.start < s_end for st in self.statements):
+                continue
+            self.add(m, self.text[s_start:s_end].strip(), "claim", s_start, s_end,
+                     f"{self.ctx.lang}.statements.claim.v1")
+
+    # ----- signatures
+    def signatures(self) -> None:
+        for m in self.mentions:
+            if m.role is None:
+                continue
+            line_start = self.text.rfind("\n", 0, m.span_start) + 1
+            line_end = self.text.find("\n", m.span_end)
+            line_end = len(self.text) if line_end < 0 else line_end
+            rest = self.text[m.span_end : line_end].strip(" .,")
+            if self.text[line_start : m.span_start].strip() or rest or line_start == 0:
+                continue
+            lead_end = self.text.find("\n", 0)
+            lead = self.text[: lead_end if lead_end > 0 else line_start].strip()
+            self.add(m, lead, "claim", m.span_start, m.span_end,
+                     f"{self.ctx.lang}.statements.signature.v1")
+
 
 def component(ctx: Context) -> None:
-    return None
+    finder = _Finder(ctx)
+    if not finder.mentions:
+        return
+    finder.quotes()
+    finder.claims()
+    finder.signatures()
+    finder.statements.sort(key=lambda s: s.evidence.start)
+    ctx.report.statements.extend(finder.statements)

@@ -37,6 +37,7 @@ class Official:
     name: str
     country: str
     variants: dict[str, tuple[str, ...]]  # lang -> other spellings ("en" excludes `name`)
+    alone: bool = True  # whether the surname alone may name them (False for common surnames)
 
     def spellings(self, lang: str) -> tuple[str, ...]:
         own = (self.name,) if lang == "en" else ()
@@ -151,7 +152,13 @@ def _build(raw: Any) -> tuple[Officials, list[str]]:
             problems.append(f"{where}: needs `name` and `country`")
             continue
         variants = {lang: _strings(entry.get(lang)) for lang in _LANGS if entry.get(lang)}
-        people[str(pid)] = Official(str(pid), str(entry["name"]), str(entry["country"]), variants)
+        people[str(pid)] = Official(
+            str(pid),
+            str(entry["name"]),
+            str(entry["country"]),
+            variants,
+            bool(entry.get("alone", True)),
+        )
     for oid, entry in (raw.get("offices") or {}).items():
         where = f"offices.{oid}"
         if not isinstance(entry, dict):
@@ -185,21 +192,34 @@ def _build(raw: Any) -> tuple[Officials, list[str]]:
             if bad:
                 problems.append(f"{hw}: uncertain may list only from/to, not {bad}")
             terms.append(
-                Term(who, start, end, str(h.get("source") or ""), bool(h.get("acting")),
-                     _strings(h.get("uncertain")))
+                Term(
+                    who,
+                    start,
+                    end,
+                    str(h.get("source") or ""),
+                    bool(h.get("acting")),
+                    _strings(h.get("uncertain")),
+                )
             )
         terms.sort(key=lambda t: t.start)
         for a, b in zip(terms, terms[1:], strict=False):
             if a.end is None or a.end > b.start:
-                problems.append(f"{where}: {a.who} ({a.start}–{a.end or 'now'}) overlaps {b.who} "
-                                f"(from {b.start})")
+                problems.append(
+                    f"{where}: {a.who} ({a.start}–{a.end or 'now'}) overlaps {b.who} "
+                    f"(from {b.start})"
+                )
         where_stems = {
             lang: _strings(v) for lang, v in (entry.get("where") or {}).items() if lang in _LANGS
         }
         offices[str(oid)] = Office(
-            str(oid), str(entry["country"]), str(entry["role"]), str(entry["label"]),
-            str(region) if region else None, str(entry["city"]) if entry.get("city") else None,
-            where_stems, tuple(terms),
+            str(oid),
+            str(entry["country"]),
+            str(entry["role"]),
+            str(entry["label"]),
+            str(region) if region else None,
+            str(entry["city"]) if entry.get("city") else None,
+            where_stems,
+            tuple(terms),
         )
     return Officials(people, offices), problems
 
@@ -226,4 +246,6 @@ def load() -> Officials:
 
 def all_spellings(officials: Officials, langs: Iterable[str] = _LANGS) -> dict[str, set[str]]:
     """person id -> every spelling of their full name in the given languages."""
-    return {pid: {s for lang in langs for s in p.spellings(lang)} for pid, p in officials.people.items()}
+    return {
+        pid: {s for lang in langs for s in p.spellings(lang)} for pid, p in officials.people.items()
+    }

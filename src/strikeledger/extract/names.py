@@ -1,0 +1,175 @@
+"""Person names: transliteration, inflected forms and given-name lookup.
+
+The mechanism lives here; the letters, endings and given names live in
+``extract/lang/{en,uk,ru}/persons.yaml``. Ukrainian names are romanised with the national
+transliteration (Cabinet of Ministers Resolution No. 55, 2010), Russian ones with a
+BGN/PCGN-style table; the scorer compares folded last names, so both matter.
+
+Public helpers (used by ``persons``, ``statements`` and ``kb.officials``):
+``transliterate(text, lang)``, ``oblique_forms(word, lang)``, ``nominative_guess(word, lang)``,
+``given_name(word, lang)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import LanguageDataError
+
+__all__ = [
+    "NameData",
+    "given_name",
+    "load_lang_yaml",
+    "name_data",
+    "nominative_guess",
+    "oblique_forms",
+    "transliterate",
+]
+
+CYRILLIC_LANGS = ("uk", "ru")
+
+
+def load_lang_yaml(lang: str, name: str) -> dict[str, Any]:
+    """One language data file (``extract/lang/<lang>/<name>.yaml``) as a mapping."""
+    ref = resources.files("strikeledger.extract").joinpath("lang", lang, f"{name}.yaml")
+    try:
+        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LanguageDataError(str(exc), item=f"lang/{lang}/{name}.yaml") from exc
+    if not isinstance(data, dict):
+        raise LanguageDataError("expected a mapping", item=f"lang/{lang}/{name}.yaml")
+    return data
+
+
+@dataclass(frozen=True)
+class NameData:
+    lang: str
+    declension: tuple[tuple[str, tuple[str, ...]], ...]
+    given: dict[str, tuple[str, bool]]  # lower-case form -> (nominative, form is nominative)
+    letters: dict[str, str]
+    initial: dict[str, str]
+    pairs: dict[str, str]
+
+
+@cache
+def name_data(lang: str) -> NameData:
+    raw = load_lang_yaml(lang, "persons")
+    item = f"lang/{lang}/persons.yaml"
+    decl: list[tuple[str, tuple[str, ...]]] = []
+    for rule in raw.get("declension") or []:
+        if not isinstance(rule, dict) or "nom" not in rule or "oblique" not in rule:
+            raise LanguageDataError("declension rules need `nom` and `oblique`", item=item)
+        decl.append((str(rule["nom"]), tuple(str(x) for x in rule["oblique"])))
+    decl.sort(key=lambda r: -len(r[0]))
+    translit = raw.get("transliteration") or {}
+    data = NameData(
+        lang=lang,
+        declension=tuple(decl),
+        given={},
+        letters={str(k): str(v) for k, v in (translit.get("letters") or {}).items()},
+        initial={str(k): str(v) for k, v in (translit.get("initial") or {}).items()},
+        pairs={str(k): str(v) for k, v in (translit.get("pairs") or {}).items()},
+    )
+    names = raw.get("given_names")
+    if not isinstance(names, list) or not names:
+        raise LanguageDataError("`given_names` must be a non-empty list", item=item)
+    for name in names:
+        nom = str(name)
+        for form in oblique_forms_with(nom, data.declension):
+            data.given.setdefault(form.lower(), (nom, False))
+        data.given[nom.lower()] = (nom, True)
+    return data
+
+
+def oblique_forms_with(word: str, declension: tuple[tuple[str, tuple[str, ...]], ...]) -> set[str]:
+    for nom, endings in declension:
+        if word.lower().endswith(nom) and (nom or word[-1:].lower() not in "аеєиіїоуюяыэё"):
+            stem = word[: len(word) - len(nom)] if nom else word
+            return {stem + e for e in endings}
+    return set()
+
+
+def oblique_forms(word: str, lang: str) -> set[str]:
+    """Inflected forms of a nominative name word ("Синєгубов" -> "Синєгубова", …)."""
+    if lang not in CYRILLIC_LANGS:
+        return set()
+    return oblique_forms_with(word, name_data(lang).declension)
+
+
+def given_name(word: str, lang: str) -> tuple[str, bool] | None:
+    """(nominative, is_nominative) when ``word`` is a form of a known given name."""
+    data = name_data(lang if lang in ("en", "uk", "ru") else "en")
+    return data.given.get(word.lower())
+
+
+def nominative_guess(word: str, lang: str, oblique: bool) -> str:
+    """A best guess at the nominative of an unknown surname seen next to a given name in an
+    oblique case ("Малкова" after "Павла" -> "Малков")."""
+    if lang not in CYRILLIC_LANGS or not oblique:
+        return word
+    low = word.lower()
+    for suffix, repl in (
+        ("ського", "ський"),
+        ("ского", "ский"),
+        ("цького", "цький"),
+        ("ого", "ий"),
+        ("енка", "енко"),
+    ):
+        if low.endswith(suffix):
+            return word[: len(word) - len(suffix)] + repl
+    for suffix in (
+        "ова",
+        "ева",
+        "єва",
+        "ина",
+        "іна",
+        "ына",
+        "ову",
+        "ову",
+        "ым",
+        "им",
+        "ом",
+        "а",
+        "у",
+    ):
+        if low.endswith(suffix) and len(word) > len(suffix) + 2:
+            if suffix in ("ым", "им", "ом", "а", "у"):
+                return word[: len(word) - len(suffix)]
+            return word[:-1]
+    return word
+
+
+def transliterate(text: str, lang: str) -> str:
+    """Latin spelling of a Cyrillic name; Latin text is returned as it is."""
+    if lang not in CYRILLIC_LANGS:
+        lang = "uk" if any(c in "іїєґІЇЄҐ" for c in text) else "ru"
+    data = name_data(lang)
+    out: list[str] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        low = ch.lower()
+        at_start = i == 0 or not text[i - 1].isalpha()
+        pair = text[i : i + 2].lower()
+        if pair in data.pairs and (
+            pair not in ("ий", "ый") or i + 2 == n or not text[i + 2].isalpha()
+        ):
+            lat = data.pairs[pair]
+            i += 2
+        elif low in data.letters:
+            lat = data.initial.get(low, data.letters[low]) if at_start else data.letters[low]
+            i += 1
+        else:
+            out.append(ch)
+            i += 1
+            continue
+        if ch.isupper() and lat:
+            lat = lat[0].upper() + lat[1:]
+        out.append(lat)
+    return "".join(out)

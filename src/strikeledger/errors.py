@@ -101,6 +101,12 @@ class FeedFetchError(InputError):
     code = "SL-E112"
 
 
+class ExtractionFailedError(InputError):
+    """The extractor failed on one document (a bug): the document is skipped, the run goes on."""
+
+    code = "SL-E113"
+
+
 class LedgerError(StrikeledgerError):
     """The ledger cannot be opened, migrated or written."""
 

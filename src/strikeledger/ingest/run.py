@@ -1,0 +1,194 @@
+"""``ingest``: read sources, extract each new document, file the reports in the ledger.
+
+Documents are taken in batches (setting ``ingest_batch_size``). Per batch: documents already in
+the ledger (same id) are counted as duplicates and not extracted again; the others are extracted
+(in a process pool with ``jobs > 1``) and written with ``Store.add_batch`` in one transaction. A
+run killed at any moment leaves the ledger as it was after the last whole batch; running it again
+adds the rest, and nothing twice.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import settings
+from ..document import Document
+from ..errors import ExtractionFailedError
+from .base import Skipped
+from .sources import read_source
+
+__all__ = ["IngestSummary", "extractor_version", "ingest", "ingest_documents"]
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    new: int = 0
+    duplicate: int = 0
+    near_duplicate: int = 0
+    skipped: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    def add_skipped(self, item: Skipped) -> None:
+        self.skipped += 1
+        self.reasons[f"{item.code} {item.reason}"] += 1
+
+    def lines(self) -> list[str]:
+        out = [
+            f"read {self.read} documents: {self.new} new ({self.near_duplicate} of them "
+            f"near-duplicates), {self.duplicate} already in the ledger or repeated",
+            f"skipped {self.skipped} items",
+        ]
+        out.extend(f"  {n:>6}  {reason}" for reason, n in sorted(self.reasons.items()))
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "read": self.read,
+            "new": self.new,
+            "duplicate": self.duplicate,
+            "near_duplicate": self.near_duplicate,
+            "skipped": self.skipped,
+            "skipped_reasons": dict(self.reasons),
+        }
+
+
+def extractor_version() -> str:
+    from .. import __version__
+    from ..extract.pipeline import components
+
+    return f"strikeledger {__version__} " + ",".join(name for name, _ in components())
+
+
+def _extract_one(doc: Document) -> tuple[dict[str, Any] | None, str | None]:
+    from ..extract import extract
+
+    try:
+        return extract(doc).to_dict(), None
+    except Exception as e:  # a bug in a component must not stop a run: report and go on
+        return None, f"{type(e).__name__}: {e}"
+
+
+def _warm() -> int:
+    from ..extract.pipeline import components
+
+    return len(components())
+
+
+def _batches(items: Iterable[Document | Skipped], size: int) -> Iterator[list[Document | Skipped]]:
+    batch: list[Document | Skipped] = []
+    docs = 0
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Document):
+            docs += 1
+            if docs >= size:
+                yield batch
+                batch, docs = [], 0
+    if batch:
+        yield batch
+
+
+def ingest_documents(
+    items: Iterable[Document | Skipped],
+    store: Any,
+    *,
+    jobs: int = 1,
+    progress: bool = False,
+    on_skip: Callable[[Skipped], None] | None = None,
+    batch_size: int | None = None,
+    kind: str = "text",
+) -> IngestSummary:
+    """Extract and store documents (Skipped items are counted and passed to ``on_skip``)."""
+    from tqdm import tqdm
+
+    summary = IngestSummary()
+    size = batch_size or settings.INGEST_BATCH_SIZE.get()
+    version = extractor_version()
+    pool: Executor | None = None
+    if jobs > 1:
+        pool = ProcessPoolExecutor(jobs)
+        list(pool.map(_warm, range(jobs)))
+    bar = tqdm(
+        unit=" docs", file=sys.stderr, disable=not progress, dynamic_ncols=True, mininterval=0.5
+    )
+    try:
+        for batch in _batches(items, size):
+            docs: list[Document] = []
+            for item in batch:
+                if isinstance(item, Skipped):
+                    summary.add_skipped(item)
+                    if on_skip:
+                        on_skip(item)
+                else:
+                    docs.append(item)
+            summary.read += len(docs)
+            known = store.known_ids({d.id for d in docs})
+            todo: list[Document] = []
+            seen: set[str] = set()
+            for d in docs:
+                if d.id in known or d.id in seen:
+                    summary.duplicate += 1
+                else:
+                    seen.add(d.id)
+                    todo.append(d)
+            results: Sequence[tuple[dict[str, Any] | None, str | None]]
+            if pool is not None and len(todo) > 1:
+                chunk = max(1, len(todo) // (jobs * 4))
+                results = list(pool.map(_extract_one, todo, chunksize=chunk))
+            else:
+                results = [_extract_one(d) for d in todo]
+            pairs = []
+            for doc, (report, error) in zip(todo, results, strict=True):
+                if report is None:
+                    skipped = Skipped(
+                        ExtractionFailedError(
+                            f"extraction failed: {error}", item=doc.path or doc.url or doc.id
+                        )
+                    )
+                    summary.add_skipped(skipped)
+                    if on_skip:
+                        on_skip(skipped)
+                    continue
+                pairs.append((doc, report))
+            result = store.add_batch(pairs, kind=kind, extractor_version=version)
+            summary.new += result.new
+            summary.duplicate += result.duplicate
+            summary.near_duplicate += result.near_duplicate
+            bar.update(len(docs))
+            bar.set_postfix(new=summary.new, skipped=summary.skipped, refresh=False)
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return summary
+
+
+def ingest(
+    sources: Sequence[str | os.PathLike[str]],
+    db: str | os.PathLike[str] | None = None,
+    *,
+    jobs: int = 1,
+    progress: bool = False,
+    on_skip: Callable[[Skipped], None] | None = None,
+    batch_size: int | None = None,
+    format: str | None = None,
+    **options: Any,
+) -> IngestSummary:
+    """Read every source (files, directories, URLs), extract, and file in the ledger ``db``."""
+    from ..ledger import open_store
+
+    def items() -> Iterator[Document | Skipped]:
+        for src in sources:
+            yield from read_source(src, format=format, **options)
+
+    with open_store(db) as store:
+        return ingest_documents(
+            items(), store, jobs=jobs, progress=progress, on_skip=on_skip, batch_size=batch_size
+        )

@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ApiError
+from ..errors import ApiError, LedgerError, StrikeledgerError
 from .config import ApiSettings
 from .data import Ledger
 from .security import BodyLimit, RateLimit, SecurityHeaders
@@ -51,7 +51,7 @@ def _error(
         return templates.TemplateResponse(
             request,
             "error.html",
-            {"status": status, "message": message},
+            {"status": status, "message": message, "path": request.url.path, "notice": None},
             status_code=status,
             headers=headers,
         )
@@ -110,6 +110,13 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
         return _error(request, exc.status, exc.describe())
+
+    @app.exception_handler(StrikeledgerError)
+    async def library_error(request: Request, exc: StrikeledgerError) -> Response:
+        # A typed error from the library: bad input is the client's (400), a ledger that
+        # cannot be read is ours (503). The message names the item, never a trace.
+        status = 503 if isinstance(exc, LedgerError) else 400
+        return _error(request, status, exc.describe())
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

@@ -250,7 +250,7 @@ def casualties(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
 
 def places(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
     """Places named by reports, one row per place (name, level, region), with how many
-    documents name it, how many mentions, and the casualties reported there; filtered by the
+    documents name it and how many times; filtered by the
     publication date of the documents and by area (country or region code)."""
     where = ["d.duplicate_of IS NULL"]
     params: list[Any] = []
@@ -267,13 +267,7 @@ def places(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
     sql = (
         "SELECT p.name, p.level, p.country, p.region, max(p.katottg) AS katottg, "
         "avg(p.lat) AS lat, avg(p.lon) AS lon, count(DISTINCT p.document_id) AS documents, "
-        "sum(p.mentions) AS mentions, "
-        "COALESCE(sum((SELECT sum(c.value) FROM casualties c WHERE c.document_id = p.document_id "
-        "AND c.place_id = p.place_id AND c.measure = 'killed' AND c.who = 'people')), 0) "
-        "AS killed, "
-        "COALESCE(sum((SELECT sum(c.value) FROM casualties c WHERE c.document_id = p.document_id "
-        "AND c.place_id = p.place_id AND c.measure = 'injured' AND c.who = 'people')), 0) "
-        "AS injured "
+        "sum(p.mentions) AS mentions "
         "FROM places p JOIN documents d ON d.id = p.document_id "
         f"WHERE {' AND '.join(where)} "
         "GROUP BY p.name, p.level, p.country, p.region "
@@ -287,7 +281,7 @@ def places(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
         for k in ("lat", "lon"):
             if r[k] is not None:
                 r[k] = round(float(r[k]), 4)
-        for k in ("documents", "mentions", "killed", "injured"):
+        for k in ("documents", "mentions"):
             r[k] = int(r[k] or 0)
         out.append(r)
     return out

@@ -1,47 +1,379 @@
-"""Events, timeline, regions and conflicts as the events package records them, and ingest.
+"""Events, timeline, regions and conflicts, read from the events package; and ingest.
 
-Nothing here links or reconciles: it reads what ``strikeledger.ledger.events`` wrote (or calls
-its public functions). While that package offers no reader, these routes answer 503.
+Nothing here links or reconciles: ``strikeledger.ledger.events.EventSet`` does, over the
+ledger's reports. The server builds one ``EventSet`` per process on first use (streaming
+``Store.iter_reports``), keeps a summary row per event sorted by night (so a page of events or
+of the timeline is a bisect and a slice, whatever the ledger's size), and adds each document
+ingested through the API to it incrementally.
+
+Timeline values are the consensus values the events package chose: per attack event,
+``launched`` / ``neutralized`` / ``hit`` for all weapons ("any") and per category; when an
+event has no "neutralized" consensus, shot down + suppressed stand in. The interception rate is
+neutralized / launched.
 """
 
 from __future__ import annotations
 
+import bisect
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import LedgerUnavailableError
+from ..errors import LedgerUnavailableError, NotFoundError
 from .data import Ledger
 from .params import Filters, Page
 
 CONFLICT_KINDS = ("different", "rounded", "category_confusion", "stale")
+TIMELINE_MEASURES = ("launched", "neutralized", "shot_down", "suppressed", "hit")
+WEAPON_CATEGORIES = ("drone", "missile", "guided_bomb")
 
 
-def _unavailable() -> LedgerUnavailableError:
-    return LedgerUnavailableError("events are not available in this ledger yet")
+def _events_module() -> Any:
+    try:
+        from ..ledger import events
+    except ImportError as e:  # the events package is missing or broken
+        raise LedgerUnavailableError(f"events are not available: {e}") from None
+    if not hasattr(events, "EventSet"):
+        raise LedgerUnavailableError("events are not available in this strikeledger yet")
+    return events
+
+
+@dataclass
+class EventIndex:
+    """An ``EventSet`` and a summary row per event, sorted by (night, id)."""
+
+    es: Any
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    nights: list[str] = field(default_factory=list)
+    by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, reports: Iterable[dict[str, Any]]) -> EventIndex:
+        es = _events_module().EventSet()
+        for report in reports:
+            es.add(report)
+        index = cls(es)
+        index.refresh()
+        return index
+
+    def add(self, report: dict[str, Any]) -> list[str]:
+        linked = self.es.add(report)
+        self.refresh()
+        return list(linked.event_ids)
+
+    def refresh(self) -> None:
+        rows, conflicts = [], []
+        children: dict[str, list[str]] = defaultdict(list)
+        for ev in self.es.events.values():
+            if ev.parent_id:
+                children[ev.parent_id].append(ev.id)
+        for ev in self.es.events.values():
+            rec = self.es.reconciliation(ev.id)
+            row = ev.to_dict()
+            row["documents_count"] = len(row.pop("documents"))
+            row["conflicts"] = len(rec.conflicts)
+            row["children"] = len(children.get(ev.id, ()))
+            row["values"] = _values(rec)
+            rows.append(row)
+            for c in rec.conflicts:
+                d = c.to_dict()
+                d["night_of"] = ev.key.night_of
+                d["attacker"] = ev.key.attacker
+                d["area"] = ev.key.area
+                d["region"] = ev.key.region
+                conflicts.append(d)
+        rows.sort(key=lambda r: (r["night_of"], r["id"]))
+        conflicts.sort(key=lambda c: (c["night_of"], c["event"]))
+        self.rows = rows
+        self.nights = [r["night_of"] for r in rows]
+        self.by_id = {r["id"]: r for r in rows}
+        self.conflicts = conflicts
+
+    def between(self, f: Filters) -> list[dict[str, Any]]:
+        lo = bisect.bisect_left(self.nights, f.date_from) if f.date_from else 0
+        hi = bisect.bisect_right(self.nights, f.date_to) if f.date_to else len(self.rows)
+        return self.rows[lo:hi]
+
+
+def _values(rec: Any) -> dict[str, dict[str, int]]:
+    """Consensus values of an event: {"launched": {"any": 550, "drone": 539, …}, "killed": …}."""
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for cons in rec.consensus:
+        kind, measure, subject, model = cons.key
+        if model is not None:
+            continue
+        if kind == "figure" or (kind == "casualty" and subject == "people"):
+            out[measure][subject] = int(cons.value)
+    return dict(out)
+
+
+class EventCache:
+    """One ``EventIndex`` per server, built on first use under a lock."""
+
+    def __init__(self) -> None:
+        self._index: EventIndex | None = None
+        self._lock = threading.Lock()
+
+    def get(self, ledger: Ledger) -> EventIndex:
+        if self._index is None:
+            with self._lock:
+                if self._index is None:
+                    store = ledger.store()
+                    self._index = EventIndex.build(store.iter_reports())
+        return self._index
+
+    def add(self, ledger: Ledger, report: dict[str, Any]) -> list[str]:
+        index = self.get(ledger)
+        with self._lock:
+            return index.add(report)
+
+
+def _cache(ledger: Ledger) -> EventCache:
+    cache = getattr(ledger, "event_cache", None)
+    if cache is None:
+        cache = EventCache()
+        ledger.event_cache = cache  # type: ignore[attr-defined]
+    return cache
+
+
+def index(ledger: Ledger) -> EventIndex:
+    return _cache(ledger).get(ledger)
+
+
+def _match(row: dict[str, Any], f: Filters, level: str | None) -> bool:
+    if level and row["level"] != level:
+        return False
+    if f.attacker and row["attacker"] != f.attacker:
+        return False
+    if f.area and f.area not in (row["area"], row["region"]):
+        return False
+    if f.category and f.category != "any" and f.category not in row["weapons"]:
+        return False
+    return not (f.measure and f.measure not in row["values"])
 
 
 def events(
     ledger: Ledger, f: Filters, page: Page, *, level: str | None = None
 ) -> list[dict[str, Any]]:
-    raise _unavailable()
+    """Events in the period, newest night first; ``size + 1`` rows (the extra one says there
+    is a next page)."""
+    idx = index(ledger)
+    out: list[dict[str, Any]] = []
+    skip = page.offset
+    for row in reversed(idx.between(f)):
+        if not _match(row, f, level):
+            continue
+        if skip:
+            skip -= 1
+            continue
+        out.append(_event_out(row))
+        if len(out) > page.size:
+            break
+    return out
+
+
+def _event_out(row: dict[str, Any]) -> dict[str, Any]:
+    out = dict(row)
+    out["values"] = {k: dict(v) for k, v in row["values"].items()}
+    return out
 
 
 def event(ledger: Ledger, event_id: str) -> dict[str, Any]:
-    raise _unavailable()
+    idx = index(ledger)
+    d = idx.es.describe(event_id)
+    if d is None:
+        raise NotFoundError("no such event", item=event_id)
+    store = ledger.store()
+    docs = []
+    for doc_id in d.get("documents") or []:
+        row = store.document(doc_id, with_report=False)
+        if row is not None:
+            docs.append(
+                {
+                    k: row.get(k)
+                    for k in ("id", "title", "source", "url", "published", "language", "text")
+                }
+            )
+    children = [idx.by_id[c] for c in d.get("children") or [] if c in idx.by_id]
+    summary = idx.by_id.get(event_id, {})
+    return {
+        "event": {
+            k: d.get(k)
+            for k in (
+                "id",
+                "level",
+                "parent",
+                "night_of",
+                "attacker",
+                "area",
+                "region",
+                "place",
+                "weapons",
+            )
+        },
+        "values": summary.get("values", {}),
+        "claims": d.get("claims") or [],
+        "consensus": d.get("consensus") or [],
+        "conflicts": d.get("conflicts") or [],
+        "links": d.get("links") or [],
+        "documents": docs,
+        "children": [
+            {k: c.get(k) for k in ("id", "region", "place", "night_of")} for c in children
+        ],
+    }
+
+
+def _num(values: dict[str, dict[str, int]], measure: str, subject: str) -> int | None:
+    return values.get(measure, {}).get(subject)
+
+
+def _night_values(values: dict[str, dict[str, int]], subject: str) -> dict[str, int | None]:
+    def get(measure: str) -> int | None:
+        v = _num(values, measure, subject)
+        if v is None and subject == "any":
+            parts = [_num(values, measure, c) for c in WEAPON_CATEGORIES]
+            known = [p for p in parts if p is not None]
+            v = sum(known) if known else None
+        return v
+
+    launched, neutralized, hit = get("launched"), get("neutralized"), get("hit")
+    if neutralized is None:
+        sd, sp = get("shot_down"), get("suppressed")
+        if sd is not None or sp is not None:
+            neutralized = (sd or 0) + (sp or 0)
+    return {"launched": launched, "neutralized": neutralized, "hit": hit}
 
 
 def timeline(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
-    raise _unavailable()
+    """One row per attack event (night, attacker, attacked country), oldest first."""
+    idx = index(ledger)
+    subject = f.category or "any"
+    out: list[dict[str, Any]] = []
+    skip = page.offset
+    for row in idx.between(f):
+        if row["level"] != "attack":
+            continue
+        if f.attacker and row["attacker"] != f.attacker:
+            continue
+        if f.area and f.area != row["area"] and not f.area.startswith(row["area"] + "-"):
+            continue
+        nv = _night_values(row["values"], subject)
+        if all(v is None for v in nv.values()):
+            continue
+        if skip:
+            skip -= 1
+            continue
+        by_category = {
+            c: _night_values(row["values"], c)
+            for c in WEAPON_CATEGORIES
+            if any(c in v for v in row["values"].values())
+        }
+        launched, neutralized = nv["launched"], nv["neutralized"]
+        rate = round(neutralized / launched, 4) if launched and neutralized is not None else None
+        out.append(
+            {
+                "night_of": row["night_of"],
+                "attacker": row["attacker"],
+                "area": row["area"],
+                "event": row["id"],
+                "weapon": subject,
+                **nv,
+                "interception_rate": rate,
+                "by_category": by_category,
+            }
+        )
+        if len(out) > page.size:
+            break
+    return out
 
 
 def regions(ledger: Ledger, f: Filters) -> list[dict[str, Any]]:
-    raise _unavailable()
+    """Per first-level region: local events (strikes) in the period and their casualties
+    (consensus killed + injured, people)."""
+    acc: dict[str, dict[str, Any]] = {}
+    for row in index(ledger).between(f):
+        if row["level"] != "local" or not row["region"]:
+            continue
+        if f.attacker and row["attacker"] != f.attacker:
+            continue
+        if f.area and f.area not in (row["area"], row["region"]):
+            continue
+        r = acc.setdefault(
+            row["region"], {"region": row["region"], "strikes": 0, "killed": 0, "injured": 0}
+        )
+        r["strikes"] += 1
+        r["killed"] += _num(row["values"], "killed", "people") or 0
+        r["injured"] += _num(row["values"], "injured", "people") or 0
+    out = sorted(acc.values(), key=lambda r: r["region"])
+    for r in out:
+        r["casualties"] = r["killed"] + r["injured"]
+    return out
 
 
 def conflicts(
     ledger: Ledger, f: Filters, page: Page, *, kind: str | None = None
 ) -> list[dict[str, Any]]:
-    raise _unavailable()
+    idx = index(ledger)
+    out: list[dict[str, Any]] = []
+    skip = page.offset
+    for c in reversed(idx.conflicts):
+        if f.date_from and c["night_of"] < f.date_from:
+            continue
+        if f.date_to and c["night_of"] > f.date_to:
+            continue
+        if f.attacker and c["attacker"] != f.attacker:
+            continue
+        if f.area and f.area not in (c["area"], c["region"]):
+            continue
+        claim = c["claim"]
+        if f.measure and claim["measure"] != f.measure:
+            continue
+        if f.category and claim["subject"] != f.category:
+            continue
+        if f.model and claim["model"] != f.model:
+            continue
+        if kind and c["kind"] != kind:
+            continue
+        if skip:
+            skip -= 1
+            continue
+        out.append(c)
+        if len(out) > page.size:
+            break
+    return out
 
 
 def ingest(ledger: Ledger, doc: dict[str, Any]) -> dict[str, Any]:
-    raise _unavailable()
+    """Extract one posted document, add it to the ledger and to the events: the same library
+    functions ``strikeledger ingest`` uses (extract, ``Store.add_batch``, ``EventSet.add``)."""
+    from ..document import Document
+    from ..extract import extract
+
+    document = Document.from_text(
+        doc["text"],
+        published=doc.get("published"),
+        url=doc.get("url"),
+        title=doc.get("title"),
+        source=doc.get("source"),
+    )
+    if not document.text:
+        from ..errors import EmptyInputError
+
+        raise EmptyInputError("empty text", item="text")
+    report = extract(document).to_dict()
+    with ledger.writer() as store:
+        result = store.add_batch([(document, report)])
+    is_new = document.id in (getattr(result, "new_ids", None) or [document.id] * int(result.new))
+    if result.near_duplicate_of and document.id in result.near_duplicate_of:
+        report["document"]["duplicate_of"] = result.near_duplicate_of[document.id]
+    event_ids = _cache(ledger).add(ledger, report) if is_new else []
+    return {
+        "id": document.id,
+        "new": bool(is_new),
+        "duplicate_of": (result.near_duplicate_of or {}).get(document.id),
+        "events": event_ids,
+        "figures": len(report.get("figures") or []),
+    }

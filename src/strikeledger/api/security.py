@@ -99,13 +99,9 @@ class SecurityHeaders:
                 await _json_error(send_with_headers, 500, "internal error", [])
 
 
-class _BodyTooLarge(Exception):
-    pass
-
-
 class BodyLimit:
     """Refuses request bodies over ``max_bytes`` with 413: at once when Content-Length says
-    so, else as soon as the streamed body passes the limit."""
+    so, else as soon as the streamed body passes the limit (before any handler runs)."""
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -125,29 +121,33 @@ class BodyLimit:
                 if declared > self.max_bytes:
                     await _json_error(send, 413, self._message(), [(b"connection", b"close")])
                     return
+        # Read the whole body (it is at most max_bytes) before the handler sees it, so that
+        # a streamed body over the limit is refused here and not turned into a parse error.
+        chunks: list[bytes] = []
         seen = 0
-        started = False
-
-        async def limited_receive() -> Message:
-            nonlocal seen
+        more = scope.get("method") not in ("GET", "HEAD", "OPTIONS", "DELETE")
+        while more:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
-                    raise _BodyTooLarge
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal started
-            if message["type"] == "http.response.start":
-                started = True
-            await send(message)
-
-        try:
-            await self.app(scope, limited_receive, tracking_send)
-        except _BodyTooLarge:
-            if not started:
+            if message["type"] == "http.disconnect":
+                return
+            body = message.get("body", b"")
+            seen += len(body)
+            if seen > self.max_bytes:
                 await _json_error(send, 413, self._message(), [(b"connection", b"close")])
+                return
+            chunks.append(body)
+            more = bool(message.get("more_body"))
+        buffered = b"".join(chunks)
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": buffered, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
 
     def _message(self) -> str:
         return f"request body larger than api_max_body_bytes={self.max_bytes}"

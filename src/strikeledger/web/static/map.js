@@ -66,8 +66,7 @@
       var q = px(p.lon, p.lat);
       var c = el("circle", { cx: q[0], cy: q[1], r: String(3 + Math.min(9, Math.sqrt(p.documents || 1) * 2)), "class": "place" });
       var t = el("title");
-      t.textContent = p.name + " — named in " + p.documents + " document(s)" +
-        (p.killed ? ", killed " + p.killed : "") + (p.injured ? ", injured " + p.injured : "");
+      t.textContent = p.name + " — named in " + p.documents + " document(s)";
       c.appendChild(t);
       gPlaces.appendChild(c);
       markers += 1;

@@ -69,6 +69,7 @@ def run_batch(
     workers: int | None = None,
     fields: dict[str, str] | None = None,
     docs_per_shard: int | None = None,
+    bytes_per_shard: int | None = None,
     progress: bool = False,
     on_result: Callable[[ShardResult], None] | None = None,
 ) -> BatchSummary:
@@ -80,7 +81,7 @@ def run_batch(
     """
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    shards = plan_shards(inputs, docs_per_shard=docs_per_shard)
+    shards = plan_shards(inputs, docs_per_shard=docs_per_shard, bytes_per_shard=bytes_per_shard)
     _write_plan(out, shards)
     done = finished_shards(out)
     todo = [s for s in shards if s.id not in done]

@@ -198,7 +198,9 @@ def history_nights() -> list[dict[str, Any]]:
                 source="kpszsu",
                 language="uk",
                 published=f"{night}T09:00:00+03:00",
-                figures=[fig("launched", "drone", drones, model="shahed", night=night, claimant=AF)],
+                figures=[
+                    fig("launched", "drone", drones, model="shahed", night=night, claimant=AF)
+                ],
             )
         )
     return out

@@ -99,8 +99,14 @@ def test_duplicates_are_linked_but_not_counted(built: Any) -> None:
 
 def _found(es: EventSet, names: dict[str, str]) -> set[tuple[Any, ...]]:
     return {
-        (names[c.claim.document_id], c.event_id, c.claim.measure, c.claim.subject,
-         c.claim.value, c.kind)
+        (
+            names[c.claim.document_id],
+            c.event_id,
+            c.claim.measure,
+            c.claim.subject,
+            c.claim.value,
+            c.kind,
+        )
         for c in es.conflicts()
     }
 

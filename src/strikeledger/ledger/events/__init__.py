@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .link import Linker, LinkedReport, link_reports
+from .link import LinkedReport, Linker, link_reports
 from .model import (
     ATTACK,
     CATEGORY_CONFUSION,
@@ -29,9 +29,9 @@ from .model import (
     Event,
     EventKey,
     Link,
+    Reconciliation,
     RecordCheck,
     RecordClaim,
-    Reconciliation,
 )
 from .reconcile import claims_of, reconcile, reconcile_event
 from .records import History, check_record, find_record_claims
@@ -54,9 +54,9 @@ __all__ = [
     "Link",
     "LinkedReport",
     "Linker",
+    "Reconciliation",
     "RecordCheck",
     "RecordClaim",
-    "Reconciliation",
     "check_record",
     "claims_of",
     "find_record_claims",
@@ -168,9 +168,7 @@ class EventSet:
         if ev is None:
             return None
         d = ev.to_dict()
-        d["children"] = sorted(
-            e.id for e in self.linker.events.values() if e.parent_id == event_id
-        )
+        d["children"] = sorted(e.id for e in self.linker.events.values() if e.parent_id == event_id)
         d["links"] = [lk.to_dict() for lk in self.links(event_id)]
         d.update(self.reconciliation(event_id).to_dict())
         d.pop("event", None)

@@ -3,8 +3,8 @@
 An **attack** event is identified by the night it ends (``night_of``), who attacked and which
 country was attacked: ``ev:2025-07-04:RU>UA``. Ukrainian strikes on Russian regions are their own
 attacks (``ev:2025-07-04:UA>RU``). A **local** event is one city or region struck that night,
-child of its attack: ``ev:2025-07-04:RU>UA:UA-30`` (Kyiv city), ``ev:2025-07-04:RU>UA:UA-63:kharkiv``
-(a city inside an oblast), ``ev:2025-07-04:UA>RU:RU-ROS``.
+child of its attack: ``ev:2025-07-04:RU>UA:UA-30`` (Kyiv city),
+``ev:2025-07-04:RU>UA:UA-63:kharkiv`` (a city inside an oblast), ``ev:2025-07-04:UA>RU:RU-ROS``.
 
 Ids are derived from the keys, never from a counter, so re-running over the same reports gives
 the same ids and adding a report never renumbers an existing event. Every link records which keys
@@ -98,9 +98,9 @@ def signature(report: Report) -> tuple[Any, ...] | None:
     return tuple(sorted(items, key=repr))
 
 
-def _local_key(attack: EventKey, place: Mapping[str, Any], places: list[Mapping[str, Any]]) -> (
-    tuple[EventKey, str] | None
-):
+def _local_key(
+    attack: EventKey, place: Mapping[str, Any], places: list[Mapping[str, Any]]
+) -> tuple[EventKey, str] | None:
     """The local event of a place (city-level when the place is in a city, else its region)."""
     region = place.get("region")
     if not region and place.get("level") == "oblast":
@@ -108,14 +108,14 @@ def _local_key(attack: EventKey, place: Mapping[str, Any], places: list[Mapping[
     if not region:
         return None
     level = place.get("level")
-    name = place.get("name") or region
+    name = str(place.get("name") or region)
     if region in CITY_REGIONS:
         city = next(
             (p for p in places if p.get("region") == region and p.get("level") in CITY_LEVELS),
             None,
         )
         return EventKey(attack.night_of, attack.attacker, attack.area, region), (
-            city.get("name") if city else name
+            str(city.get("name") or name) if city else name
         )
     if level in CITY_LEVELS:
         return EventKey(attack.night_of, attack.attacker, attack.area, region, slug(name)), name
@@ -186,12 +186,14 @@ class Linker:
                 fig_keys.append(None)
                 continue
             attacker = (f.get("attacker") or "RU").upper()
-            key = EventKey(str(night), attacker, country_of(f.get("area")))
-            fig_keys.append(key)
+            fkey = EventKey(str(night), attacker, country_of(f.get("area")))
+            fig_keys.append(fkey)
             cat = (f.get("weapon") or {}).get("category")
             if cat and cat != "any":
-                weapons.setdefault(key, set()).add(cat)
+                weapons.setdefault(fkey, set()).add(cat)
         counts = Counter(k for k in fig_keys if k is not None)
+        main: EventKey | None
+        main_night: str | None
         if counts:
             main = max(counts.items(), key=lambda kv: (kv[1], kv[0].night_of))[0]
             main_night, night_from = main.night_of, "figures"
@@ -208,7 +210,7 @@ class Linker:
         ]
         for item, is_casualty in place_items:
             place = by_id.get(item.get("place"))
-            key = None
+            key: EventKey | None = None
             if place is not None and main_night:
                 country = (place.get("country") or "UA").upper()
                 if main is not None and main.area == country:
@@ -252,7 +254,7 @@ class Linker:
         for key in sorted(attack_keys, key=lambda k: k.id):
             cats = weapons.get(key, set())
             ev = self._event(key, None)
-            matched = {
+            matched: dict[str, Any] = {
                 "night_of": key.night_of,
                 "night_from": attack_keys[key],
                 "attacker": key.attacker,

@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -119,8 +119,10 @@ def _rank(claim: Claim) -> int:
 
 def _authority_rule(claim: Claim) -> str:
     if claim.kind == "casualty":
-        return R_CASUALTIES if claim.claimant_kind in _CASUALTIES_UA[:2] + _CASUALTIES_RU[:1] else (
-            R_AUTHORITY
+        return (
+            R_CASUALTIES
+            if claim.claimant_kind in _CASUALTIES_UA[:2] + _CASUALTIES_RU[:1]
+            else (R_AUTHORITY)
         )
     if claim.claimant_kind == "air_force":
         return R_WEAPONS_AF
@@ -140,9 +142,7 @@ def timestamp(published: str | None) -> float:
     except ValueError:
         return -math.inf
     if dt.tzinfo is None:
-        from datetime import timezone
-
-        dt = dt.replace(tzinfo=timezone.utc)
+        dt = dt.replace(tzinfo=UTC)
     return dt.timestamp()
 
 
@@ -444,29 +444,27 @@ def reconcile_event(event_id: str, claims: list[Claim]) -> Reconciliation:
     groups: dict[ClaimKey, list[Claim]] = defaultdict(list)
     for c in claims:
         groups[c.key].append(c)
+    by_key: dict[ClaimKey, Consensus] = {}
     for key in sorted(groups, key=repr):
-        group = groups[key]
-        winner, rule = choose(group)
-        rec.consensus.append(Consensus(event_id, key, winner.value, winner.qualifier, rule, winner))
-    for key in sorted(groups, key=repr):
-        cons = rec.consensus_for(key)
-        assert cons is not None
-        kind, measure, _subject, model = key
-        refs = _references(rec, cons) if kind == "figure" else []
+        winner, rule = choose(groups[key])
+        cons = Consensus(event_id, key, winner.value, winner.qualifier, rule, winner)
+        rec.consensus.append(cons)
+        by_key[key] = cons
+    for key, cons in by_key.items():
+        refs = _references(rec, cons) if key[0] == "figure" else []
         for c in groups[key]:
             if c.derived or c is cons.claim:
                 continue
             conflict = compare(c, cons, refs, tol)
             if conflict is not None:
                 rec.conflicts.append(conflict)
-        del measure, model
     return rec
 
 
 def _references(rec: Reconciliation, cons: Consensus) -> list[Claim]:
     """Totals of the same measure given by claimants as authoritative as the consensus's:
     what a mislabelled number may really be."""
-    kind, measure, subject, model = cons.key
+    kind, measure, subject, _model = cons.key
     rank = _rank(cons.claim)
     out = []
     for c in rec.claims:

@@ -28,7 +28,7 @@ import yaml
 
 from ... import settings
 from ...errors import LanguageDataError
-from .model import ATTACK, RecordCheck, RecordClaim, Reconciliation
+from .model import Reconciliation, RecordCheck, RecordClaim
 
 LANGS = ("en", "uk", "ru")
 _LANG_DIR = Path(__file__).resolve().parents[2] / "extract" / "lang"
@@ -52,9 +52,14 @@ def _load(lang: str) -> RecordWords:
         raise LanguageDataError("schema must be strikeledger/records-v1", item=str(path))
     parts = []
     for i, cue in enumerate(data.get("cues") or ()):
-        if not isinstance(cue, dict) or not cue.get("text") or cue.get("match") not in (
-            "prefix",
-            "word",
+        if (
+            not isinstance(cue, dict)
+            or not cue.get("text")
+            or cue.get("match")
+            not in (
+                "prefix",
+                "word",
+            )
         ):
             raise LanguageDataError(
                 "a cue needs text and match: prefix|word", item=str(path), position=f"cue {i}"
@@ -207,7 +212,11 @@ def check_record(claim: RecordClaim, history: History, event: str | None = None)
     prev = history.previous_max(measure, subject, str(night))
     if prev is None:
         return RecordCheck(
-            claim, "unverified", value, None, f"no earlier night in the ledger for {measure} {subject}"
+            claim,
+            "unverified",
+            value,
+            None,
+            f"no earlier night in the ledger for {measure} {subject}",
         )
     p = {
         "night_of": prev.night_of,

@@ -176,7 +176,28 @@ LANGUAGE_SAMPLE_CHARS: Setting[int] = Setting(
     "Characters from the start of a text that language identification reads.",
 )
 
+# Casualties and damage (owner: casualties/damage).
+CASUALTY_ATTACH_COST: Setting[int] = Setting(
+    "casualty_attach_cost",
+    10,
+    "Farthest a casualty cue may be from the victim it chooses (words between, +3 per comma "
+    "or conjunction).",
+)
+CASUALTY_FALLBACK_COST: Setting[int] = Setting(
+    "casualty_fallback_cost",
+    14,
+    "Farthest cue a victim that no cue chose may take as its own (same measure as above).",
+)
+DAMAGE_CUE_WINDOW_TOKENS: Setting[int] = Setting(
+    "damage_cue_window_tokens",
+    30,
+    "Most words between a damaged-site word and a damage cue in the same sentence.",
+)
+
 ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
+    CASUALTY_ATTACH_COST,
+    CASUALTY_FALLBACK_COST,
+    DAMAGE_CUE_WINDOW_TOKENS,
     LANGUAGE_SAMPLE_CHARS,
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENT_LINES,

@@ -103,7 +103,7 @@ def record_to_document(
             )
     if found["text"] is None:
         wanted = fields.get("text") or "/".join(DEFAULT_FIELDS["text"])
-        return Skipped(FieldMappingError(f"no text field ({wanted})", item=item, position=position))
+        return Skipped(FieldMappingError(f"no text in {wanted}", item=item, position=position))
     return record_document(
         found["text"],
         item=item,
@@ -159,7 +159,7 @@ def read_jsonl(
                 )
                 continue
             try:
-                record = json.loads(line)
+                record = json.loads(line.rstrip("\r\n"))
             except json.JSONDecodeError as e:
                 yield Skipped(
                     MalformedInputError(
@@ -248,7 +248,7 @@ def read_csv(
                 )
                 continue
             row_no += 1
-            where = f"row {row_no} (line {start_line})"
+            where = f"row {row_no}, line {start_line}"
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(header):

@@ -308,7 +308,8 @@ def test_other_components_migrate_their_own_tables(db: str, tmp_path: Path) -> N
     mig.mkdir()
     (mig / "0001_events.sql").write_text("CREATE TABLE test_events (id TEXT PRIMARY KEY);\n")
     (mig / "0002_more.sql").write_text(
-        "ALTER TABLE test_events ADD COLUMN night DATE;\nCREATE INDEX test_events_n ON test_events (night);\n"
+        "ALTER TABLE test_events ADD COLUMN night DATE;\n"
+        "CREATE INDEX test_events_n ON test_events (night);\n"
     )
     with open_store(db) as store:
         assert store.migrate("events", mig) == [1, 2]

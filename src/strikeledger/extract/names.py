@@ -51,6 +51,7 @@ class NameData:
     lang: str
     declension: tuple[tuple[str, tuple[str, ...]], ...]
     given: dict[str, tuple[str, bool]]  # lower-case form -> (nominative, form is nominative)
+    irregular: dict[str, tuple[str, ...]]  # nominative -> case forms rules cannot make
     letters: dict[str, str]
     initial: dict[str, str]
     pairs: dict[str, str]
@@ -71,6 +72,9 @@ def name_data(lang: str) -> NameData:
         lang=lang,
         declension=tuple(decl),
         given={},
+        irregular={
+            str(k): tuple(str(f) for f in v) for k, v in (raw.get("given_forms") or {}).items()
+        },
         letters={str(k): str(v) for k, v in (translit.get("letters") or {}).items()},
         initial={str(k): str(v) for k, v in (translit.get("initial") or {}).items()},
         pairs={str(k): str(v) for k, v in (translit.get("pairs") or {}).items()},
@@ -80,7 +84,7 @@ def name_data(lang: str) -> NameData:
         raise LanguageDataError("`given_names` must be a non-empty list", item=item)
     for name in names:
         nom = str(name)
-        for form in oblique_forms_with(nom, data.declension):
+        for form in oblique_forms_with(nom, data.declension) | set(data.irregular.get(nom, ())):
             data.given.setdefault(form.lower(), (nom, False))
         data.given[nom.lower()] = (nom, True)
     return data
@@ -98,7 +102,8 @@ def oblique_forms(word: str, lang: str) -> set[str]:
     """Inflected forms of a nominative name word ("Синєгубов" -> "Синєгубова", …)."""
     if lang not in CYRILLIC_LANGS:
         return set()
-    return oblique_forms_with(word, name_data(lang).declension)
+    data = name_data(lang)
+    return oblique_forms_with(word, data.declension) | set(data.irregular.get(word, ()))
 
 
 def given_name(word: str, lang: str) -> tuple[str, bool] | None:

@@ -94,9 +94,9 @@ def role_lexicon(lang: str) -> RoleLexicon:
             body = str(pat).replace(" ", r"\s+")
             body = body.replace("{place}", f"(?P<p{len(entries)}>{_PLACE})")
             entries[gid] = (roles, entry.get("country"), entry.get("place"))
-            alternatives.append((len(str(pat)), gid, body))
-    alternatives.sort(key=lambda a: -a[0])
-    joined = "|".join(f"(?P<{gid}>{body})" for _n, gid, body in alternatives)
+            alternatives.append(("{place}" in str(pat), len(str(pat)), gid, body))
+    alternatives.sort(key=lambda a: (not a[0], -a[1]))  # titles with a place first
+    joined = "|".join(f"(?P<{gid}>{body})" for _p, _n, gid, body in alternatives)
     try:
         pattern = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE)
     except re.error as exc:
@@ -108,6 +108,11 @@ def role_lexicon(lang: str) -> RoleLexicon:
     fillers = [re.escape(str(f)) for f in raw.get("fillers") or []] or ["(?!)"]
     filler_re = re.compile(rf"\s+(?:(?:{'|'.join(fillers)})\s+)?")
     return RoleLexicon(pattern, entries, countries, filler_re)
+
+
+def _known_place(word: str) -> bool:
+    """Whether a capitalised word in a title names the place of some office in the KB."""
+    return any(o.named_by(word) for o in load().offices.values())
 
 
 def _lex_lang(lang: str) -> str:
@@ -123,6 +128,15 @@ def find_roles(text: str, lang: str) -> list[RoleMatch]:
         place = m.group("p" + gid[1:]) if ("p" + gid[1:]) in (m.re.groupindex) else None
         if place and place.endswith("'s"):
             place = place[:-2]
+        start, end = m.start(), m.end()
+        if place and not _known_place(place):
+            # "мэра Игоря Терехова" (the name), "Regional governor" (no place at all)
+            whole = m.group(0)
+            if whole.endswith(place):
+                end = start + len(whole[: whole.rfind(place)].rstrip())
+            elif whole.startswith(place):
+                start = start + len(place) + (len(whole[len(place) :]) - len(whole[len(place) :].lstrip()))
+            place = None
         if country is None:
             window = text[max(0, m.start() - 30) : m.end()]
             for cre, code in lex.countries:
@@ -130,7 +144,7 @@ def find_roles(text: str, lang: str) -> list[RoleMatch]:
                 if hits and (hits[-1].end() >= len(window) - (m.end() - m.start()) - 2):
                     country = code
                     break
-        out.append(RoleMatch(m.start(), m.end(), m.group(0), roles, country, place or fixed_place))
+        out.append(RoleMatch(start, end, text[start:end], roles, country, place or fixed_place))
     return out
 
 

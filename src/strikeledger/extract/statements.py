@@ -42,7 +42,7 @@ _QUOTES = re.compile(
     r"“(?P<a>[^“”\n]+)”|«(?P<b>(?:[^«»\n]|«[^«»\n]*»)+)»|„(?P<c>[^„“”\n]+)[“”]|\"(?P<d>[^\"\n]+)\""
 )
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:and|та|і|й|и|а также)\s+", re.I)
-_LEADING = re.compile(r"[\s,.:;!?…\"'“”«»„)\]]*[—–-]*\s*")
+_LEADING = re.compile(r"[ \t,.:;!?…\"'“”«»„)\]]*[—–-]*[ \t]*")
 _END = re.compile(r"[.!?…]\s|\n")
 
 
@@ -56,6 +56,7 @@ class Cues:
     anaphora: frozenset[str]
     max_gap_words: int
     min_quote_words: int
+    relative: re.Pattern[str]
 
 
 @cache
@@ -68,7 +69,8 @@ def cues(lang: str) -> Cues:
             raise LanguageDataError(f"`{key}` must be a non-empty list", item=item)
     openers = sorted((str(o) for o in raw["openers"]), key=len, reverse=True)
     opener_re = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers) + r")\s*$",
+        r"(?<![\w-])(?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers)
+        + r")(?:\s+(?-i:[a-zа-яіїєґё][\w'-]*)){0,3}\s*$",
         re.I,
     )
     return Cues(
@@ -80,6 +82,11 @@ def cues(lang: str) -> Cues:
         anaphora=frozenset(str(w).lower() for w in raw.get("anaphora") or []),
         max_gap_words=int(raw.get("max_gap_words", 4)),
         min_quote_words=int(raw.get("min_quote_words", 3)),
+        relative=re.compile(
+            r",\s+(?:" + "|".join(re.escape(str(w)) for w in raw.get("relative") or ["(?!)"])
+            + r")\b[^,.;!?\n]{0,100},",
+            re.I,
+        ),
     )
 
 
@@ -143,6 +150,10 @@ class _Finder:
         """End offset of a speech verb within a few words after ``pos`` (same sentence),
         stepping over coordinated speakers ("Klitschko and Tkachenko said")."""
         count = 0
+        clause = self.cues.relative.match(self.text, pos)
+        if clause is not None and clause.end() <= limit:
+            pos = clause.end()  # "Sybiha, who leads the ministry, told …"
+        after_conj = False
         while pos < limit:
             w = _WORD.search(self.text, pos, limit)
             if w is None or _END.search(self.text, pos, w.start()):
@@ -150,15 +161,15 @@ class _Finder:
             inside = next((m for m in self.mentions if m.span_start <= w.start() < m.span_end), None)
             if inside is not None:
                 gap = self.text[pos : inside.span_start]
-                if count == 0 and _CONJ.fullmatch(gap):
-                    pos = inside.span_end
+                if count == 0 and (after_conj and not gap.strip() or _CONJ.fullmatch(gap)):
+                    pos, after_conj = inside.span_end, False
                     continue
                 return None
             word = w.group(0).lower()
             if word in self.cues.after:
                 return w.end()
-            if count == 0 and _CONJ.fullmatch(self.text[pos : w.end()] + " "):
-                pos = w.end()
+            if count == 0 and not after_conj and _CONJ.fullmatch(self.text[pos : w.end()] + " "):
+                pos, after_conj = w.end(), True
                 continue
             count += 1
             if count >= self.cues.max_gap_words:
@@ -185,7 +196,9 @@ class _Finder:
             inner = next(g for g in q.groups() if g is not None)
             if len(_WORD.findall(inner)) < self.cues.min_quote_words:
                 continue
-            speaker, end = self.attribute_after(q.end())
+            speaker, end = None, q.end()
+            if not inner.rstrip().endswith(".") or re.match(r"[ \t]*[,—–-]", self.text[q.end() :]):
+                speaker, end = self.attribute_after(q.end())
             if speaker is None:
                 speaker, end = self.attribute_before(q.start()), q.end()
             if speaker is not None:
@@ -206,8 +219,11 @@ class _Finder:
             if m.span_start < at or m.span_start >= limit or m.possessive:
                 continue
             between = self.text[at : m.span_start]
-            bw = [w.lower() for w in _WORD.findall(between)]
-            if len(bw) > 2 or any(w not in self.cues.after and w not in self.cues.before for w in bw):
+            raw_words = _WORD.findall(between)
+            bw = [w.lower() for w in raw_words]
+            verbs = self.cues.after | self.cues.before
+            if bw and (bw[0] not in verbs or len(bw) > 4
+                       or any(w[:1].isupper() for w in raw_words[1:])):
                 break
             verb = bool(bw) or self.verb_after(m.span_end, limit) is not None
             if verb:

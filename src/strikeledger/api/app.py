@@ -22,21 +22,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ..errors import ApiError, LedgerError, StrikeledgerError
 from .config import ApiSettings
 from .data import Ledger
+from .plotly_assets import plotly_bundle, plotly_css
 from .security import BodyLimit, RateLimit, SecurityHeaders
 
 log = logging.getLogger("strikeledger.api")
 
 WEB = Path(__file__).resolve().parents[1] / "web"
-
-
-def plotly_bundle() -> Path | None:
-    """plotly.min.js as installed with the plotly Python package (never copied into the repo)."""
-    try:
-        import plotly
-    except ImportError:
-        return None
-    path = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-    return path if path.is_file() else None
 
 
 def _wants_html(request: Request) -> bool:
@@ -97,6 +88,12 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
             )
         return FileResponse(
             path, media_type="text/javascript", headers={"cache-control": "max-age=86400"}
+        )
+
+    @app.get("/assets/plotly.css", include_in_schema=False)
+    def plotly_stylesheet() -> Response:
+        return Response(
+            plotly_css(), media_type="text/css", headers={"cache-control": "max-age=86400"}
         )
 
     @app.get("/assets/ukraine_oblasts.json", include_in_schema=False)

@@ -17,9 +17,10 @@
       barmode: "group", margin: { l: 50, r: 50, t: 10, b: 40 }, legend: { orientation: "h" },
       xaxis: { type: "category", title: { text: "night of" } },
       yaxis: { title: { text: "weapons" }, rangemode: "tozero" },
-      yaxis2: { title: { text: "intercepted %" }, overlaying: "y", side: "right", range: [0, 100] }
+      yaxis2: { title: { text: "intercepted %" }, overlaying: "y", side: "right", range: [0, 100],
+                tickmode: "linear", tick0: 0, dtick: 20, showgrid: false }
     };
-    window.Plotly.newPlot(el, traces, layout, { displaylogo: false, responsive: true });
+    window.Plotly.newPlot(el, traces, layout, { displaylogo: false, displayModeBar: false, responsive: true });
     el.dataset.nights = String(items.length);
     el.dataset.launched = String(items.reduce(function (s, n) { return s + (n.launched || 0); }, 0));
     el.dataset.state = "ready";

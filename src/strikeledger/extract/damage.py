@@ -1,12 +1,123 @@
-"""Damage component (placeholder: filled by its own change)."""
+"""Damage: what was hit or damaged, by category, and where.
+
+A word for a kind of site ("багатоповерхівка", "substation", "нефтебаза", "school") is a damage
+item only when a damage cue ("damaged", "пошкоджено", "влучання", "загорелся", "hit" …) stands
+in the same sentence within ``damage_cue_window_tokens`` words, so a school mentioned in a
+story about lessons is not listed. Phrases in which a category word names something else ("taken
+to hospital", "military administration", "the southern port of Odesa") are listed as
+``exclude`` in the language data: the matcher reads them as one phrase, so the word inside them is
+not seen as a site. One item per (category, place); the place is linked like a casualty's
+(:mod:`casualties_places`).
+
+Notes read: ``casualty_tokens`` (when the casualties component ran), ``place_mentions``,
+``places_by_id``.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import cache
 from typing import TYPE_CHECKING
+
+from .. import settings
+from ..report import DAMAGE_CATEGORIES, Damage, Span
+from .casualties import document_tokens
+from .casualties_lexicon import Match, PhraseMatcher, damage_data, has_data
+from .casualties_places import PlaceLinker
 
 if TYPE_CHECKING:
     from .pipeline import Context
 
+__all__ = ["component"]
+
+
+@cache
+def _matcher(lang: str) -> PhraseMatcher:
+    data = damage_data(lang)
+    m = PhraseMatcher(())
+    for category, forms in data["categories"].items():
+        if category not in DAMAGE_CATEGORIES:
+            from ..errors import LanguageDataError
+
+            raise LanguageDataError(
+                f"unknown damage category {category!r}", item=f"extract/lang/{lang}/damage.yaml"
+            )
+        for f in forms or []:
+            m.add(f, "cat:" + category)
+    for k, entry in enumerate(data.get("absorbable") or []):
+        for f in entry["forms"]:
+            m.add(f, f"abs:{k}")
+    for f in data["cues"]:
+        m.add(f, "cue")
+    for f in data["exclude"]:
+        m.add(f, "excl")
+    return m
+
 
 def component(ctx: Context) -> None:
-    return None
+    if not has_data(ctx.lang, "damage"):
+        return
+    toks = document_tokens(ctx)
+    matches = _matcher(ctx.lang).find(toks.words)
+    if not any(m.has("cue") for m in matches):
+        return
+    window = settings.DAMAGE_CUE_WINDOW_TOKENS.get()
+    starts = [m.start for m in matches]
+    places = PlaceLinker(ctx)
+    seen: set[tuple[str, str | None]] = set()
+    text = ctx.text
+    for sent in ctx.sentences:
+        lo = toks.at(sent.start)
+        hi = toks.ending_at(sent.end)
+        a = bisect_left(starts, lo)
+        b = bisect_left(starts, hi)
+        smatches: list[Match] = matches[a:b]
+        cues = [m for m in smatches if m.has("cue")]
+        if not cues:
+            continue
+        for m in smatches:
+            cats = m.values("cat:")
+            for k in m.values("abs:"):
+                named = {c for x in smatches for c in x.values("cat:")}
+                cats = [_absorbed_category(ctx.lang, int(k), named)]
+            if not cats:
+                continue
+            near = min(cues, key=lambda c: _gap(m, c))
+            if _gap(m, near) > window:
+                continue
+            s = min(toks.starts[m.start], toks.starts[near.start])
+            e = max(toks.ends[m.end - 1], toks.ends[near.end - 1])
+            if e - s > settings.MAX_EVIDENCE_CHARS.get():
+                s, e = toks.starts[m.start], toks.ends[m.end - 1]
+            place = places.at(toks.starts[m.start], toks.ends[m.end - 1])
+            for cat in cats:
+                key = (cat, place)
+                if key in seen:
+                    continue
+                seen.add(key)
+                ctx.report.damage.append(
+                    Damage(
+                        category=cat,
+                        evidence=Span.of(text, s, e),
+                        rule=f"{ctx.lang}.damage.{cat}.v1",
+                        place=place,
+                    )
+                )
+
+
+def _absorbed_category(lang: str, k: int, named: set[str]) -> str:
+    """A warehouse belongs to the port, depot or farm named in its sentence; alone it is
+    industrial."""
+    entry = damage_data(lang)["absorbable"][k]
+    for cat in entry["absorbed_by"]:
+        if cat in named:
+            return str(cat)
+    return str(entry["default"])
+
+
+def _gap(a: Match, b: Match) -> int:
+    if a.end <= b.start:
+        return b.start - a.end
+    if b.end <= a.start:
+        return a.start - b.end
+    return 0

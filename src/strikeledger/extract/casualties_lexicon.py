@@ -1,0 +1,253 @@
+"""Word-level phrase matching for the casualties and damage components.
+
+The language data (``lang/<lang>/casualties.yaml`` and ``damage.yaml``) lists words and phrases
+with every inflected form. Matching them one regex at a time would cost a pass over the text per
+phrase; instead the document is tokenised once into folded words (lower case, "ё" as "е") and
+every table is compiled into a word trie (:class:`PhraseMatcher`), which finds the
+leftmost-longest phrase at each word in one pass. A word written with a trailing ``*`` in the data
+matches any word that starts with it ("житлов* будин*" = "житловий будинок", "житлових
+будинків" ...); the trie looks such prefixes up by dictionary, so the cost per word stays a few
+lookups whatever the size of the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from . import langdata
+
+__all__ = [
+    "CASUALTY_SCHEMA",
+    "DAMAGE_SCHEMA",
+    "Match",
+    "PhraseMatcher",
+    "PhraseSet",
+    "Tokens",
+    "fold",
+    "tokenize",
+]
+
+_TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
+
+_PHRASES = "list[str]"
+_GROUP = {"singular": _PHRASES, "plural": _PHRASES}
+CASUALTY_SCHEMA: dict[str, Any] = {
+    "measures": "dict[str,list[str]]",
+    "nouns": "dict[str,list[str]]",
+    "toll": _PHRASES,
+    "toll_before": _PHRASES,
+    "groups": {"*": _GROUP},
+    "counting_people": "any",
+    "qualifiers": {"*": "any"},
+    "skip_before": _PHRASES,
+    "skip_after": _PHRASES,
+    "auxiliaries?": _PHRASES,
+    "including": _PHRASES,
+    "among_after": _PHRASES,
+    "negations_before": _PHRASES,
+    "negations_after": _PHRASES,
+    "barriers": _PHRASES,
+    "breaks": _PHRASES,
+    "not_persons": _PHRASES,
+    "historical": _PHRASES,
+    "pronouns": _PHRASES,
+    "birth_year": "any",
+    "birth_year_after": "any",
+    "claimants": [{"forms": _PHRASES, "name": "str", "kind": "str", "note?": "str"}],
+}
+DAMAGE_SCHEMA: dict[str, Any] = {
+    "categories": {"*": "any"},
+    "absorbable?": [{"forms": _PHRASES, "default": "str", "absorbed_by": _PHRASES}],
+    "cues": _PHRASES,
+    "exclude": _PHRASES,
+}
+
+
+def fold(s: str) -> str:
+    """The comparable form of a word: lower case, "ё" as "е", one apostrophe."""
+    return s.lower().replace("ё", "е").replace("’", "'")
+
+
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """A text cut into words and punctuation marks, with offsets and folded forms."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def at(self, offset: int) -> int:
+        """Index of the token that contains (or follows) character ``offset``."""
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return 0
+        if self.ends[i] <= offset and i + 1 < len(self.starts):
+            return i + 1
+        return i
+
+    def ending_at(self, offset: int) -> int:
+        """Index one past the last token that starts before ``offset``."""
+        return bisect_right(self.starts, offset - 1)
+
+
+def tokenize(text: str) -> Tokens:
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    for m in _TOKEN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        words.append(fold(m.group()))
+    return Tokens(starts, ends, words)
+
+
+def phrase_words(phrase: str) -> list[tuple[str, bool]]:
+    """The words of a data phrase as (word, is_prefix) pairs."""
+    out: list[tuple[str, bool]] = []
+    for piece in fold(phrase).split():
+        prefix = piece.endswith("*") and len(piece) > 1
+        if prefix:
+            piece = piece[:-1]
+        toks = [m.group() for m in _TOKEN.finditer(piece)]
+        for k, t in enumerate(toks):
+            out.append((t, prefix and k == len(toks) - 1))
+    return out
+
+
+@dataclass(slots=True)
+class _Node:
+    exact: dict[str, _Node] = field(default_factory=dict)
+    prefix: dict[str, _Node] = field(default_factory=dict)
+    labels: list[str] = field(default_factory=list)
+    min_prefix: int = 10_000
+    max_prefix: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """Tokens ``start`` .. ``end`` (exclusive) matched a phrase with these labels."""
+
+    start: int
+    end: int
+    labels: tuple[str, ...]
+
+    def has(self, prefix: str) -> bool:
+        return any(lab.startswith(prefix) for lab in self.labels)
+
+    def values(self, prefix: str) -> list[str]:
+        return [lab[len(prefix) :] for lab in self.labels if lab.startswith(prefix)]
+
+
+class PhraseMatcher:
+    """Leftmost-longest matching of labelled phrases over a token sequence."""
+
+    def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
+        self._root = _Node()
+        for phrase, label in entries:
+            self.add(phrase, label)
+
+    def add(self, phrase: str, label: str) -> None:
+        words = phrase_words(phrase)
+        if not words:
+            return
+        node = self._root
+        for w, is_prefix in words:
+            if is_prefix:
+                node.min_prefix = min(node.min_prefix, len(w))
+                node.max_prefix = max(node.max_prefix, len(w))
+                node = node.prefix.setdefault(w, _Node())
+            else:
+                node = node.exact.setdefault(w, _Node())
+        if label not in node.labels:
+            node.labels.append(label)
+
+    @staticmethod
+    def _step(node: _Node, word: str, out: list[_Node]) -> None:
+        child = node.exact.get(word)
+        if child is not None:
+            out.append(child)
+        if node.prefix:
+            top = min(len(word), node.max_prefix)
+            for n in range(node.min_prefix, top + 1):
+                child = node.prefix.get(word[:n])
+                if child is not None:
+                    out.append(child)
+
+    def longest_at(self, words: Sequence[str], i: int, hi: int) -> Match | None:
+        frontier = [self._root]
+        best: Match | None = None
+        j = i
+        while frontier and j < hi:
+            nxt: list[_Node] = []
+            for node in frontier:
+                self._step(node, words[j], nxt)
+            j += 1
+            labels: list[str] = []
+            for node in nxt:
+                for lab in node.labels:
+                    if lab not in labels:
+                        labels.append(lab)
+            if labels:
+                best = Match(i, j, tuple(labels))
+            frontier = nxt
+        return best
+
+    def find(self, words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[Match]:
+        hi = len(words) if hi is None else hi
+        out: list[Match] = []
+        i = lo
+        while i < hi:
+            m = self.longest_at(words, i, hi)
+            if m is None:
+                i += 1
+            else:
+                out.append(m)
+                i = m.end
+        return out
+
+
+class PhraseSet:
+    """A small set of phrases checked at a given place ("ends just before token i?")."""
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._m = PhraseMatcher((p, "x") for p in phrases)
+        self._lens = sorted({len(phrase_words(p)) for p in phrases}, reverse=True)
+
+    def starts_at(self, words: Sequence[str], i: int, hi: int | None = None) -> int:
+        """Length in tokens of the longest phrase starting at ``i`` (0 if none)."""
+        hi = len(words) if hi is None else hi
+        m = self._m.longest_at(words, i, hi)
+        return m.end - i if m else 0
+
+    def ends_before(self, words: Sequence[str], i: int, lo: int = 0) -> int:
+        """Length in tokens of the longest phrase ending just before token ``i`` (0 if none)."""
+        for n in self._lens:
+            s = i - n
+            if s < lo:
+                continue
+            m = self._m.longest_at(words, s, i)
+            if m is not None and m.end == i:
+                return n
+        return 0
+
+
+@cache
+def casualty_data(lang: str) -> dict[str, Any]:
+    return langdata.load(lang, "casualties", schema=CASUALTY_SCHEMA)
+
+
+@cache
+def damage_data(lang: str) -> dict[str, Any]:
+    return langdata.load(lang, "damage", schema=DAMAGE_SCHEMA)
+
+
+def has_data(lang: str, name: str) -> bool:
+    return lang in langdata.LANGS and langdata.exists(lang, name)

@@ -1,0 +1,183 @@
+"""Which place a casualty or a damaged site belongs to, and who says so.
+
+Reads ``ctx.notes["place_mentions"]`` (``PlaceMention(start, end, place_id)`` sorted by start) and
+``ctx.notes["places_by_id"]`` (id -> ``report.Place``), both left by the places component; when
+they are absent every place is None.
+
+The place of an item at an offset is, in order: the most specific place named in the same clause,
+then in the same sentence, then the nearest sentence before it in the same paragraph that names a
+place, then the document's main place. Places named together in a list ("the Sviatoshynskyi,
+Solomianskyi and Pecherskyi districts") say where the whole story happened, not where one victim
+was, so a list is skipped and a broader place is looked for.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from ..report import Claimant
+from .casualties_lexicon import PhraseMatcher, Tokens
+
+if TYPE_CHECKING:
+    from .pipeline import Context
+
+# More specific levels first.
+_SPECIFICITY = {
+    "city_district": 0,
+    "settlement": 1,
+    "foreign_city": 1,
+    "city": 2,
+    "hromada": 3,
+    "raion": 4,
+    "foreign_region": 5,
+    "oblast": 6,
+    "country": 9,
+}
+# Text between two place mentions that makes them a list.
+_LIST_GAP = re.compile(
+    r"^(?:\s|,|and|or|та|і|й|и|або|или|the|a|districts?|regions?|oblasts?|районах|районам|"
+    r"районів|районами|районы|районов|областях|областей|громадах|громад|громади|громадам|"
+    r"селах|городах|містах|населених пунктах|населенных пунктах)*$",
+    re.I,
+)
+# Where a clause of a sentence ends, for the purpose of linking a place to a victim.
+_CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but|а|і|та|але|и|но|а также)\s", re.I)
+
+
+class PlaceLinker:
+    """Finds the place id for an offset of the document text."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.text = ctx.text
+        mentions: list[Any] = list(ctx.notes.get("place_mentions") or [])
+        self.places: dict[str, Any] = dict(ctx.notes.get("places_by_id") or {})
+        self.mentions = [m for m in mentions if self._level(m.place_id) < _SPECIFICITY["country"]]
+        self.starts = [m.start for m in self.mentions]
+        self.sentences = ctx.sentences
+        self.sent_starts = [s.start for s in ctx.sentences]
+        self.listed = self._listed()
+        self.main = self._main_place()
+
+    def _level(self, place_id: str) -> int:
+        place = self.places.get(place_id)
+        if place is None:
+            return 8
+        return _SPECIFICITY.get(getattr(place, "level", ""), 8)
+
+    def _listed(self) -> set[int]:
+        """Indexes of mentions that stand in a list of two or more distinct places."""
+        out: set[int] = set()
+        ms = self.mentions
+        i = 0
+        while i < len(ms):
+            j = i
+            while j + 1 < len(ms) and _LIST_GAP.match(self.text[ms[j].end : ms[j + 1].start]):
+                j += 1
+            if j > i and len({ms[k].place_id for k in range(i, j + 1)}) > 1:
+                out.update(range(i, j + 1))
+            i = j + 1
+        return out
+
+    def _main_place(self) -> str | None:
+        if not self.mentions:
+            return None
+        first_para = self.sentences[0].paragraph if self.sentences else 0
+        for k, m in enumerate(self.mentions):
+            s = self._sentence_of(m.start)
+            if s is not None and self.sentences[s].paragraph != first_para:
+                break
+            if k not in self.listed:
+                return str(m.place_id)
+        counts = Counter(m.place_id for m in self.mentions)
+        return str(counts.most_common(1)[0][0])
+
+    def _sentence_of(self, offset: int) -> int | None:
+        i = bisect_right(self.sent_starts, offset) - 1
+        return i if i >= 0 else None
+
+    def _in(self, start: int, end: int) -> list[int]:
+        lo = bisect_right(self.starts, start - 1)
+        hi = bisect_right(self.starts, end - 1)
+        return [k for k in range(lo, hi) if k not in self.listed]
+
+    def _pick(self, ks: list[int], near: int) -> str | None:
+        if not ks:
+            return None
+        best = min(self._level(self.mentions[k].place_id) for k in ks)
+        cands = [k for k in ks if self._level(self.mentions[k].place_id) == best]
+        k = min(cands, key=lambda k: abs(self.mentions[k].start - near))
+        return str(self.mentions[k].place_id)
+
+    def at(self, start: int, end: int) -> str | None:
+        if not self.mentions:
+            return None
+        si = self._sentence_of(start)
+        if si is None:
+            return self.main
+        sent = self.sentences[si]
+        # The clause around the item.
+        c_start, c_end = sent.start, sent.end
+        for m in _CLAUSE.finditer(self.text, sent.start, sent.end):
+            if m.end() <= start:
+                c_start = m.end()
+            elif m.start() >= end:
+                c_end = m.start()
+                break
+        got = self._pick(self._in(c_start, c_end), start)
+        if got is None:
+            got = self._pick(self._in(sent.start, sent.end), start)
+        k = si - 1
+        while got is None and k >= 0 and self.sentences[k].paragraph == sent.paragraph:
+            prev = self.sentences[k]
+            got = self._pick(self._in(prev.start, prev.end), prev.end)
+            k -= 1
+        return got if got is not None else self.main
+
+
+class ClaimantFinder:
+    """The nearest stated source of a casualty or damage item, from the language data."""
+
+    def __init__(
+        self, ctx: Context, tokens: Tokens, claimants: list[dict[str, Any]], places: PlaceLinker
+    ) -> None:
+        self.entries = claimants
+        matcher = PhraseMatcher(
+            (form, str(k)) for k, entry in enumerate(claimants) for form in entry["forms"]
+        )
+        self.found: list[tuple[int, int]] = []  # (offset, entry index)
+        for m in matcher.find(tokens.words):
+            self.found.append((tokens.starts[m.start], int(m.labels[0])))
+        self.offsets = [f[0] for f in self.found]
+        self.ctx = ctx
+        self.places = places
+
+    def at(self, start: int, place_id: str | None) -> Claimant | None:
+        if not self.found:
+            return None
+        si = self.places._sentence_of(start)
+        idx: int | None = None
+        if si is not None:
+            sent = self.places.sentences[si]
+            lo = bisect_right(self.offsets, sent.start - 1)
+            hi = bisect_right(self.offsets, sent.end - 1)
+            if hi > lo:
+                idx = min(range(lo, hi), key=lambda k: abs(self.offsets[k] - start))
+            else:
+                before = bisect_right(self.offsets, start) - 1
+                if before >= 0:
+                    b_sent = self.places._sentence_of(self.offsets[before])
+                    if b_sent is not None and (
+                        self.places.sentences[b_sent].paragraph == sent.paragraph
+                    ):
+                        idx = before
+        if idx is None:
+            idx = 0
+        entry = self.entries[self.found[idx][1]]
+        kind = str(entry["kind"])
+        place = self.places.places.get(place_id) if place_id else None
+        if kind == "local_authority" and getattr(place, "country", None) == "RU":
+            kind = "russian_official"
+        return Claimant(str(entry["name"]), kind)

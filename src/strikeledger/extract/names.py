@@ -160,7 +160,7 @@ def transliterate(text: str, lang: str) -> str:
     while i < n:
         ch = text[i]
         low = ch.lower()
-        at_start = i == 0 or not text[i - 1].isalpha()
+        at_start = i == 0 or not (text[i - 1].isalpha() or text[i - 1] == "'")
         pair = text[i : i + 2].lower()
         if pair in data.pairs and (
             pair not in ("ий", "ый") or i + 2 == n or not text[i + 2].isalpha()

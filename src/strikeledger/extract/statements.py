@@ -194,12 +194,12 @@ class _Finder:
     def quotes(self) -> None:
         for q in _QUOTES.finditer(self.text):
             inner = next(g for g in q.groups() if g is not None)
-            if len(_WORD.findall(inner)) < self.cues.min_quote_words:
-                continue
+            short = len(_WORD.findall(inner)) < self.cues.min_quote_words
             speaker, end = None, q.end()
             if not inner.rstrip().endswith(".") or re.match(r"[ \t]*[,—–-]", self.text[q.end() :]):
                 speaker, end = self.attribute_after(q.end())
-            if speaker is None:
+            if speaker is None and not short:
+                # a short quote ("«Шахеди»", “root causes”) counts only with an attribution
                 speaker, end = self.attribute_before(q.start()), q.end()
             if speaker is not None:
                 self.add(speaker, inner.strip(), "quote", q.start(), max(end, q.end()),

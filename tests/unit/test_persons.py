@@ -1,0 +1,187 @@
+"""Persons: transliteration, name forms, mentions, role titles and role checks, per language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from strikeledger import Document, extract
+from strikeledger.extract import names
+from strikeledger.extract.persons import check_role, find_mentions, find_roles, role_lexicon
+from strikeledger.kb.officials import load
+
+
+@pytest.mark.parametrize(
+    ("cyr", "lang", "latin"),
+    [
+        ("Синєгубов", "uk", "Syniehubov"),
+        ("Кіпер", "uk", "Kiper"),
+        ("Зеленський", "uk", "Zelenskyi"),
+        ("Згурський", "uk", "Zghurskyi"),
+        ("Юлія", "uk", "Yuliia"),
+        ("Олексій", "uk", "Oleksii"),
+        ("Їжакевич", "uk", "Yizhakevych"),
+        ("Щербань", "uk", "Shcherban"),
+        ("В'ячеслав", "uk", "Viacheslav"),
+        ("Гайваненко", "uk", "Haivanenko"),
+        ("Єнакієве", "uk", "Yenakiieve"),
+        ("Слюсарь", "ru", "Slyusar"),
+        ("Хинштейн", "ru", "Khinshteyn"),
+        ("Юрий", "ru", "Yury"),
+        ("Дмитрий", "ru", "Dmitry"),
+        ("Малков", "ru", "Malkov"),
+        ("Ёлкин", "ru", "Yolkin"),
+        ("Евгений", "ru", "Yevgeny"),
+        ("Kiper", "en", "Kiper"),
+    ],
+)
+def test_transliterate(cyr: str, lang: str, latin: str) -> None:
+    assert names.transliterate(cyr, lang) == latin
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "form"),
+    [
+        ("Синєгубов", "uk", "Синєгубова"),
+        ("Синєгубов", "uk", "Синєгубовим"),
+        ("Кличко", "uk", "Кличка"),
+        ("Ткаченко", "uk", "Ткаченка"),
+        ("Козицький", "uk", "Козицького"),
+        ("Олег", "uk", "Олега"),
+        ("Сергій", "uk", "Сергія"),
+        ("Юлія", "uk", "Юлії"),
+        ("Козицкий", "ru", "Козицкого"),
+        ("Слюсарь", "ru", "Слюсаря"),
+        ("Игорь", "ru", "Игоря"),
+        ("Павел", "ru", "Павла"),
+        ("Гладков", "ru", "Гладковым"),
+    ],
+)
+def test_oblique_forms(word: str, lang: str, form: str) -> None:
+    assert form in names.oblique_forms(word, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Mayor Vitali Klitschko said", ["Vitali Klitschko"]),
+        ("en", "Ukraine's Foreign Minister Dmytro Kuleba condemned", ["Dmytro Kuleba"]),
+        ("en", "Zelensky hopes to speak with Trump", ["Volodymyr Zelensky", "Donald Trump"]),
+        ("en", "Despite Trump's efforts", ["Donald Trump"]),
+        ("en", "race director Oksana Melnyk said. Melnyk added", ["Oksana Melnyk"] * 2),
+        ("en", "Fedorov said the cluster grew.", []),  # two officials share the surname
+        ("en", "Mykhailo Fedorov spoke. Fedorov said", ["Mykhailo Fedorov"] * 2),
+        ("en", "The air force said 72 drones hit.", []),
+        ("uk", "За словами начальника ОВА Олега Кіпера", ["Oleh Kiper"]),
+        ("uk", "Терехов додав", ["Ihor Terekhov"]),
+        ("uk", "мер Києва Віталій Кличко", ["Vitali Klitschko"]),
+        ("uk", "розповіла мешканка Ірина Коваль", ["Iryna Koval"]),
+        ("ru", "По словам мэра Игоря Терехова", ["Ihor Terekhov"]),
+        ("ru", "глава Харьковской ОВА Олег Синегубов", ["Oleh Syniehubov"]),
+        ("ru", "Губернатор Ростовской области Юрий Слюсарь", ["Yury Slyusar"]),
+        ("ru", "директора компании Павла Смолина", ["Pavel Smolin"]),
+        ("ru", "Минобороны России сообщило", []),
+    ],
+)
+def test_mentions(lang: str, text: str, expected: list[str]) -> None:
+    assert [m.name for m in find_mentions(text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "role", "place", "country"),
+    [
+        ("en", "Ukraine's Foreign Minister", "foreign_minister", None, "UA"),
+        ("en", "U.S. President", "president", None, "US"),
+        (
+            "en",
+            "head of Kyiv's city military administration",
+            "city_military_admin_head",
+            "Kyiv",
+            "UA",
+        ),
+        ("en", "Lviv region governor", "governor", "Lviv", None),
+        ("en", "Regional governor", "governor", None, None),
+        ("en", "Kremlin spokesman", "kremlin_spokesperson", None, "RU"),
+        ("uk", "начальник Харківської ОВА", "governor", "Харківської", None),
+        ("uk", "начальника Київської міської військової адміністрації", "city_military_admin_head", "Київської", "UA"),
+        ("uk", "міський голова", "mayor", None, None),
+        ("uk", "Головнокомандувач Збройних Сил України", "commander_in_chief", None, "UA"),
+        ("ru", "губернатор Белгородской области", "governor", "Белгородской", None),
+        ("ru", "Врио губернатора Курской области", "governor", "Курской", None),
+        ("ru", "мэр Москвы", "mayor", "Москвы", None),
+        ("ru", "Пресс-секретарь Кремля", "kremlin_spokesperson", None, "RU"),
+        ("ru", "губернатор Кубани", "governor", "Кубани", None),
+    ],
+)
+def test_role_titles(
+    lang: str, text: str, role: str, place: str | None, country: str | None
+) -> None:
+    found = find_roles(text, lang)
+    assert len(found) == 1, found
+    assert found[0].roles[0] == role
+    assert found[0].place == place
+    assert found[0].country == country
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day", "status", "holder", "since"),
+    [
+        ("en", "Ukraine's Foreign Minister Dmytro Kuleba", "2025-07-04", "stale", "Andrii Sybiha", "2024-09-05"),
+        ("en", "Foreign Minister Dmytro Kuleba", "2023-05-01", "ok", "Dmytro Kuleba", "2020-03-04"),
+        ("en", "Defence Minister Oleksii Reznikov", "2025-05-26", "stale", "Rustem Umerov", "2023-09-06"),
+        ("en", "Prime Minister Denys Shmyhal", "2025-09-01", "stale", "Yulia Svyrydenko", "2025-07-17"),
+        ("en", "Mayor Vitali Klitschko", "2025-07-04", "ok", "Vitali Klitschko", "2014-06-05"),
+        ("en", "Governor Oleh Syniehubov", "2025-06-01", "ok", "Oleh Syniehubov", "2020-12-24"),
+        ("en", "Defence Minister Sergei Shoigu", "2024-08-01", "stale", "Andrei Belousov", "2024-05-14"),
+        ("en", "Ukrainian Defence Minister John Smith", "2025-01-01", "stale", "Rustem Umerov", "2023-09-06"),
+        ("en", "President Alexander Lukashenko", "2025-01-01", "unknown", None, None),
+        ("en", "Kherson mayor Ihor Kolykhaiev", "2025-01-01", "unknown", None, None),
+        ("uk", "начальник Харківської ОВА Олег Синєгубов", "2025-03-18", "ok", "Oleh Syniehubov", "2020-12-24"),
+        ("uk", "міністр оборони Олексій Резніков", "2024-05-10", "stale", "Rustem Umerov", "2023-09-06"),
+        ("ru", "Губернатор Курской области Роман Старовойт", "2024-09-02", "stale", "Alexei Smirnov", "2024-05-15"),
+        ("ru", "мэр Москвы Сергей Собянин", "2025-09-15", "ok", "Sergei Sobyanin", "2010-10-21"),
+    ],
+)
+def test_role_check(
+    lang: str, text: str, day: str, status: str, holder: str | None, since: str | None
+) -> None:
+    mention = next(m for m in find_mentions(text, lang) if m.role is not None)
+    assert mention.role is not None
+    check, _country = check_role(
+        load(), mention.person_id, mention.name, mention.role, date.fromisoformat(day)
+    )
+    assert (check.status, check.holder, check.since, check.as_of) == (status, holder, since, day)
+
+
+def test_no_date_means_unknown() -> None:
+    mention = find_mentions("Defence Minister Oleksii Reznikov", "en")[0]
+    assert mention.role is not None
+    check, _ = check_role(load(), mention.person_id, mention.name, mention.role, None)
+    assert check.status == "unknown"
+
+
+def test_component_reports_person_and_flag() -> None:
+    doc = Document.from_text(
+        "Foreign Minister Dmytro Kuleba said the strike was a war crime.",
+        published="2025-07-04",
+        language="en",
+    )
+    report = extract(doc).to_dict()
+    (person,) = report["persons"]
+    assert person["name"] == "Dmytro Kuleba" and person["country"] == "UA"
+    assert person["role_stated"] == "Foreign Minister"
+    ev = person["evidence"]
+    assert doc.text[ev["start"] : ev["end"]] == ev["text"] == "Foreign Minister Dmytro Kuleba"
+    assert [f["code"] for f in report["flags"]] == ["STALE_ROLE"]
+
+
+@pytest.mark.parametrize("lang", ["en", "uk", "ru"])
+def test_language_data_loads(lang: str) -> None:
+    lex = role_lexicon(lang)
+    assert lex.entries and lex.countries
+    data = names.name_data(lang)
+    assert data.given
+    known_roles = {o.role for o in load().offices.values()}
+    for roles, _country, _place in lex.entries.values():
+        assert set(roles) <= known_roles, roles

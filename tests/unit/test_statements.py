@@ -1,0 +1,86 @@
+"""Statements: a table of small texts per language -> (speaker, kind) pairs, and negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikeledger import Document, extract
+from strikeledger.extract.statements import cues
+
+CASES = [
+    # English: quotes after, before, inverted; claims; pronouns; institutions
+    ("en", '"We will not give up," Klitschko wrote on Telegram.', [("Vitali Klitschko", "quote")]),
+    ("en", "“The night was loud,” said Mayor Ihor Terekhov.", [("Ihor Terekhov", "quote")]),
+    ("en", "Governor Oleh Kiper said: “Two ports were hit overnight.”", [("Oleh Kiper", "quote")]),
+    ("en", "President Volodymyr Zelensky hopes to speak with Trump on Monday.",
+     [("Volodymyr Zelensky", "claim")]),
+    ("en", "Andrii Sybiha, who leads Ukraine's diplomacy, told reporters the talks failed.",
+     [("Andrii Sybiha", "claim")]),
+    ("en", "Mayor Vitali Klitschko and Defence Minister Rustem Umerov said the city needed help.",
+     [("Vitali Klitschko", "claim"), ("Rustem Umerov", "claim")]),
+    ("en", "Peskov said Moscow was open to talks. “We are ready to listen,” he added.",
+     [("Dmitry Peskov", "claim"), ("Dmitry Peskov", "quote")]),
+    ("en", "The air force said 72 drones breached air defences.", []),
+    ("en", "The Kremlin said it was striking only “military targets and nothing else”.", []),
+    ("en", "A call between U.S. President Donald Trump and Russian President Vladimir Putin ended.", []),
+    ("en", "Trump said Zelensky should be grateful.", [("Donald Trump", "claim")]),
+    ("en", "Despite Trump's efforts to mediate, there was no progress.", []),
+    # Ukrainian
+    ("uk", "«Усі служби працюють на місцях», – написав Ткаченко у Telegram.",
+     [("Tymur Tkachenko", "quote")]),
+    ("uk", "Про це повідомив начальник Одеської ОВА Олег Кіпер.", [("Oleh Kiper", "claim")]),
+    ("uk", "За словами міського голови Ігоря Терехова, пошкоджено школу.",
+     [("Ihor Terekhov", "claim")]),
+    ("uk", "Синєгубов додав, що постраждалих немає.", [("Oleh Syniehubov", "claim")]),
+    ("uk", "Повітряні сили повідомили, що збито 40 «шахедів».", []),
+    ("uk", "Обласна військова адміністрація заявила про пошкодження складу.", []),
+    ("uk", "Вулиця Шевченка залишилася без світла.", []),
+    # Russian
+    ("ru", "«Пострадавших нет», — написал Гладков.", [("Vyacheslav Gladkov", "quote")]),
+    ("ru", "Как сообщил мэр Москвы Сергей Собянин, обломки упали на дорогу.",
+     [("Sergei Sobyanin", "claim")]),
+    ("ru", "Пресс-секретарь Кремля Дмитрий Песков заявил: «Мы ничего не комментируем сегодня».",
+     [("Dmitry Peskov", "quote")]),
+    ("ru", "По данным главы Харьковской ОВА Олега Синегубова, ранены трое.",
+     [("Oleh Syniehubov", "claim")]),
+    ("ru", "Минобороны России сообщило об уничтожении 30 беспилотников.", []),
+    ("ru", "По словам главы городской военной администрации, сбиты 12 дронов.", []),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_statement_table(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = Document.from_text(text, published="2025-09-01", language=lang)
+    statements = extract(doc).to_dict()["statements"]
+    assert sorted({(s["speaker"], s["kind"]) for s in statements}) == sorted(set(expected))
+    for s in statements:
+        ev = s["evidence"]
+        assert doc.text[ev["start"] : ev["end"]] == ev["text"]
+        assert s["quote"].strip()
+        assert s["rule"].startswith(lang + ".statements.")
+
+
+def test_signature_is_a_claim_of_the_signer() -> None:
+    text = "Вночі ворог атакував Одещину.\n\nПоранено двох людей.\n\nНачальник Одеської ОВА Олег Кіпер"
+    doc = Document.from_text(text, published="2024-11-09", language="uk")
+    (st,) = extract(doc).to_dict()["statements"]
+    assert (st["speaker"], st["kind"]) == ("Oleh Kiper", "claim")
+    assert st["evidence"]["text"] == "Начальник Одеської ОВА Олег Кіпер"
+    assert st["role"] == "Начальник Одеської ОВА"
+
+
+def test_quote_text_is_the_inner_text() -> None:
+    doc = Document.from_text(
+        "“Every system we receive protects a city,” Sybiha said.", published="2025-03-06",
+        language="en",
+    )
+    (st,) = extract(doc).to_dict()["statements"]
+    assert st["quote"] == "Every system we receive protects a city,"
+    assert st["evidence"]["start"] == 0
+
+
+@pytest.mark.parametrize("lang", ["en", "uk", "ru"])
+def test_cue_data_loads(lang: str) -> None:
+    c = cues(lang)
+    assert c.after and c.before and c.pronouns
+    assert c.max_gap_words >= 1 and c.min_quote_words >= 1

@@ -64,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         for u in uncertain:
             print(f"uncertain {u}")
-    print(f"{args.file.name}: {len(problems)} problem(s), {len(uncertain)} term(s) marked uncertain")
+    print(
+        f"{args.file.name}: {len(problems)} problem(s), {len(uncertain)} term(s) marked uncertain"
+    )
     return 1 if problems else 0
 
 

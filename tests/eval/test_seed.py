@@ -65,9 +65,7 @@ def test_injured_in_kyiv(report: dict[str, Any]) -> None:
 
 
 def test_woman_killed_in_rostov_by_ukraine(report: dict[str, Any]) -> None:
-    found = [
-        c for c in report["casualties"] if c["measure"] == "killed" and c["value"] == 1
-    ]
+    found = [c for c in report["casualties"] if c["measure"] == "killed" and c["value"] == 1]
     assert found, report["casualties"]
     c = next((c for c in found if c["who"] == "women"), found[0])
     assert c["who"] == "women"

@@ -114,7 +114,7 @@ def test_validation_catches(raw: Any, path: tuple[Any, ...], value: Any, needle:
 def test_invalid_file_raises_typed_error(tmp_path: Path) -> None:
     bad = tmp_path / "officials.yaml"
     bad.write_text("people: {}\noffices: {X: {country: UA}}\n", encoding="utf-8")
-    officials, problems = kb._build(kb.read_raw(str(bad)))
+    _officials, problems = kb._build(kb.read_raw(str(bad)))
     assert problems
     with pytest.raises(KnowledgeDataError):
         raise KnowledgeDataError("; ".join(problems), item=str(bad))

@@ -12,37 +12,68 @@ CASES = [
     ("en", '"We will not give up," Klitschko wrote on Telegram.', [("Vitali Klitschko", "quote")]),
     ("en", "“The night was loud,” said Mayor Ihor Terekhov.", [("Ihor Terekhov", "quote")]),
     ("en", "Governor Oleh Kiper said: “Two ports were hit overnight.”", [("Oleh Kiper", "quote")]),
-    ("en", "President Volodymyr Zelensky hopes to speak with Trump on Monday.",
-     [("Volodymyr Zelensky", "claim")]),
-    ("en", "Andrii Sybiha, who leads Ukraine's diplomacy, told reporters the talks failed.",
-     [("Andrii Sybiha", "claim")]),
-    ("en", "Mayor Vitali Klitschko and Defence Minister Rustem Umerov said the city needed help.",
-     [("Vitali Klitschko", "claim"), ("Rustem Umerov", "claim")]),
-    ("en", "Peskov said Moscow was open to talks. “We are ready to listen,” he added.",
-     [("Dmitry Peskov", "claim"), ("Dmitry Peskov", "quote")]),
+    (
+        "en",
+        "President Volodymyr Zelensky hopes to speak with Trump on Monday.",
+        [("Volodymyr Zelensky", "claim")],
+    ),
+    (
+        "en",
+        "Andrii Sybiha, who leads Ukraine's diplomacy, told reporters the talks failed.",
+        [("Andrii Sybiha", "claim")],
+    ),
+    (
+        "en",
+        "Mayor Vitali Klitschko and Defence Minister Rustem Umerov said the city needed help.",
+        [("Vitali Klitschko", "claim"), ("Rustem Umerov", "claim")],
+    ),
+    (
+        "en",
+        "Peskov said Moscow was open to talks. “We are ready to listen,” he added.",
+        [("Dmitry Peskov", "claim"), ("Dmitry Peskov", "quote")],
+    ),
     ("en", "The air force said 72 drones breached air defences.", []),
     ("en", "The Kremlin said it was striking only “military targets and nothing else”.", []),
-    ("en", "A call between U.S. President Donald Trump and Russian President Vladimir Putin ended.", []),
+    (
+        "en",
+        "A call between U.S. President Donald Trump and Russian President Vladimir Putin ended.",
+        [],
+    ),
     ("en", "Trump said Zelensky should be grateful.", [("Donald Trump", "claim")]),
     ("en", "Despite Trump's efforts to mediate, there was no progress.", []),
     # Ukrainian
-    ("uk", "«Усі служби працюють на місцях», – написав Ткаченко у Telegram.",
-     [("Tymur Tkachenko", "quote")]),
+    (
+        "uk",
+        "«Усі служби працюють на місцях», – написав Ткаченко у Telegram.",
+        [("Tymur Tkachenko", "quote")],
+    ),
     ("uk", "Про це повідомив начальник Одеської ОВА Олег Кіпер.", [("Oleh Kiper", "claim")]),
-    ("uk", "За словами міського голови Ігоря Терехова, пошкоджено школу.",
-     [("Ihor Terekhov", "claim")]),
+    (
+        "uk",
+        "За словами міського голови Ігоря Терехова, пошкоджено школу.",
+        [("Ihor Terekhov", "claim")],
+    ),
     ("uk", "Синєгубов додав, що постраждалих немає.", [("Oleh Syniehubov", "claim")]),
     ("uk", "Повітряні сили повідомили, що збито 40 «шахедів».", []),
     ("uk", "Обласна військова адміністрація заявила про пошкодження складу.", []),
     ("uk", "Вулиця Шевченка залишилася без світла.", []),
     # Russian
     ("ru", "«Пострадавших нет», — написал Гладков.", [("Vyacheslav Gladkov", "quote")]),
-    ("ru", "Как сообщил мэр Москвы Сергей Собянин, обломки упали на дорогу.",
-     [("Sergei Sobyanin", "claim")]),
-    ("ru", "Пресс-секретарь Кремля Дмитрий Песков заявил: «Мы ничего не комментируем сегодня».",
-     [("Dmitry Peskov", "quote")]),
-    ("ru", "По данным главы Харьковской ОВА Олега Синегубова, ранены трое.",
-     [("Oleh Syniehubov", "claim")]),
+    (
+        "ru",
+        "Как сообщил мэр Москвы Сергей Собянин, обломки упали на дорогу.",
+        [("Sergei Sobyanin", "claim")],
+    ),
+    (
+        "ru",
+        "Пресс-секретарь Кремля Дмитрий Песков заявил: «Мы ничего не комментируем сегодня».",
+        [("Dmitry Peskov", "quote")],
+    ),
+    (
+        "ru",
+        "По данным главы Харьковской ОВА Олега Синегубова, ранены трое.",
+        [("Oleh Syniehubov", "claim")],
+    ),
     ("ru", "Минобороны России сообщило об уничтожении 30 беспилотников.", []),
     ("ru", "По словам главы городской военной администрации, сбиты 12 дронов.", []),
 ]
@@ -61,7 +92,9 @@ def test_statement_table(lang: str, text: str, expected: list[tuple[str, str]]) 
 
 
 def test_signature_is_a_claim_of_the_signer() -> None:
-    text = "Вночі ворог атакував Одещину.\n\nПоранено двох людей.\n\nНачальник Одеської ОВА Олег Кіпер"
+    text = (
+        "Вночі ворог атакував Одещину.\n\nПоранено двох людей.\n\nНачальник Одеської ОВА Олег Кіпер"
+    )
     doc = Document.from_text(text, published="2024-11-09", language="uk")
     (st,) = extract(doc).to_dict()["statements"]
     assert (st["speaker"], st["kind"]) == ("Oleh Kiper", "claim")
@@ -71,7 +104,8 @@ def test_signature_is_a_claim_of_the_signer() -> None:
 
 def test_quote_text_is_the_inner_text() -> None:
     doc = Document.from_text(
-        "“Every system we receive protects a city,” Sybiha said.", published="2025-03-06",
+        "“Every system we receive protects a city,” Sybiha said.",
+        published="2025-03-06",
         language="en",
     )
     (st,) = extract(doc).to_dict()["statements"]

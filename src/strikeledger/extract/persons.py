@@ -83,7 +83,7 @@ class RoleLexicon:
 def role_lexicon(lang: str) -> RoleLexicon:
     raw = namesmod.load_lang_yaml(lang, "roles")
     item = f"lang/{lang}/roles.yaml"
-    alternatives: list[tuple[int, str, str]] = []
+    alternatives: list[tuple[bool, int, str, str]] = []
     entries: dict[str, tuple[tuple[str, ...], str | None, str | None]] = {}
     for entry in raw.get("roles") or []:
         if not isinstance(entry, dict) or "role" not in entry or "patterns" not in entry:
@@ -135,7 +135,11 @@ def find_roles(text: str, lang: str) -> list[RoleMatch]:
             if whole.endswith(place):
                 end = start + len(whole[: whole.rfind(place)].rstrip())
             elif whole.startswith(place):
-                start = start + len(place) + (len(whole[len(place) :]) - len(whole[len(place) :].lstrip()))
+                start = (
+                    start
+                    + len(place)
+                    + (len(whole[len(place) :]) - len(whole[len(place) :].lstrip()))
+                )
             place = None
         if country is None:
             window = text[max(0, m.start() - 30) : m.end()]
@@ -249,18 +253,18 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         low = word.lower()
         if i > 0 and text[tokens[i - 1].end() : tok.start()] == " " and (i - 1) in used:
             continue  # a third capitalised word after a full name ("Zelensky Street")
-        lasts = sorted(pid for pid, part in index.get(low, ()) if part == "last")
-        pid: str | None = None
-        if lasts:
-            mentioned = [p for p in lasts if p in full_ids]
+        alone = sorted(p for p, part in index.get(low, ()) if part == "last")
+        who: str | None = None
+        if alone:
+            mentioned = [p for p in alone if p in full_ids]
             if mentioned:
-                pid = mentioned[0]
-            elif len(lasts) == 1 and officials.people[lasts[0]].alone:
-                pid = lasts[0]
-            if pid is not None:
-                name = officials.people[pid].name
+                who = mentioned[0]
+            elif len(alone) == 1 and officials.people[alone[0]].alone:
+                who = alone[0]
+            if who is not None:
+                name = officials.people[who].name
                 mentions.append(
-                    Mention(tok.start(), tok.end() - (2 if poss else 0), name, pid, False, poss)
+                    Mention(tok.start(), tok.end() - (2 if poss else 0), name, who, False, poss)
                 )
             continue
         if low in unknown_surnames:
@@ -329,8 +333,8 @@ def check_role(
                 term = mine[0].holder_on(day)
                 if term is None:
                     return RoleCheck("unknown", as_of), mine[0].country
-                holder = officials.people[term.who].name
-                return RoleCheck("stale", as_of, holder, term.start.isoformat()), mine[0].country
+                former = officials.people[term.who].name
+                return RoleCheck("stale", as_of, former, term.start.isoformat()), mine[0].country
         explicit = role.country is not None or role.place is not None
         if len(offices) == 1 and explicit and (offices[0].region is None or role.place):
             term = offices[0].holder_on(day)

@@ -69,7 +69,8 @@ def cues(lang: str) -> Cues:
             raise LanguageDataError(f"`{key}` must be a non-empty list", item=item)
     openers = sorted((str(o) for o in raw["openers"]), key=len, reverse=True)
     opener_re = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers)
+        r"(?<![\w-])(?:"
+        + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers)
         + r")(?:\s+(?-i:[a-zа-яіїєґё][\w'-]*)){0,3}\s*$",
         re.I,
     )
@@ -83,7 +84,8 @@ def cues(lang: str) -> Cues:
         max_gap_words=int(raw.get("max_gap_words", 4)),
         min_quote_words=int(raw.get("min_quote_words", 3)),
         relative=re.compile(
-            r",\s+(?:" + "|".join(re.escape(str(w)) for w in raw.get("relative") or ["(?!)"])
+            r",\s+(?:"
+            + "|".join(re.escape(str(w)) for w in raw.get("relative") or ["(?!)"])
             + r")\b[^,.;!?\n]{0,100},",
             re.I,
         ),
@@ -158,10 +160,12 @@ class _Finder:
             w = _WORD.search(self.text, pos, limit)
             if w is None or _END.search(self.text, pos, w.start()):
                 return None
-            inside = next((m for m in self.mentions if m.span_start <= w.start() < m.span_end), None)
+            inside = next(
+                (m for m in self.mentions if m.span_start <= w.start() < m.span_end), None
+            )
             if inside is not None:
                 gap = self.text[pos : inside.span_start]
-                if count == 0 and (after_conj and not gap.strip() or _CONJ.fullmatch(gap)):
+                if count == 0 and ((after_conj and not gap.strip()) or _CONJ.fullmatch(gap)):
                     pos, after_conj = inside.span_end, False
                     continue
                 return None
@@ -202,8 +206,14 @@ class _Finder:
                 # a short quote ("«Шахеди»", “root causes”) counts only with an attribution
                 speaker, end = self.attribute_before(q.start()), q.end()
             if speaker is not None:
-                self.add(speaker, inner.strip(), "quote", q.start(), max(end, q.end()),
-                         f"{self.ctx.lang}.statements.quote.v1")
+                self.add(
+                    speaker,
+                    inner.strip(),
+                    "quote",
+                    q.start(),
+                    max(end, q.end()),
+                    f"{self.ctx.lang}.statements.quote.v1",
+                )
 
     def attribute_after(self, pos: int) -> tuple[Mention | None, int]:
         lead = _LEADING.match(self.text, pos)
@@ -222,8 +232,9 @@ class _Finder:
             raw_words = _WORD.findall(between)
             bw = [w.lower() for w in raw_words]
             verbs = self.cues.after | self.cues.before
-            if bw and (bw[0] not in verbs or len(bw) > 4
-                       or any(w[:1].isupper() for w in raw_words[1:])):
+            if bw and (
+                bw[0] not in verbs or len(bw) > 4 or any(w[:1].isupper() for w in raw_words[1:])
+            ):
                 break
             verb = bool(bw) or self.verb_after(m.span_end, limit) is not None
             if verb:
@@ -231,18 +242,23 @@ class _Finder:
             break
         first = words[0].group(0).lower()
         second = words[1].group(0).lower() if len(words) > 1 else ""
-        if (first in self.cues.after or first in self.cues.before) and (
-            second in self.cues.pronouns or second in self.cues.anaphora
-        ) or (first in self.cues.pronouns or first in ("the",) and second in self.cues.anaphora) and (
-            any(w.group(0).lower() in self.cues.after for w in words[1:3])
-        ):
+        refers = self.cues.pronouns | self.cues.anaphora
+        verb_then_pronoun = first in (self.cues.after | self.cues.before) and second in refers
+        subject = first in self.cues.pronouns or (first == "the" and second in self.cues.anaphora)
+        pronoun_then_verb = subject and any(
+            w.group(0).lower() in self.cues.after for w in words[1:3]
+        )
+        if verb_then_pronoun or pronoun_then_verb:
             return self.last_speaker(pos), at + words[min(1, len(words) - 1)].end()
         return None, pos
 
     def attribute_before(self, qstart: int) -> Mention | None:
         s_start, _s_end = _sentence_bounds(self.ctx, qstart)
-        prior = [m for m in self.mentions
-                 if s_start <= m.span_start and m.span_end <= qstart and not m.possessive]
+        prior = [
+            m
+            for m in self.mentions
+            if s_start <= m.span_start and m.span_end <= qstart and not m.possessive
+        ]
         between_start = prior[-1].span_end if prior else s_start
         between = self.text[between_start:qstart]
         bw = [w.lower() for w in _WORD.findall(between)]
@@ -263,16 +279,26 @@ class _Finder:
             ok = self.verb_after(m.span_end, s_end) is not None or self.verb_before(m, s_start)
             if not ok and claimed:
                 prev = claimed[-1]
-                if prev.span_end <= m.span_start and _CONJ.fullmatch(self.text[prev.span_end : m.span_start]):
+                if prev.span_end <= m.span_start and _CONJ.fullmatch(
+                    self.text[prev.span_end : m.span_start]
+                ):
                     ok = True
             if not ok:
                 continue
             claimed.append(m)
-            if any(st.speaker == m.name and st.kind == "quote"
-                   and s_start <= st.evidence.start < s_end for st in self.statements):
+            if any(
+                st.speaker == m.name and st.kind == "quote" and s_start <= st.evidence.start < s_end
+                for st in self.statements
+            ):
                 continue
-            self.add(m, self.text[s_start:s_end].strip(), "claim", s_start, s_end,
-                     f"{self.ctx.lang}.statements.claim.v1")
+            self.add(
+                m,
+                self.text[s_start:s_end].strip(),
+                "claim",
+                s_start,
+                s_end,
+                f"{self.ctx.lang}.statements.claim.v1",
+            )
 
     # ----- signatures
     def signatures(self) -> None:
@@ -287,8 +313,14 @@ class _Finder:
                 continue
             lead_end = self.text.find("\n", 0)
             lead = self.text[: lead_end if lead_end > 0 else line_start].strip()
-            self.add(m, lead, "claim", m.span_start, m.span_end,
-                     f"{self.ctx.lang}.statements.signature.v1")
+            self.add(
+                m,
+                lead,
+                "claim",
+                m.span_start,
+                m.span_end,
+                f"{self.ctx.lang}.statements.signature.v1",
+            )
 
 
 def component(ctx: Context) -> None:

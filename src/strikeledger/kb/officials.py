@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import yaml
 
 from ..errors import KnowledgeDataError
 
-__all__ = ["Office", "Officials", "Official", "Term", "load", "validate"]
+__all__ = ["Office", "Official", "Officials", "Term", "load", "validate"]
 
 _REGION = re.compile(r"^(?:[A-Z]{2}-[A-Z0-9]{2,3})$")
 _LANGS = ("en", "uk", "ru")
@@ -202,7 +203,7 @@ def _build(raw: Any) -> tuple[Officials, list[str]]:
                 )
             )
         terms.sort(key=lambda t: t.start)
-        for a, b in zip(terms, terms[1:], strict=False):
+        for a, b in pairwise(terms):
             if a.end is None or a.end > b.start:
                 problems.append(
                     f"{where}: {a.who} ({a.start}–{a.end or 'now'}) overlaps {b.who} "
@@ -232,7 +233,7 @@ def read_raw(path: str | None = None) -> Any:
     else:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
-    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader class
+    return yaml.load(text, Loader=loader)
 
 
 @cache

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .dataset import is_dataset_row, merge_rows, night_of
 from .link import LinkedReport, Linker, link_reports
 from .model import (
     ATTACK,
@@ -75,6 +76,10 @@ class EventSet:
         self._claims: dict[str, list[Claim]] = {}
         self._recs: dict[str, Reconciliation] = {}
         self._history: History | None = None
+        # the imported Air Force history: rows per night, merged lazily (dataset.py)
+        self._rows: dict[str, list[Mapping[str, Any]]] = {}
+        self._row_claims: dict[str, list[Claim]] = {}
+        self._dirty: set[str] = set()
 
     @classmethod
     def build(cls, reports: Iterable[Mapping[str, Any]]) -> EventSet:
@@ -88,11 +93,33 @@ class EventSet:
         linked = self.linker.add(report)
         if before:
             return linked
+        self._history = None
+        if is_dataset_row(report):
+            night = night_of(report)
+            if night is not None:
+                self._rows.setdefault(night, []).append(report)
+                self._dirty.add(night)
+            return linked
         for c in claims_of(report, linked):
             self._claims.setdefault(c.event_id, []).append(c)
             self._recs.pop(c.event_id, None)
-        self._history = None
         return linked
+
+    def _flush(self) -> None:
+        """Re-make the claims of the dataset nights that received rows since last time."""
+        while self._dirty:
+            night = self._dirty.pop()
+            for c in self._row_claims.pop(night, []):
+                kept = [x for x in self._claims.get(c.event_id, []) if x is not c]
+                self._claims[c.event_id] = kept
+                self._recs.pop(c.event_id, None)
+            merged = merge_rows(self._rows[night])
+            tally = Linker().add(merged)
+            fresh = claims_of(merged, tally)
+            self._row_claims[night] = fresh
+            for c in fresh:
+                self._claims.setdefault(c.event_id, []).append(c)
+                self._recs.pop(c.event_id, None)
 
     # -- reading ------------------------------------------------------------------------------
     @property
@@ -107,9 +134,11 @@ class EventSet:
         return [lk for lk in out if event_id is None or lk.event_id == event_id]
 
     def claims(self, event_id: str) -> list[Claim]:
+        self._flush()
         return list(self._claims.get(event_id, ()))
 
     def reconciliation(self, event_id: str) -> Reconciliation:
+        self._flush()
         rec = self._recs.get(event_id)
         if rec is None:
             rec = reconcile_event(event_id, self._claims.get(event_id, []))
@@ -117,12 +146,14 @@ class EventSet:
         return rec
 
     def reconcile_all(self) -> dict[str, Reconciliation]:
+        self._flush()
         return {ev: self.reconciliation(ev) for ev in sorted(self._claims)}
 
     def conflicts(self) -> list[Conflict]:
         return [c for rec in self.reconcile_all().values() for c in rec.conflicts]
 
     def history(self) -> History:
+        self._flush()
         if self._history is None:
             self._history = History.from_reconciliations(
                 self.reconciliation(ev) for ev in self._claims if ev.count(":") == 2

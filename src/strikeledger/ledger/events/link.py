@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dataset import is_dataset_row
 from .model import Event, EventKey, Link
 
 # First-level regions that are themselves a city: a place inside them needs no city slug.
@@ -89,7 +90,17 @@ def signature(report: Report) -> tuple[Any, ...] | None:
     for f in report.get("figures") or ():
         w = f.get("weapon") or {}
         ev = (f.get("evidence") or {}).get("text")
-        items.append(("f", f.get("measure"), w.get("category"), w.get("model"), f.get("value"), ev))
+        items.append(
+            (
+                "f",
+                f.get("measure"),
+                w.get("category"),
+                w.get("model"),
+                f.get("value"),
+                f.get("night_of"),
+                ev,
+            )
+        )
     for c in report.get("casualties") or ():
         ev = (c.get("evidence") or {}).get("text")
         items.append(("c", c.get("measure"), c.get("who"), c.get("value"), ev))
@@ -152,7 +163,7 @@ class Linker:
             return self.linked[doc_id]
         out = LinkedReport(doc_id)
         marked = doc.get("duplicate_of") or doc.get("near_duplicate_of")
-        sig = signature(report)
+        sig = None if is_dataset_row(report) else signature(report)
         if marked:
             out.duplicate_of = str(marked)
         elif sig is not None and sig in self._signatures:

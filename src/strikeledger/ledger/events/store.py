@@ -5,16 +5,14 @@ result as tables (``events``, ``event_links``, ``event_claims``, ``event_consens
 Computation is on demand (``load_event_set``); ``save_event_set`` rewrites the tables in one
 transaction so that readers (API, dashboard, exports) can query events without recomputing.
 
-The imported Air Force history (documents of kind ``mmau``, one per dataset row) is regrouped
-into one report per night before linking, so that a night's rows (Shahed, Iskander-M, Kinzhal …)
-add up to the night's totals like one Air Force post; it is a secondary source (a dataset coded
-from the posts), so an Air Force post of the same night in the ledger takes precedence.
+The imported Air Force history (documents of kind ``mmau``, one per dataset row) is marked so
+that ``EventSet`` merges a night's rows into one tally (``dataset.py``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -30,63 +28,11 @@ def _document_meta(store: Any) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in rows}
 
 
-def merge_mmau_nights(reports: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """One report per night from the per-row reports of the imported Air Force history.
-
-    The merged report keeps the smallest row id as its id (so claims point to a real document)
-    and lists the others in ``document.merged``."""
-    nights: dict[str, list[Mapping[str, Any]]] = {}
-    loose: list[dict[str, Any]] = []
-    for r in reports:
-        night = next((f.get("night_of") for f in r.get("figures") or () if f.get("night_of")), None)
-        if night is None:
-            loose.append(dict(r))
-            continue
-        nights.setdefault(str(night), []).append(r)
-    out = []
-    for night in sorted(nights):
-        rows = sorted(nights[night], key=lambda r: str(r["document"]["id"]))
-        doc = dict(rows[0]["document"])
-        doc["merged"] = [str(r["document"]["id"]) for r in rows[1:]]
-        doc["source_kind"] = None  # a dataset coded from the posts: secondary
-        pubs = [str(r["document"].get("published") or "") for r in rows]
-        doc["published"] = max(pubs) or None
-        merged: dict[str, Any] = {
-            "schema": rows[0].get("schema"),
-            "document": doc,
-            "figures": _sum_rows([f for r in rows for f in r.get("figures") or ()]),
-        }
-        for section in ("casualties", "damage", "places", "statements", "persons", "flags"):
-            merged[section] = []
-        out.append(merged)
-    return out + loose
-
-
-_OTHER = {"drone": "drone_other", "missile": "missile_other", "guided_bomb": "kab"}
-
-
-def _sum_rows(figures: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """A night's rows as one tally: one figure per measure, category and model (rows of the same
-    model from several posts add up; a row with no model counts as the category's "other")."""
-    out: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for f in figures:
-        w = dict(f.get("weapon") or {})
-        cat = w.get("category") or "any"
-        if cat != "any" and not w.get("model"):
-            w["model"] = _OTHER.get(cat)
-        key = (f.get("measure"), f.get("attacker"), tuple(f.get("area") or ()), cat, w["model"])
-        if key in out:
-            out[key]["value"] += int(f.get("value") or 0)
-        else:
-            out[key] = {**f, "weapon": w, "value": int(f.get("value") or 0)}
-    return list(out.values())
-
-
 def iter_ledger_reports(store: Any) -> Iterator[dict[str, Any]]:
     """The ledger's reports ready for linking: near-duplicates marked with ``duplicate_of``,
-    the Air Force history merged per night (yielded first, so it is the history others meet)."""
+    rows of the imported Air Force history marked ``kind: mmau`` (``EventSet`` merges them per
+    night, see ``dataset.py``) and yielded first."""
     meta = _document_meta(store)
-    mmau: list[dict[str, Any]] = []
     rest: list[dict[str, Any]] = []
     for rep in store.iter_reports(include_near_duplicates=True):
         doc = rep.setdefault("document", {})
@@ -95,10 +41,10 @@ def iter_ledger_reports(store: Any) -> Iterator[dict[str, Any]]:
             if m.get("duplicate_of"):
                 doc["duplicate_of"] = m["duplicate_of"]
             if m.get("kind") == "mmau":
-                mmau.append(rep)
+                doc["kind"] = "mmau"
+                yield rep
                 continue
         rest.append(rep)
-    yield from merge_mmau_nights(mmau)
     yield from rest
 
 

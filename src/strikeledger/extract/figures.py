@@ -1,12 +1,342 @@
-"""Air-attack figures (placeholder until the figures component lands)."""
+"""Air-attack figures: every number of launched, shot-down, suppressed … weapons, with its
+weapon, qualifier, night, attacker/area, claimant, evidence and the rule that made it.
+
+How a number becomes a figure (the words are in ``lang/<lang>/*.yaml``; see ``figures_scan``):
+
+1. **Weapon.** The weapon phrase after the number ("539 ударних БпЛА типу Shahed та
+   імітаторів", "28 Kh-101 and Kh-555 cruise missiles"). A number without one is a figure only
+   when the text makes it part of a weapon group: anaphora ("233 of them", "з них 26"),
+   "N of the drones", "seven of eight Kinzhal", parts after "including / в том числе", tally
+   parts after a dash or with a region ("12 – над Курской областью", "24 over the Belgorod
+   region"), "another 55 were lost", or right after a cue ("знищено 51"). Such numbers take the
+   weapon of their group (convention 2: model per number, anaphora inherits).
+2. **Measure.** The cue that follows the weapon phrase ("20 беспилотников уничтожены"); a cue
+   after a coordinated list applies to every member ("747 drones and four missiles were shot
+   down"); else the nearest preceding cue in the sentence, else a following one, else the
+   list/parts context ("збито/подавлено 503 цілі:" then "– 474 ворожі БпЛА"), else a weak cue
+   ("with", "атаку"), else the previous sentence's measure. No cue: no figure.
+3. **Locations.** "на 8 локаціях", "at 20 locations", "debris fell at 19 more" give
+   hit_locations / debris_locations (category any) by the nearest hit or debris word.
+4. Qualifier from the words right before the number; night/window from ``ctx.notes["time"]``;
+   claimant from the nearest claimant phrase; attacker UA when the phrase says "Ukrainian",
+   the claimant is Russian, or a Russian region is named; area with ISO 3166-2 region codes.
+
+Notes left for later components: ``ctx.notes["figure_parents"]`` maps a figure index to the
+index of the total it is a part of (used by ``flags``).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .. import settings
+from ..report import Claimant, Figure, Span, Weapon, Window
+from .figures_lexicon import LANGS, Hit, lexicon
+from .figures_resolve import _gap_ok
+from .figures_scan import _DASHES, Phrase, Scan, walk_phrase
+from .numbers import Number, find_numbers
 
 if TYPE_CHECKING:
     from .pipeline import Context
 
+__all__ = ["component", "extract_figures"]
+
+_BULLET = re.compile(r"^\s*[–—\-•*·]")
+_GAP_BAD = re.compile(r"[\d,;:.()!?]")
+
+
+@dataclass
+class Cand:
+    num: Number
+    lead: int  # start of the evidence (qualifier or number)
+    end: int  # end of the evidence
+    kind: str  # direct | anaphora | noun | oftotal | part | dash | over | another | cue | loc
+    sent: int
+    phrase: Phrase | None = None
+    weapon: Weapon | None = None
+    qualifier: str = "exact"
+    measure: str | None = None
+    source: int | None = None  # cand whose weapon (and measure) an elliptical part takes
+    parent: int | None = None  # the total this cand is a part of
+    ua: bool = False
+    run_prev: bool = False
+    parts_word: bool = False
+    oftotal_before: bool = False
+    own_cue: Hit[Any] | None = None
+    loc_more: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
 
 def component(ctx: Context) -> None:
-    return None
+    if ctx.lang not in LANGS:
+        return
+    figures, parents = extract_figures(ctx)
+    base = len(ctx.report.figures)
+    ctx.report.figures.extend(figures)
+    ctx.notes["figure_parents"] = {base + k: base + v for k, v in parents.items()}
+
+
+def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
+    """The figures of a document and the part -> total links between them."""
+    text, lang = ctx.text, ctx.lang
+    lex = lexicon(lang)
+    numbers = [n for n in find_numbers(text, lang) if n.is_count and n.value > 0]
+    if not numbers:
+        return [], {}
+    scan = Scan(text, lex, {n.start for n in numbers})
+    rules = _Rules(ctx, scan)
+    sentences = ctx.sentences
+    si = 0
+    for n in numbers:
+        while si < len(sentences) and sentences[si].end <= n.start:
+            si += 1
+        if si >= len(sentences):
+            break
+        rules.add_number(n, si)
+    return rules.finish()
+
+
+class _Rules:
+    def __init__(self, ctx: Context, scan: Scan) -> None:
+        self.ctx = ctx
+        self.scan = scan
+        self.text = ctx.text
+        self.cands: list[Cand] = []
+        self.by_sent: dict[int, list[int]] = {}
+        self.pending_oftotal: int | None = None
+        # bullet lines under a header ending with ":" -> (header's cue, header sentence)
+        self.list_ctx: dict[int, tuple[str | None, int | None]] = {}
+        open_list: tuple[str | None, int | None] | None = None
+        for si, s in enumerate(ctx.sentences):
+            bullet = s.text[:1] in "–—-•*·"
+            if open_list is not None and bullet:
+                self.list_ctx[si] = open_list
+            elif not bullet:
+                open_list = None
+            if s.text.rstrip().endswith(":"):
+                got = [h for h in scan.in_range("cues", s.start, s.end) if not h.value.weak]
+                open_list = (got[-1].value.measure if got else None, si)
+
+    # ------------------------------------------------------------------ candidates
+    def add_number(self, n: Number, si: int) -> None:
+        scan, text = self.scan, self.text
+        s = self.ctx.sentences[si]
+        lim = s.end
+        after = scan.skip(n.end, lim)
+        if text[n.end : n.end + 1] == "%" or scan.at("periods", after) is not None:
+            return
+        lead, qual = self._qualifier(n, s.start)
+        if n.approx and qual == "exact":
+            qual = "approx"
+        before = scan.skip_back(lead, s.start)
+        c = Cand(num=n, lead=lead, end=n.end, kind="", sent=si, qualifier=qual)
+        pb = before
+        cop = scan.ending("copulas", pb)
+        if cop is not None:  # "Среди ракет были шесть …"
+            pb = scan.skip_back(cop.start, s.start)
+        c.parts_word = (
+            scan.ending("parts", pb) is not None or scan.ending("anaphora", before) is not None
+        )
+        c.oftotal_before = scan.ending("of_total", before) is not None
+        co = scan.ending("coordinators", before)
+        if co is not None:
+            for j in reversed(self.by_sent.get(si, [])):
+                if self.cands[j].kind not in ("anaphora", "loc", "another"):
+                    c.extra["sib"] = j
+                    break
+        # locations ------------------------------------------------------------
+        loc = scan.at("locations", after)
+        if loc is None:
+            m = scan.at("modifiers", after)
+            if m is not None:
+                loc = scan.at("locations", scan.skip(m.end, lim))
+        if loc is not None:
+            c.kind, c.end = "loc", loc.end
+            self._push(c)
+            return
+        more = scan.at("more_after", after)
+        if more is not None and self._sent_has(si, "loc"):
+            c.kind, c.end, c.loc_more = "loc", more.end, True
+            self._push(c)
+            return
+        # anaphora after the number: "233 of them", "110 з них" ---------------
+        ana = scan.at("anaphora", after)
+        if ana is not None:
+            c.kind, c.end = "anaphora", ana.end
+            r = scan.skip(ana.end, lim)
+            if scan.at("copulas", r) is not None or text[r : r + 1] in _DASHES:
+                cop = scan.at("copulas", r)
+                r2 = scan.skip(cop.end if cop else r + 1, lim)
+                ph = walk_phrase(scan, r2, lim, max_unknown=0)
+                if ph is not None:
+                    c.phrase, c.end = ph, ph.end
+            self._push(c)
+            return
+        # "566 of the drones", "seven of eight Kinzhal" -----------------------
+        of = scan.at("of_total", after)
+        if of is not None:
+            r = scan.skip(of.end, lim)
+            det = scan.at("determiners", r)
+            if det is not None:
+                r = scan.skip(det.end, lim)
+            if scan.is_number_at(r) and det is None:
+                c.kind = "oftotal"
+                self.pending_oftotal = self._push(c)
+                return
+            ph = walk_phrase(scan, r, lim, max_unknown=0)
+            if ph is not None:
+                c.kind, c.phrase, c.end = "noun", ph, ph.end
+                r = scan.skip(ph.end, lim)
+                cop = scan.at("copulas", r)
+                if cop is not None:
+                    ph2 = walk_phrase(scan, scan.skip(cop.end, lim), lim, max_unknown=0)
+                    if ph2 is not None and ph2.model:
+                        c.extra["pred"] = ph2
+                        c.end = ph2.end
+                self._push(c)
+                return
+        # the weapon phrase after the number ------------------------------------
+        ph = walk_phrase(scan, n.end, lim)
+        if ph is not None:
+            c.kind, c.phrase, c.end = "direct", ph, ph.end
+            c.extra["both"] = (
+                scan.ending("both", before) is not None or scan.at("both", n.start) is not None
+            )
+            idx = self._push(c)
+            if self.pending_oftotal is not None:
+                self.cands[self.pending_oftotal].source = idx
+                self.pending_oftotal = None
+            self._tally_one(ph, si, lim)
+            return
+        # a bare number that is part of a group ------------------------------------
+        if (
+            text[after : after + 1].isalpha()
+            and scan.at("breakers", after) is not None
+            and scan.at("over", after) is None
+            and not any(
+                after <= h.start < after + 30 and not h.value.weak and _gap_ok(text, after, h.start)
+                for h in scan.hits["cues"]
+            )
+        ):
+            return  # "three children", "seven people"
+        prev = self._prev_cand(si, back=1)
+        if scan.ending("anaphora", before) is not None:
+            c.kind = "anaphora"
+        elif scan.ending("parts", before) is not None and prev is not None:
+            c.kind = "part"
+        elif scan.ending("another", before) is not None and prev is not None:
+            c.kind = "another"
+        elif scan.at("over", after) is not None and self._sent_has(si):
+            c.kind = "over"
+        elif self._dash_adjacent(n, before, after) and (
+            self._sent_has(si) or si in self.list_ctx or self._weapon_and_cue_before(s.start, lead)
+        ):
+            c.kind = "dash"
+        elif (
+            self._cue_right_before(before, s.start)
+            and prev is not None
+            and (after >= lim or not text[after].isalnum())
+        ):
+            c.kind = "cue"
+        else:
+            return
+        self._push(c)
+
+    def _push(self, c: Cand) -> int:
+        idx = len(self.cands)
+        self.cands.append(c)
+        self.by_sent.setdefault(c.sent, []).append(idx)
+        return idx
+
+    def _tally_one(self, ph: Phrase, si: int, lim: int) -> None:
+        """ "128 drones and an Iskander-M missile": the singular after a coordinator is 1."""
+        scan = self.scan
+        r = scan.skip(ph.end, lim)
+        co = scan.at("coordinators", r)
+        if co is None:
+            return
+        r = scan.skip(co.end, lim)
+        art = scan.at("articles", r)
+        if art is None or scan.is_number_at(r):
+            return
+        ph2 = walk_phrase(scan, scan.skip(art.end, lim), lim, max_unknown=0)
+        if ph2 is None:
+            return
+        one = Number(start=art.start, end=art.end, value=1, words=True)
+        c = Cand(num=one, lead=art.start, end=ph2.end, kind="direct", sent=si, phrase=ph2)
+        self._push(c)
+
+    def _qualifier(self, n: Number, floor: int) -> tuple[int, str]:
+        scan = self.scan
+        b = scan.skip_back(n.start, floor)
+        q = scan.ending("qualifiers", b)
+        if q is None:
+            return n.start, "exact"
+        na = scan.ending("qualifier_not_after", scan.skip_back(q.start, floor))
+        if na is not None:
+            return n.start, "exact"
+        return q.start, str(q.value)
+
+    def _sent_has(self, si: int, kind: str | None = None) -> bool:
+        return any(kind is None or self.cands[i].kind == kind for i in self.by_sent.get(si, ()))
+
+    def _prev_cand(self, si: int, back: int = 1) -> int | None:
+        if not self.cands:
+            return None
+        last = len(self.cands) - 1
+        return last if self.cands[last].sent >= si - back else None
+
+    def _dash_adjacent(self, n: Number, before: int, after: int) -> bool:
+        text = self.text
+        return text[after : after + 1] in _DASHES or text[before - 1 : before] in _DASHES
+
+    def _weapon_and_cue_before(self, lo: int, hi: int) -> bool:
+        scan = self.scan
+        return bool(scan.in_range("weapons", lo, hi)) and any(
+            not h.value.weak for h in scan.in_range("cues", lo, hi)
+        )
+
+    def _cue_right_before(self, before: int, floor: int) -> bool:
+        h = self.scan.ending("cues", before)
+        return h is not None and not h.value.weak
+
+    # ------------------------------------------------------------------ resolution
+    def finish(self) -> tuple[list[Figure], dict[int, int]]:
+        from .figures_resolve import resolve
+
+        return resolve(self)
+
+
+def evidence_span(text: str, start: int, end: int) -> Span:
+    limit = settings.MAX_EVIDENCE_CHARS.get()
+    end = min(end, start + limit)
+    return Span.of(text, start, end)
+
+
+def make_figure(
+    text: str,
+    c: Cand,
+    rule: str,
+    *,
+    night_of: str | None,
+    window: Window | None,
+    attacker: str,
+    area: list[str],
+    claimant: Claimant | None,
+) -> Figure:
+    assert c.weapon is not None and c.measure is not None
+    return Figure(
+        measure=c.measure,
+        weapon=c.weapon,
+        value=c.num.value,
+        evidence=evidence_span(text, c.lead, c.end),
+        rule=rule,
+        qualifier=c.qualifier,
+        night_of=night_of,
+        window=window,
+        area=area,
+        attacker=attacker,
+        claimant=claimant,
+    )

@@ -94,6 +94,10 @@ _SCHEMAS["attack"] = {
     "periods?": _PHRASES,
     "regions": [{"forms": _PHRASES, "code": "str", "note?": "str"}],
     "russia_area?": _PHRASES,
+    "articles?": _PHRASES,
+    "both?": _PHRASES,
+    "determiners?": _PHRASES,
+    "copulas?": _PHRASES,
 }
 
 

@@ -1,0 +1,373 @@
+"""The figure lexicons of one language, compiled into matchers (mechanism only; the words are in
+``lang/<lang>/{weapons,measures,qualifiers,claimants,attack}.yaml``).
+
+A form is a phrase: words separated by spaces (any whitespace matches), a ``*`` at the end of
+a word matches any ending ("безпілотник*"); matching is case-insensitive, on whole tokens
+(runs of word characters and single punctuation marks), with punctuation glued as in the form
+("Х-101" matches only "Х-101"). Matching walks the tokens with dictionary look-ups (no giant
+regex alternation), so its cost grows with the text, not with the size of the lexicon.
+``Matcher.find(text)`` returns every non-overlapping longest match, left to right, with the
+payload of its entry.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from . import langdata
+
+T = TypeVar("T")
+
+LANGS = ("en", "uk", "ru")
+
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_FORM_TOKEN = re.compile(r"[\w*]+|[^\w\s*]")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[T]):
+    start: int
+    end: int
+    value: T
+
+
+@dataclass(frozen=True, slots=True)
+class _FormTok:
+    text: str
+    stem: bool
+    glued: bool  # no space before it in the form
+
+
+def _form_tokens(form: str) -> tuple[_FormTok, ...]:
+    out = []
+    prev_end = None
+    for m in _FORM_TOKEN.finditer(form.lower()):
+        t = m.group()
+        glued = prev_end is not None and m.start() == prev_end
+        prev_end = m.end()
+        stem = t.endswith("*") and len(t) > 1
+        out.append(_FormTok(t.rstrip("*") if stem else t, stem, glued))
+    return tuple(out)
+
+
+class Tokens:
+    """The tokens of a text (runs of word characters, single punctuation marks)."""
+
+    __slots__ = ("ends", "index_of", "lows", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.lows: list[str] = []
+        for m in _TOKEN.finditer(text):
+            self.starts.append(m.start())
+            self.ends.append(m.end())
+        low = text.lower()
+        self.lows = [low[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+        self.index_of: dict[int, int] = {s: i for i, s in enumerate(self.starts)}
+
+
+class Matcher(Generic[T]):
+    """Longest-match search for many phrases at once, each with a payload, over tokens."""
+
+    def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
+        self._exact: dict[str, list[tuple[tuple[_FormTok, ...], T]]] = {}
+        self._stems: dict[str, list[tuple[tuple[_FormTok, ...], T]]] = {}
+        lens: set[int] = set()
+        for form, value in entries:
+            toks = _form_tokens(form)
+            if not toks:
+                continue
+            first = toks[0]
+            if first.stem:
+                self._stems.setdefault(first.text, []).append((toks, value))
+                lens.add(len(first.text))
+            else:
+                self._exact.setdefault(first.text, []).append((toks, value))
+        self._stem_lens = sorted(lens)
+
+    def _match_len(self, toks: tuple[_FormTok, ...], tk: Tokens, i: int) -> int:
+        n = len(tk.lows)
+        for j, ft in enumerate(toks):
+            t = i + j
+            if t >= n:
+                return -1
+            if j:
+                adjacent = tk.starts[t] == tk.ends[t - 1]
+                if adjacent != ft.glued:
+                    return -1
+            low = tk.lows[t]
+            if ft.stem:
+                if not low.startswith(ft.text):
+                    return -1
+            elif low != ft.text:
+                return -1
+        return len(toks)
+
+    def longest_at(self, tk: Tokens, i: int) -> tuple[int, T] | None:
+        low = tk.lows[i]
+        best: tuple[int, T] | None = None
+        cands = self._exact.get(low)
+        if cands:
+            for toks, value in cands:
+                k = self._match_len(toks, tk, i)
+                if k > 0 and (best is None or tk.ends[i + k - 1] > tk.ends[i + best[0] - 1]):
+                    best = (k, value)
+        for L in self._stem_lens:
+            if len(low) < L:
+                break
+            cands = self._stems.get(low[:L])
+            if cands:
+                for toks, value in cands:
+                    k = self._match_len(toks, tk, i)
+                    if k > 0 and (best is None or tk.ends[i + k - 1] > tk.ends[i + best[0] - 1]):
+                        best = (k, value)
+        return best
+
+    def find_tokens(self, tk: Tokens, lo: int = 0, hi: int | None = None) -> list[Hit[T]]:
+        out: list[Hit[T]] = []
+        i = lo
+        hi = len(tk.lows) if hi is None else hi
+        while i < hi:
+            got = self.longest_at(tk, i)
+            if got is None:
+                i += 1
+                continue
+            k, value = got
+            out.append(Hit(tk.starts[i], tk.ends[i + k - 1], value))
+            i += k
+        return out
+
+    def find(self, text: str) -> list[Hit[T]]:
+        return self.find_tokens(Tokens(text))
+
+
+class MultiMatcher:
+    """Several matchers scanned in one pass over the tokens: for each name, the non-overlapping
+    longest matches, left to right (as ``Matcher.find_tokens`` would give)."""
+
+    def __init__(self, named: dict[str, Iterable[tuple[str, Any]]]) -> None:
+        self.names = list(named)
+        self._m: Matcher[tuple[str, Any]] = Matcher(
+            (form, (name, value)) for name, entries in named.items() for form, value in entries
+        )
+        # token -> the forms that may start with it (memoised: words repeat across documents)
+        self._memo: dict[str, tuple[Any, ...]] = {}
+
+    def _candidates(self, low: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """(single-token matches as (name, value), multi-token forms as (tokens, (name, value)))."""
+        got = self._memo.get(low)
+        if got is not None:
+            return got
+        m = self._m
+        cands = list(m._exact.get(low, ()))
+        for L in m._stem_lens:
+            if len(low) < L:
+                break
+            more = m._stems.get(low[:L])
+            if more:
+                cands.extend(more)
+        singles = tuple(payload for toks, payload in cands if len(toks) == 1)
+        multis = tuple((toks, payload) for toks, payload in cands if len(toks) > 1)
+        if len(self._memo) > 200_000:
+            self._memo.clear()
+        res = (singles, multis)
+        self._memo[low] = res
+        return res
+
+    def scan(self, tk: Tokens, lo: int = 0, hi: int | None = None) -> dict[str, list[Hit[Any]]]:
+        m = self._m
+        hi = len(tk.lows) if hi is None else hi
+        out: dict[str, list[Hit[Any]]] = {name: [] for name in self.names}
+        free: dict[str, int] = {}
+        ends = tk.ends
+        starts = tk.starts
+        lows = tk.lows
+        for i in range(lo, hi):
+            singles, multis = self._candidates(lows[i])
+            if not multis:
+                for name, value in singles:
+                    if free.get(name, 0) <= i:
+                        out[name].append(Hit(starts[i], ends[i], value))
+                        free[name] = i + 1
+                continue
+            best: dict[str, tuple[int, Any]] = {}
+            for name, value in singles:
+                if free.get(name, 0) <= i and name not in best:
+                    best[name] = (1, value)
+            for toks, (name, value) in multis:
+                if free.get(name, 0) > i:
+                    continue
+                k = m._match_len(toks, tk, i)
+                if k <= 0:
+                    continue
+                cur = best.get(name)
+                if cur is None or k > cur[0]:
+                    best[name] = (k, value)
+            for name, (k, value) in best.items():
+                out[name].append(Hit(starts[i], ends[i + k - 1], value))
+                free[name] = i + k
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponEntry:
+    category: str
+    model: str | None
+    kind: str  # head | model | decoy | attr | any
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    measure: str
+    side: str  # both | before | after
+    weak: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimantEntry:
+    name: str
+    kind: str
+
+
+def _phrases(data: dict[str, Any], key: str) -> list[str]:
+    return [str(x) for x in data.get(key) or []]
+
+
+def _flag_matcher(forms: Iterable[str]) -> Matcher[bool]:
+    return Matcher((f, True) for f in forms)
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    weapons: Matcher[WeaponEntry]
+    modifiers: Matcher[bool]
+    blockers: Matcher[bool]
+    attacker_ua: Matcher[bool]
+    cues: Matcher[Cue]
+    locations: Matcher[bool]
+    location_cues: Matcher[str]  # "debris" | "hit"
+    another: Matcher[bool]
+    more_after: Matcher[bool]
+    qualifiers: Matcher[str]
+    qualifier_not_after: Matcher[bool]
+    claimants: Matcher[ClaimantEntry]
+    anaphora: Matcher[bool]
+    parts: Matcher[bool]
+    of_total: Matcher[bool]
+    over: Matcher[bool]
+    coordinators: Matcher[bool]
+    breakers: Matcher[bool]
+    periods: Matcher[bool]
+    regions: Matcher[str]
+    russia_area: Matcher[bool]
+    articles: Matcher[bool]
+    both: Matcher[bool]
+    determiners: Matcher[bool]
+    copulas: Matcher[bool]
+    multi: MultiMatcher
+
+
+@functools.lru_cache(maxsize=8)
+def lexicon(lang: str) -> Lexicon:
+    """The compiled lexicons of a language (cached)."""
+    w = langdata.load(lang, "weapons")
+    m = langdata.load(lang, "measures")
+    q = langdata.load(lang, "qualifiers")
+    c = langdata.load(lang, "claimants")
+    a = langdata.load(lang, "attack")
+    weapon_pairs = [
+        (
+            form,
+            WeaponEntry(
+                e["category"],
+                e.get("model"),
+                e.get("kind", "head" if not e.get("model") else "model"),
+            ),
+        )
+        for e in w["weapons"]
+        for form in e["forms"]
+    ]
+    cue_pairs = [
+        (form, Cue(e["measure"], e.get("side", "both"), bool(e.get("weak", False))))
+        for e in m["cues"]
+        for form in e["forms"]
+    ]
+    loc_pairs = [(f, "debris") for f in _phrases(m, "location_debris")] + [
+        (f, "hit") for f in _phrases(m, "location_hit")
+    ]
+    qual_pairs = [(form, qual) for qual, forms in q["qualifiers"].items() for form in forms]
+    claim_pairs = [
+        (form, ClaimantEntry(e["name"], e["kind"])) for e in c["claimants"] for form in e["forms"]
+    ]
+    region_pairs = [(form, e["code"]) for e in a["regions"] for form in e["forms"]]
+    flags = {
+        "modifiers": _phrases(w, "modifiers"),
+        "blockers": _phrases(w, "compound_blockers"),
+        "attacker_ua": _phrases(w, "attacker_ua"),
+        "locations": _phrases(m, "locations"),
+        "another": _phrases(m, "another"),
+        "more_after": _phrases(m, "more_after"),
+        "qualifier_not_after": _phrases(q, "not_after"),
+        **{
+            k: _phrases(a, k)
+            for k in (
+                "anaphora",
+                "parts",
+                "of_total",
+                "over",
+                "coordinators",
+                "breakers",
+                "periods",
+                "russia_area",
+                "articles",
+                "both",
+                "determiners",
+                "copulas",
+            )
+        },
+    }
+    named: dict[str, Iterable[tuple[str, Any]]] = {
+        "weapons": weapon_pairs,
+        "cues": cue_pairs,
+        "location_cues": loc_pairs,
+        "qualifiers": qual_pairs,
+        "claimants": claim_pairs,
+        "regions": region_pairs,
+        **{k: [(f, True) for f in v] for k, v in flags.items()},
+    }
+    return Lexicon(
+        lang=lang,
+        weapons=Matcher(weapon_pairs),
+        modifiers=_flag_matcher(_phrases(w, "modifiers")),
+        blockers=_flag_matcher(_phrases(w, "compound_blockers")),
+        attacker_ua=_flag_matcher(_phrases(w, "attacker_ua")),
+        cues=Matcher(cue_pairs),
+        locations=_flag_matcher(_phrases(m, "locations")),
+        location_cues=Matcher(loc_pairs),
+        another=_flag_matcher(_phrases(m, "another")),
+        more_after=_flag_matcher(_phrases(m, "more_after")),
+        qualifiers=Matcher(qual_pairs),
+        qualifier_not_after=_flag_matcher(_phrases(q, "not_after")),
+        claimants=Matcher(claim_pairs),
+        anaphora=_flag_matcher(_phrases(a, "anaphora")),
+        parts=_flag_matcher(_phrases(a, "parts")),
+        of_total=_flag_matcher(_phrases(a, "of_total")),
+        over=_flag_matcher(_phrases(a, "over")),
+        coordinators=_flag_matcher(_phrases(a, "coordinators")),
+        breakers=_flag_matcher(_phrases(a, "breakers")),
+        periods=_flag_matcher(_phrases(a, "periods")),
+        regions=Matcher(region_pairs),
+        russia_area=_flag_matcher(_phrases(a, "russia_area")),
+        articles=_flag_matcher(_phrases(a, "articles")),
+        both=_flag_matcher(_phrases(a, "both")),
+        determiners=_flag_matcher(_phrases(a, "determiners")),
+        copulas=_flag_matcher(_phrases(a, "copulas")),
+        multi=MultiMatcher(named),
+    )

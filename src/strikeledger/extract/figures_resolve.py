@@ -1,0 +1,545 @@
+"""Resolution step of the figures component: weapons of elliptical parts, coordination runs,
+part -> total links, measures, claimants, attacker/area and nights (see ``figures``)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING, Any
+
+from ..report import Claimant, Figure, Weapon, Window
+from .figures_lexicon import Hit
+from .figures_scan import Phrase
+
+if TYPE_CHECKING:
+    from .figures import Cand, _Rules
+
+_GAP_CHARS = set(" «»\"“”„'–—-")
+
+
+def _weapon_of(ph: Phrase) -> Weapon:
+    return Weapon(ph.category, ph.model, ph.models if len(ph.models) > 1 else ())
+
+
+def _merge(ws: list[Weapon]) -> Weapon:
+    cats = {w.category for w in ws}
+    if len(cats) != 1 or "any" in cats:
+        return Weapon("any")
+    models = {w.model for w in ws}
+    if len(models) == 1:
+        return ws[0]
+    return Weapon(ws[0].category)
+
+
+def resolve(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
+    cands = r.cands
+    if not cands:
+        return [], {}
+    _runs(r)
+    _weapons(r)
+    _parents(r)
+    _measures(r)
+    return _build(r)
+
+
+# ---------------------------------------------------------------------------- runs
+def _runs(r: _Rules) -> None:
+    scan, text = r.scan, r.text
+    for idxs in r.by_sent.values():
+        for a, b in itertools.pairwise(idxs):
+            ca, cb = r.cands[a], r.cands[b]
+            if ca.kind == "loc" or cb.kind in ("loc", "anaphora", "another"):
+                continue
+            lo, hi = ca.end, cb.lead
+            if hi < lo:
+                continue
+            pos = lo
+            ok = True
+            while pos < hi:
+                if text[pos] in _GAP_CHARS:
+                    pos += 1
+                    continue
+                co = scan.at("coordinators", pos)
+                if co is not None and co.end <= hi:
+                    pos = co.end
+                    continue
+                ok = False
+                break
+            cb.run_prev = ok
+
+
+def _run_of(r: _Rules, i: int) -> list[int]:
+    cands = r.cands
+    lo = i
+    while lo > 0 and cands[lo].run_prev:
+        lo -= 1
+    hi = i
+    while hi + 1 < len(cands) and cands[hi + 1].run_prev:
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+# ---------------------------------------------------------------------------- weapons
+def _weapons(r: _Rules) -> None:
+    cands = r.cands
+    scan = r.scan
+    for i, c in enumerate(cands):
+        if c.kind == "loc":
+            c.weapon = Weapon("any")
+        elif c.kind == "direct":
+            assert c.phrase is not None
+            w = _weapon_of(c.phrase)
+            if c.extra.get("both") and w.model is None:
+                for j in range(i - 1, -1, -1):
+                    p = cands[j]
+                    if (
+                        p.weapon is not None
+                        and p.weapon.category == w.category
+                        and p.num.value == c.num.value
+                        and p.weapon.model
+                    ):
+                        w = p.weapon
+                        break
+            c.weapon = w
+            c.ua = c.phrase.ua
+        elif c.kind == "noun":
+            assert c.phrase is not None
+            pred = c.extra.get("pred")
+            if pred is not None:
+                c.weapon = _weapon_of(pred)
+            elif c.phrase.model:
+                c.weapon = _weapon_of(c.phrase)
+            else:
+                c.weapon = Weapon(c.phrase.category)
+                for j in range(i - 1, -1, -1):
+                    p = cands[j]
+                    if (
+                        p.weapon is not None
+                        and p.weapon.category == c.phrase.category
+                        and p.parent is None
+                        and not p.parts_word
+                    ):
+                        c.weapon = p.weapon
+                        break
+            c.ua = c.phrase.ua
+        elif c.kind == "anaphora":
+            if c.phrase is not None:
+                c.weapon = _weapon_of(c.phrase)
+            else:
+                c.weapon = _antecedent(r, i)
+        elif c.kind == "oftotal":
+            pass  # set below, once the total after it is known
+        else:  # part, dash, over, another, cue: the group's weapon
+            src = _source(r, i)
+            c.source = src
+            if src is not None and cands[src].weapon is not None:
+                c.weapon = cands[src].weapon
+                c.ua = cands[src].ua
+    for c in cands:
+        if c.kind == "oftotal" and c.source is not None:
+            c.weapon = cands[c.source].weapon
+            c.ua = cands[c.source].ua
+    del scan
+
+
+def _source(r: _Rules, i: int) -> int | None:
+    cands = r.cands
+    c = cands[i]
+    for j in range(i - 1, -1, -1):
+        p = cands[j]
+        if p.sent < c.sent - 1:
+            break
+        if p.kind != "loc" and (p.weapon is not None or p.kind == "oftotal"):
+            return j
+    return None
+
+
+def _antecedent(r: _Rules, i: int) -> Weapon | None:
+    """The weapon "of them" refers to: the nearest weapon noun before, with its run."""
+    cands = r.cands
+    c = cands[i]
+    hits = r.scan.hits["weapons"]
+    best: Hit[Any] | None = None
+    spans = [(p.lead, p.end) for p in cands[:i] if p.weapon is not None]
+    for h in hits:
+        if h.end > c.num.start:
+            break
+        if h.value.kind == "any" and not any(a <= h.start and h.end <= b for a, b in spans):
+            continue
+        best = h
+    if best is None:
+        return None
+    for j in range(i - 1, -1, -1):
+        p = cands[j]
+        if p.weapon is not None and p.lead <= best.start and best.end <= p.end:
+            run = [k for k in _run_of(r, j) if k < i and cands[k].weapon is not None]
+            return _merge([w for k in run if (w := cands[k].weapon) is not None])
+    e = best.value
+    return Weapon(e.category, e.model if e.category != "any" else None)
+
+
+# ---------------------------------------------------------------------------- parents
+def _parents(r: _Rules) -> None:
+    cands, text = r.cands, r.text
+    sentences = r.ctx.sentences
+    for si, (cue, hs) in list(r.list_ctx.items()):
+        idxs = r.by_sent.get(hs, []) if hs is not None else []
+        r.list_ctx[si] = (cue, idxs[-1] if idxs else None)
+    for i, c in enumerate(cands):
+        if c.kind in ("loc", "oftotal"):
+            continue
+        s = sentences[c.sent]
+        if c.sent in r.list_ctx and r.list_ctx[c.sent][1] is not None and not c.run_prev:
+            c.parent = r.list_ctx[c.sent][1]
+        prev = i - 1 if i > 0 else None
+        if c.parts_word and prev is not None and cands[prev].sent >= c.sent - 1:
+            c.parent = _nearest_total(r, i)
+            continue
+        if c.run_prev and prev is not None and cands[prev].parent is not None:
+            c.parent = cands[prev].parent
+            continue
+        sib = c.extra.get("sib")
+        if sib is not None and cands[sib].parent is not None and not c.run_prev:
+            c.parent = cands[sib].parent
+            continue
+        if c.kind in ("dash", "over", "part") and c.source is not None:
+            src = cands[c.source]
+            c.parent = (
+                src.parent
+                if (
+                    (src.parent is not None and src.kind in ("dash", "over", "part"))
+                    or src.parts_word
+                )
+                else c.source
+            )
+            continue
+        # after a colon or inside brackets in the same sentence
+        if prev is not None and cands[prev].sent == c.sent and c.parent is None:
+            gap = text[s.start : c.lead]
+            colon = gap.rfind(":")
+            paren = gap.rfind("(")
+            cut = max(colon, paren)
+            if cut >= 0:
+                cut += s.start
+                heads = [
+                    j
+                    for j in r.by_sent[c.sent]
+                    if j < i and cands[j].end <= cut and cands[j].kind != "loc"
+                ]
+                if (heads and gap.rfind(")") < paren) or (heads and colon > paren):
+                    c.parent = heads[-1]
+
+
+def _nearest_total(r: _Rules, i: int) -> int | None:
+    cands = r.cands
+    for j in range(i - 1, -1, -1):
+        if cands[j].kind not in ("loc", "oftotal"):
+            return j
+    return None
+
+
+def _last_cue(r: _Rules, lo: int, hi: int) -> str | None:
+    got = [h for h in r.scan.in_range("cues", lo, hi) if not h.value.weak]
+    return got[-1].value.measure if got else None
+
+
+# ---------------------------------------------------------------------------- measures
+def _gap_ok(text: str, lo: int, hi: int) -> bool:
+    gap = text[lo:hi]
+    if len(gap) > 40 or any(ch.isdigit() or ch in ",;:.()!?\n" for ch in gap):
+        return False
+    return len(gap.split()) <= 3
+
+
+def _measures(r: _Rules) -> None:
+    cands, text, scan = r.cands, r.text, r.scan
+    sentences = r.ctx.sentences
+    consumed: set[int] = set()
+    cues_in: dict[int, list[Hit[Any]]] = {}
+    for si in r.by_sent:
+        s = sentences[si]
+        cues_in[si] = scan.in_range("cues", s.start, s.end)
+    # own cue right after the phrase
+    for i, c in enumerate(cands):
+        if c.kind == "loc" or c.oftotal_before:
+            continue
+        nxt = [j for j in r.by_sent[c.sent] if j > i]
+        limit = cands[nxt[0]].lead if nxt else sentences[c.sent].end
+        for h in cues_in[c.sent]:
+            if h.start < c.end or h.start >= limit:
+                continue
+            if h.value.side == "before" or h.value.weak:
+                continue
+            if _gap_ok(text, c.end, h.start):
+                c.own_cue = h
+                consumed.add(h.start)
+            break
+    for i, c in enumerate(cands):
+        if c.kind == "loc":
+            c.measure = _loc_measure(r, c)
+            continue
+        if c.own_cue is not None:
+            c.measure = c.own_cue.value.measure
+            continue
+        if c.oftotal_before:
+            c.measure = "launched"
+            continue
+        # a cue after the last member of a coordinated run
+        j = i
+        while j + 1 < len(cands) and cands[j + 1].run_prev:
+            j += 1
+            oc = cands[j].own_cue
+            if oc is not None:
+                c.measure = oc.value.measure
+                break
+        if c.measure:
+            continue
+        if c.kind in ("another",):
+            continue  # needs its own cue
+        if c.kind in ("part", "dash", "over") and c.source is not None:
+            c.measure = cands[c.source].measure
+            if c.measure:
+                continue
+        cs = cues_in[c.sent]
+        sib = c.extra.get("sib")
+        if sib is not None and cands[sib].measure and not c.run_prev:
+            between = [
+                h
+                for h in cs
+                if cands[sib].end <= h.start < c.lead
+                and h.start not in consumed
+                and not h.value.weak
+            ]
+            if not between:
+                c.measure = cands[sib].measure
+                continue
+        pre = [
+            h
+            for h in cs
+            if h.end <= c.num.start and h.start not in consumed and h.value.side != "after"
+        ]
+        strong = [h for h in pre if not h.value.weak]
+        if strong:
+            c.measure = strong[-1].value.measure
+            continue
+        if c.kind == "anaphora":
+            continue  # "of them" needs a cue
+        post = [
+            h
+            for h in cs
+            if h.start >= c.end
+            and h.start not in consumed
+            and h.value.side != "before"
+            and not h.value.weak
+        ]
+        if post:
+            c.measure = post[0].value.measure
+            continue
+        ctx_measure = _context_measure(r, i)
+        if ctx_measure:
+            c.measure = ctx_measure
+            continue
+        weak = [h for h in pre if h.value.weak]
+        if weak:
+            c.measure = weak[-1].value.measure
+            continue
+        c.measure = _carry_over(r, i)
+
+
+def _context_measure(r: _Rules, i: int) -> str | None:
+    cands = r.cands
+    c = cands[i]
+    if c.sent in r.list_ctx:
+        cue, head = r.list_ctx[c.sent]
+        if cue:
+            return cue
+        if head is not None and cands[head].measure:
+            return cands[head].measure
+    if c.parent is not None:
+        p = cands[c.parent]
+        if p.sent == c.sent and p.measure:
+            return p.measure
+        if (
+            c.parts_word
+            or c.run_prev
+            or (i > 0 and cands[i - 1].parts_word and cands[i - 1].sent == c.sent)
+        ):
+            return "launched"
+        return p.measure
+    if c.parts_word:
+        return "launched"
+    if c.run_prev and i > 0 and cands[i - 1].measure:
+        return cands[i - 1].measure
+    return None
+
+
+def _carry_over(r: _Rules, i: int) -> str | None:
+    cands = r.cands
+    c = cands[i]
+    if c.kind != "direct" or i == 0:
+        return None
+    p = cands[i - 1]
+    sents = r.ctx.sentences
+    if p.sent == c.sent - 1 and sents[p.sent].paragraph == sents[c.sent].paragraph and p.measure:
+        own = r.scan.in_range("cues", sents[c.sent].start, sents[c.sent].end)
+        if not own:
+            return p.measure
+    return None
+
+
+def _loc_measure(r: _Rules, c: Cand) -> str | None:
+    s = r.ctx.sentences[c.sent]
+    hits = r.scan.in_range("location_cues", s.start, s.end)
+    pre = [h for h in hits if h.end <= c.num.start]
+    if pre:
+        return "debris_locations" if pre[-1].value == "debris" else "hit_locations"
+    post = [h for h in hits if h.start >= c.end]
+    if post:
+        return "debris_locations" if post[0].value == "debris" else "hit_locations"
+    return None
+
+
+# ---------------------------------------------------------------------------- build
+def _build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
+    from .figures import make_figure
+
+    cands, text, ctx = r.cands, r.text, r.ctx
+    time = ctx.notes.get("time")
+    claim_hits = r.scan.hits["claimants"]
+    out: list[Figure] = []
+    index: dict[int, int] = {}
+    for i, c in enumerate(cands):
+        if c.measure is None or c.weapon is None:
+            continue
+        if c.kind == "loc":
+            c.weapon = Weapon("any")
+        night: str | None = None
+        window: Window | None = None
+        if time is not None:
+            try:
+                mom = time.at(c.num.start)
+                night = getattr(mom, "night_of", None)
+                window = getattr(mom, "window", None)
+            except Exception:
+                night, window = None, None
+        claim_hit = _claimant(r, c, claim_hits)
+        claimant = Claimant(claim_hit.value.name, claim_hit.value.kind) if claim_hit else None
+        attacker, area = _attacker_area(r, i, claimant, claim_hit)
+        rule = (
+            f"{ctx.lang}.{c.measure}.v1"
+            if c.kind in ("direct", "loc")
+            else f"{ctx.lang}.{c.measure}.{c.kind}.v1"
+        )
+        index[i] = len(out)
+        out.append(
+            make_figure(
+                text,
+                c,
+                rule,
+                night_of=night,
+                window=window,
+                attacker=attacker,
+                area=area,
+                claimant=claimant,
+            )
+        )
+    parents = {
+        index[i]: index[c.parent] for i, c in enumerate(cands) if i in index and c.parent in index
+    }
+    keep = _dedupe(out)
+    remap = {old: new for new, old in enumerate(keep)}
+    figures = [out[k] for k in keep]
+    parents = {remap[a]: remap[b] for a, b in parents.items() if a in remap and b in remap}
+    return figures, parents
+
+
+def _dedupe(figs: list[Figure]) -> list[int]:
+    """Drop repeats (same claim twice, e.g. headline and body) and a model-less repeat of a
+    figure whose own phrase elsewhere names the type."""
+    seen: set[tuple[Any, ...]] = set()
+    with_model = {
+        (f.measure, f.weapon.category, f.value, f.attacker, f.night_of)
+        for f in figs
+        if f.weapon.model
+    }
+    keep = []
+    for k, f in enumerate(figs):
+        key = (
+            f.measure,
+            f.weapon.category,
+            f.weapon.model,
+            f.value,
+            f.attacker,
+            f.night_of,
+            f.evidence.start,
+        )
+        if key in seen:
+            continue
+        seen.add(key)
+        short = (f.measure, f.weapon.category, f.value, f.attacker, f.night_of)
+        if f.weapon.model is None and f.weapon.category != "any" and short in with_model:
+            continue
+        keep.append(k)
+    return keep
+
+
+def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
+    if not hits:
+        return None
+    sents = r.ctx.sentences
+    s = sents[c.sent]
+    inside = [h for h in hits if s.start <= h.start and h.end <= s.end]
+    if inside:
+        return min(inside, key=lambda h: min(abs(h.start - c.num.start), abs(h.end - c.num.start)))
+    before = [h for h in hits if h.end <= s.start]
+    if before:
+        h = before[-1]
+        for sj in range(c.sent - 1, -1, -1):
+            if sents[sj].start <= h.start:
+                if sents[sj].paragraph == s.paragraph:
+                    return h
+                break
+    return hits[0]
+
+
+def _attacker_area(
+    r: _Rules, i: int, claimant: Claimant | None, claim_hit: Hit[Any] | None
+) -> tuple[str, list[str]]:
+    cands, scan, text = r.cands, r.scan, r.text
+    c = cands[i]
+    s = r.ctx.sentences[c.sent]
+    lo = s.start
+    for j in range(i - 1, -1, -1):
+        if cands[j].sent == c.sent:
+            lo = max(lo, cands[j].end)
+            break
+    hi = s.end
+    for j in range(i + 1, len(cands)):
+        if cands[j].sent == c.sent:
+            hi = min(hi, cands[j].lead)
+            break
+    left = max(text.rfind(",", lo, c.lead), text.rfind(";", lo, c.lead))
+    lo = max(lo, left + 1) if left >= 0 else lo
+    right_c = [x for x in (text.find(",", c.end, hi), text.find(";", c.end, hi)) if x >= 0]
+    hi = min(right_c) if right_c else hi
+    codes = [h.value for h in scan.in_range("regions", lo, hi)]
+    ua = c.ua
+    if c.source is not None and cands[c.source].ua:
+        ua = True
+    if claimant is not None and claimant.kind in ("russian_mod", "russian_official"):
+        ua = True
+    if any(str(code).startswith("RU-") for code in codes) and (
+        ua or c.kind in ("dash", "over", "part")
+    ):
+        ua = True
+    if scan.in_range("russia_area", s.start, s.end):
+        ua = True
+    if not ua:
+        return "RU", ["UA"]
+    area = ["RU"]
+    for code in codes:
+        if str(code).startswith("UA-"):
+            area = ["UA", str(code)]
+            break
+        if code not in area:
+            area.append(str(code))
+    return "UA", area

@@ -1,0 +1,217 @@
+"""One document's lexicon hits and the weapon-phrase walker of the figures component.
+
+``Scan`` runs every figure matcher over the text once (``MultiMatcher``) and indexes the hits by
+start and end offset, so the rules in ``figures`` ask cheap questions: "is there a cue ending
+here?", "does a weapon noun start here?". ``walk_phrase`` reads the weapon phrase after a
+number: up to two unknown words ("22 зенітні керовані ракети"), then weapon nouns, modifiers
+and coordinated types ("Kh-101, Kh-555, Kalibr and Kh-22 cruise missiles", "БпЛА типу Shahed
+та імітаторів"), stopping at the next number ("595 drones and 48 missiles" are two phrases).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .figures_lexicon import Hit, Lexicon, Tokens, WeaponEntry
+
+QUOTES = "«»\"“”„'"
+_DASHES = "–—-"
+_SKIP = " " + QUOTES
+_HARD = ".;:!?\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A weapon phrase: what it names and where it ends."""
+
+    start: int
+    end: int
+    category: str
+    model: str | None
+    models: tuple[str, ...]
+    ua: bool
+
+
+class Scan:
+    """Lexicon hits of one text, indexed by start and by end offset."""
+
+    def __init__(self, text: str, lex: Lexicon, number_starts: set[int]) -> None:
+        self.text = text
+        self.lex = lex
+        self.tokens = Tokens(text)
+        self.hits: dict[str, list[Hit[Any]]] = lex.multi.scan(self.tokens)
+        # "drone-only", "drone-and-missile": a generic noun glued to another word is an adjective
+        self.hits["weapons"] = [
+            h
+            for h in self.hits["weapons"]
+            if h.value.kind not in ("head", "any")
+            or not (text[h.end : h.end + 1] == "-" and text[h.end + 1 : h.end + 2].isalpha())
+        ]
+        self.by_start: dict[str, dict[int, Hit[Any]]] = {
+            k: {h.start: h for h in v} for k, v in self.hits.items()
+        }
+        self.by_end: dict[str, dict[int, Hit[Any]]] = {
+            k: {h.end: h for h in v} for k, v in self.hits.items()
+        }
+        self.number_starts = number_starts
+
+    def at(self, name: str, pos: int) -> Hit[Any] | None:
+        return self.by_start[name].get(pos)
+
+    def ending(self, name: str, pos: int) -> Hit[Any] | None:
+        return self.by_end[name].get(pos)
+
+    def skip(self, pos: int, limit: int) -> int:
+        text = self.text
+        while pos < limit and text[pos] in _SKIP:
+            pos += 1
+        return pos
+
+    def skip_back(self, pos: int, floor: int = 0) -> int:
+        text = self.text
+        while pos > floor and text[pos - 1] in _SKIP:
+            pos -= 1
+        return pos
+
+    def word_end(self, pos: int) -> int:
+        """End of the token starting at ``pos`` (a word with its hyphenated parts), or pos."""
+        text = self.text
+        i = pos
+        n = len(text)
+        while i < n and (text[i].isalnum() or text[i] == "_"):
+            i += 1
+            if i < n - 1 and text[i] == "-" and text[i + 1].isalnum():
+                i += 1
+        return i
+
+    def is_number_at(self, pos: int) -> bool:
+        return pos in self.number_starts or (pos < len(self.text) and self.text[pos].isdigit())
+
+    def in_range(self, name: str, lo: int, hi: int) -> list[Hit[Any]]:
+        return [h for h in self.hits[name] if lo <= h.start and h.end <= hi]
+
+
+def _glue(scan: Scan, pos: int, limit: int) -> int:
+    """Consume what is glued to a weapon name: "-type", "-136/131", "s"."""
+    text = scan.text
+    while pos < limit and text[pos] in "-/" and pos + 1 < limit and text[pos + 1].isalnum():
+        if scan.at("weapons", pos + 1) is not None:
+            break
+        pos = scan.word_end(pos + 1)
+    return pos
+
+
+def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Phrase | None:
+    """The weapon phrase starting at or shortly after ``pos`` (see the module docstring)."""
+    text = scan.text
+    seen: list[Hit[WeaponEntry]] = []
+    unknown = 0
+    coordinated = False
+    last_end = pos
+    p = pos
+    while True:
+        q = scan.skip(p, limit)
+        if q >= limit:
+            break
+        h = scan.at("weapons", q)
+        if h is not None:
+            r = scan.skip(h.end, limit)
+            if scan.at("blockers", r) is not None and scan.at("weapons", r) is None:
+                break
+            seen.append(h)
+            p = last_end = _glue(scan, h.end, limit)
+            continue
+        if scan.is_number_at(q):
+            break
+        m = scan.at("modifiers", q)
+        if m is not None:
+            p = m.end
+            if seen:
+                last_end = p
+            continue
+        if not seen:
+            if scan.at("breakers", q) is not None or not text[q].isalnum():
+                return None
+            if unknown >= max_unknown:
+                return None
+            unknown += 1
+            p = scan.word_end(q)
+            if p == q:
+                return None
+            continue
+        c = scan.at("coordinators", q)
+        if c is not None or text[q] == "/":
+            r = scan.skip(c.end if c is not None else q + 1, limit)
+            if scan.is_number_at(r) or scan.at("articles", r) is not None:
+                break
+            t = r
+            while (mo := scan.at("modifiers", t)) is not None:
+                t = scan.skip(mo.end, limit)
+            if scan.at("weapons", t) is not None:
+                coordinated = True
+                p = t
+                continue
+            break
+        if text[q] == "(":
+            close = text.find(")", q, limit)
+            if close < 0 or _has_count(scan, q, close):
+                break
+            inside = [x for x in scan.hits["weapons"] if q < x.start and x.end <= close]
+            if not inside:
+                break
+            seen.extend(inside)
+            p = last_end = close + 1
+            continue
+        # "крилаті ракети большой дальности «Нептун-Д»": a type named a few words later
+        r = q
+        found = False
+        for _ in range(3):
+            if scan.at("breakers", r) is not None or not text[r : r + 1].isalnum():
+                break
+            r = scan.skip(scan.word_end(r), limit)
+            w = scan.at("weapons", r)
+            if w is not None and w.value.kind == "model":
+                found = True
+                break
+        if found:
+            p = r
+            continue
+        break
+    if not seen:
+        return None
+    return make_phrase(seen, pos, last_end, coordinated, scan)
+
+
+def _has_count(scan: Scan, lo: int, hi: int) -> bool:
+    return any(lo <= s < hi for s in scan.number_starts)
+
+
+def make_phrase(
+    seen: list[Hit[WeaponEntry]], start: int, end: int, coordinated: bool, scan: Scan
+) -> Phrase:
+    cats: list[str] = []
+    for h in seen:
+        if h.value.category != "any" and h.value.category not in cats:
+            cats.append(h.value.category)
+    has_any = any(h.value.kind == "any" for h in seen)
+    category = cats[0] if len(cats) == 1 and not has_any else "any"
+    models: list[str] = []
+    for h in seen:
+        mdl = h.value.model
+        if mdl and mdl not in models and h.value.kind in ("model", "attr", "decoy"):
+            models.append(mdl)
+    primary = [h.value.model for h in seen if h.value.kind in ("model", "attr") and h.value.model]
+    heads = any(h.value.kind == "head" for h in seen)
+    model: str | None
+    if category == "any":
+        model, models = None, []
+    elif primary:
+        model = primary[0]
+    elif models and not (heads and coordinated):
+        model = models[0]
+    else:
+        model = None
+        models = []
+    ua = bool(scan.in_range("attacker_ua", start, end))
+    return Phrase(start, end, category, model, tuple(models), ua)

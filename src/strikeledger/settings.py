@@ -193,11 +193,18 @@ DAMAGE_CUE_WINDOW_TOKENS: Setting[int] = Setting(
     30,
     "Most words between a damaged-site word and a damage cue in the same sentence.",
 )
+ROLE_CHECK_UNCERTAIN_DAYS: Setting[int] = Setting(
+    "role_check_uncertain_days",
+    62,
+    "Days around a term date marked uncertain in kb/data/officials.yaml within which a role "
+    "check says `unknown` rather than `stale`.",
+)
 
 ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     CASUALTY_ATTACH_COST,
     CASUALTY_FALLBACK_COST,
     DAMAGE_CUE_WINDOW_TOKENS,
+    ROLE_CHECK_UNCERTAIN_DAYS,
     LANGUAGE_SAMPLE_CHARS,
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENT_LINES,

@@ -40,3 +40,18 @@ sl_start_postgres() {
 if [ -z "${STRIKELEDGER_TEST_PG:-}" ]; then
   sl_start_postgres || true
 fi
+
+# Headless Chromium for the tests marked `browser` (owner: serve/web): Debian's package, only
+# when /usr/bin/chromium is missing; Playwright (dev extra) drives it — never `playwright
+# install`, which downloads a browser. Nothing here may fail the run: without it those tests skip.
+sl_install_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup: installing chromium (apt-get)" >&2
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+      >/dev/null 2>&1 || true
+  fi
+}
+sl_install_chromium || true
+python3 -c "import playwright" 2>/dev/null \
+  || python3 -m pip install -q --disable-pip-version-check playwright || true

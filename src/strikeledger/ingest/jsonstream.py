@@ -115,7 +115,7 @@ class JsonStream:
     def resync(self, pattern: re.Pattern[str]) -> bool:
         """Move the cursor to the next match of ``pattern`` after it (reading on as needed);
         False at the end of the file."""
-        start = self.pos + 1
+        start = self.pos
         while True:
             m = pattern.search(self.buf, start)
             if m:

@@ -120,14 +120,14 @@ def iter_files(root: Path) -> Iterator[Path]:
 
 
 def read_source(
-    source: str | os.PathLike[str], *, format: str | None = None, **options: Any
+    location: str | os.PathLike[str], /, *, format: str | None = None, **options: Any
 ) -> Iterator[Document | Skipped]:
     """Documents (and Skipped items) from a file, a directory or an http(s) URL.
 
     ``format`` forces a reader (one of FORMATS); options go to the readers: ``source`` (the
     source name of every document), ``channel`` (Telegram username for message links),
     ``fields`` (record field mapping), ``delimiter`` (CSV)."""
-    text = os.fspath(source)
+    text = os.fspath(location)
     if text.startswith(("http://", "https://")):
         from .fetch import read_url
 

@@ -141,9 +141,16 @@ def _messages(
         except json.JSONDecodeError as e:
             yield Skipped(js.error_at(e))
             return
-        got = _message_document(msg, item, where, username, name, chat_id)
-        if got is not None:
-            yield got
+        if js.offset - start > limit:
+            yield Skipped(
+                TooLargeError(
+                    f"a message of more than {limit} characters", item=item, position=where
+                )
+            )
+        else:
+            got = _message_document(msg, item, where, username, name, chat_id)
+            if got is not None:
+                yield got
         if js.expect(",]") == "]":
             return
 

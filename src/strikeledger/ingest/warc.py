@@ -40,7 +40,8 @@ def read_warc(
         offset = 0
         try:
             for record in records:
-                offset = records.get_record_offset()
+                # the start of this record (get_record_offset() would consume its content)
+                offset = int(getattr(records, "offset", offset))
                 if record.rec_type not in ("response", "resource"):
                     continue
                 headers = record.http_headers if record.rec_type == "response" else None
@@ -62,6 +63,14 @@ def read_warc(
                         TooLargeError(f"more than {limit} bytes", item=item, position=where)
                     )
                     continue
+                if getattr(record.raw_stream, "limit", 0) > 0:
+                    # the archive ended inside this record: what was read of it is not kept
+                    yield Skipped(
+                        TruncatedInputError(
+                            "truncated archive: the record ends early", item=item, position=where
+                        )
+                    )
+                    return
                 try:
                     if is_page:
                         yield html_document(data, item=item, path=item, url=url, source=source)

@@ -152,10 +152,26 @@ def timestamp(published: str | None) -> float:
 def _is_primary(doc: Mapping[str, Any], claimant_kind: str | None) -> bool:
     if not claimant_kind or claimant_kind == "media":
         return False
+    return _channel_kind(doc) == claimant_kind
+
+
+def _channel_kind(doc: Mapping[str, Any]) -> str | None:
     own = doc.get("source_kind")
     if own is None and doc.get("source"):
         own = source_kinds().get(str(doc["source"]).lower())
-    return own == claimant_kind
+    return str(own) if own else None
+
+
+def _claimant(item: Mapping[str, Any], doc: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """Who claims a number: as extracted, else — in a claimant's own channel (an Air Force post,
+    a regional administration's channel) — the channel's owner."""
+    cl = item.get("claimant") or {}
+    if cl.get("kind") or cl.get("name"):
+        return cl.get("name"), cl.get("kind")
+    own = _channel_kind(doc)
+    if own:
+        return str(doc.get("source")), own
+    return None, None
 
 
 def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
@@ -171,8 +187,7 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
         if ev is None:
             continue
         w = f.get("weapon") or {}
-        cl = f.get("claimant") or {}
-        kind = cl.get("kind")
+        name, kind = _claimant(f, doc)
         out.append(
             Claim(
                 event_id=ev,
@@ -183,7 +198,7 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
                 model=w.get("model"),
                 value=int(f.get("value") or 0),
                 qualifier=str(f.get("qualifier") or "exact"),
-                claimant=cl.get("name"),
+                claimant=name,
                 claimant_kind=kind,
                 source=source,
                 published=published,
@@ -196,8 +211,7 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
     for c, ev in zip(report.get("casualties") or (), linked.casualty_events, strict=False):
         if ev is None:
             continue
-        cl = c.get("claimant") or {}
-        kind = cl.get("kind")
+        name, kind = _claimant(c, doc)
         out.append(
             Claim(
                 event_id=ev,
@@ -208,7 +222,7 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
                 model=None,
                 value=int(c.get("value") or 0),
                 qualifier=str(c.get("qualifier") or "exact"),
-                claimant=cl.get("name"),
+                claimant=name,
                 claimant_kind=kind,
                 source=source,
                 published=published,

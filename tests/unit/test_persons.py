@@ -216,6 +216,50 @@ def test_role_check(
     assert (check.status, check.holder, check.since, check.as_of) == (status, holder, since, day)
 
 
+@pytest.mark.parametrize(
+    ("lang", "text", "day", "status", "holder"),
+    [
+        # "former" titles are right when the person held the office before the date
+        ("en", "former Defence Minister Oleksii Reznikov", "2025-05-26", "ok", "Rustem Umerov"),
+        ("uk", "колишній міністр оборони Олексій Резніков", "2025-05-26", "ok", "Rustem Umerov"),
+        ("ru", "экс-министр обороны Сергей Шойгу", "2025-01-10", "ok", "Andrei Belousov"),
+        # a day near a term date marked uncertain is not called stale
+        (
+            "en",
+            "Kyiv military administration head Serhii Popko",
+            "2025-01-20",
+            "unknown",
+            "Tymur Tkachenko",
+        ),
+        (
+            "en",
+            "Kyiv military administration head Serhii Popko",
+            "2025-06-20",
+            "stale",
+            "Tymur Tkachenko",
+        ),
+        # nobody recorded that day: stale without a holder
+        ("en", "Russian Defence Minister Sergei Shoigu", "2024-05-13", "stale", None),
+        # Odesa's city military administration (from October 2025)
+        (
+            "en",
+            "head of Odesa city military administration Serhiy Lysak",
+            "2025-11-20",
+            "ok",
+            "Serhiy Lysak",
+        ),
+        ("ru", "мэр Одессы Геннадий Труханов", "2025-11-20", "stale", "Serhiy Lysak"),
+    ],
+)
+def test_role_check_edges(lang: str, text: str, day: str, status: str, holder: str | None) -> None:
+    mention = next(m for m in find_mentions(text, lang) if m.role is not None)
+    assert mention.role is not None
+    check, _ = check_role(
+        load(), mention.person_id, mention.name, mention.role, date.fromisoformat(day)
+    )
+    assert (check.status, check.holder) == (status, holder)
+
+
 def test_no_date_means_unknown() -> None:
     mention = find_mentions("Defence Minister Oleksii Reznikov", "en")[0]
     assert mention.role is not None

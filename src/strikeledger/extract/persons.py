@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LanguageDataError
-from ..kb.officials import Officials, load
+from .. import settings
+from ..kb.officials import Officials, Term, load
 from ..report import Person, RoleCheck, Span
 from . import names as namesmod
 
@@ -52,6 +53,7 @@ class RoleMatch:
     roles: tuple[str, ...]
     country: str | None
     place: str | None
+    former: bool = False
 
 
 @dataclass(slots=True)
@@ -98,7 +100,11 @@ def role_lexicon(lang: str) -> RoleLexicon:
     alternatives.sort(key=lambda a: (not a[0], -a[1]))  # titles with a place first
     joined = "|".join(f"(?P<{gid}>{body})" for _p, _n, gid, body in alternatives)
     try:
-        pattern = re.compile(rf"(?<![\w-])(?:{joined})(?![\w-])", re.IGNORECASE)
+        former = "|".join(re.escape(str(w)) for w in raw.get("former") or []) or "(?!)"
+        pattern = re.compile(
+            rf"(?<![\w-])(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?(?:{joined})(?![\w-])",
+            re.IGNORECASE,
+        )
     except re.error as exc:
         raise LanguageDataError(f"bad role pattern: {exc}", item=item) from exc
     countries = tuple(
@@ -148,7 +154,10 @@ def find_roles(text: str, lang: str) -> list[RoleMatch]:
                 if hits and (hits[-1].end() >= len(window) - (m.end() - m.start()) - 2):
                     country = code
                     break
-        out.append(RoleMatch(start, end, text[start:end], roles, country, place or fixed_place))
+        former = m.group("former") is not None
+        out.append(
+            RoleMatch(start, end, text[start:end], roles, country, place or fixed_place, former)
+        )
     return out
 
 
@@ -279,7 +288,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                 )
             )
     mentions.sort(key=lambda m: m.start)
-    _attach_roles(text, lang, mentions)
+    if mentions:
+        _attach_roles(text, lang, mentions)
     return mentions
 
 
@@ -304,6 +314,17 @@ def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
                 m.role, m.span_end = r, r.end
 
 
+def _near_uncertain(terms: list[Term], day: date) -> bool:
+    """Whether the day lies within the margin of a term date marked uncertain."""
+    margin = timedelta(days=settings.ROLE_CHECK_UNCERTAIN_DAYS.get())
+    for t in terms:
+        if "from" in t.uncertain and abs(day - t.start) <= margin:
+            return True
+        if "to" in t.uncertain and t.end is not None and abs(day - t.end) <= margin:
+            return True
+    return False
+
+
 def check_role(
     officials: Officials,
     person_id: str | None,
@@ -311,46 +332,61 @@ def check_role(
     role: RoleMatch,
     day: date | None,
 ) -> tuple[RoleCheck, str | None]:
-    """The role check of a person named with a role on a day, and the office's country."""
+    """The role check of a person named with a role on a day, and the office's country.
+
+    ``ok``: the person held the office that day (or, for "former X", before it). ``stale``:
+    they did not, with the holder that day and since when (both None when nobody is recorded).
+    ``unknown``: no date, no office the title can mean, an unknown person whose office is not
+    fixed, or a day too close to a term date the knowledge base marks uncertain.
+    """
     as_of = day.isoformat() if day else None
     person = officials.people.get(person_id) if person_id else None
     country = role.country or (person.country if person else None)
+    unknown = RoleCheck("unknown", as_of)
     if day is None:
-        return RoleCheck("unknown", as_of), country
+        return unknown, country
     for role_id in role.roles:
         offices = officials.offices_for(role_id, country, role.place)
         if not offices:
             continue
         if person is not None:
             mine = [o for o in offices if any(t.who == person.id for t in o.terms)]
+            own = [t for o in mine for t in o.terms if t.who == person.id]
             for office in mine:
                 term = office.holder_on(day)
-                if term is not None and term.who == person.id:
+                if term is not None and term.who == person.id and not role.former:
                     return RoleCheck(
                         "ok", as_of, person.name, term.start.isoformat()
                     ), office.country
             if mine:
-                term = mine[0].holder_on(day)
-                if term is None:
-                    return RoleCheck("unknown", as_of), mine[0].country
-                former = officials.people[term.who].name
-                return RoleCheck("stale", as_of, former, term.start.isoformat()), mine[0].country
+                office = mine[0]
+                term = office.holder_on(day)
+                if role.former:
+                    held = any(t.start < day for t in own)
+                    status = "ok" if held else "unknown"
+                elif _near_uncertain(own + ([term] if term else []), day):
+                    status = "unknown"
+                else:
+                    status = "stale"
+                holder = officials.people[term.who].name if term else None
+                since = term.start.isoformat() if term else None
+                return RoleCheck(status, as_of, holder, since), office.country
+            if role.former:
+                return unknown, country
         explicit = role.country is not None or role.place is not None
         if len(offices) == 1 and explicit and (offices[0].region is None or role.place):
-            term = offices[0].holder_on(day)
-            if term is None:
-                return RoleCheck("unknown", as_of), offices[0].country
+            office = offices[0]
+            term = office.holder_on(day)
+            if term is None or role.former:
+                return unknown, office.country
             holder = officials.people[term.who]
+            since = term.start.isoformat()
             if person is None and _last_folded(holder.name) == _last_folded(name):
-                return RoleCheck("ok", as_of, holder.name, term.start.isoformat()), offices[
-                    0
-                ].country
-            if person is None or holder.id != person.id:
-                return (
-                    RoleCheck("stale", as_of, holder.name, term.start.isoformat()),
-                    offices[0].country,
-                )
-    return RoleCheck("unknown", as_of), country
+                return RoleCheck("ok", as_of, holder.name, since), office.country
+            if _near_uncertain([term], day):
+                return unknown, office.country
+            return RoleCheck("stale", as_of, holder.name, since), office.country
+    return unknown, country
 
 
 def _last_folded(name: str) -> str:

@@ -26,8 +26,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ..errors import LanguageDataError
 from .. import settings
+from ..errors import LanguageDataError
 from ..kb.officials import Officials, Term, load
 from ..report import Person, RoleCheck, Span
 from . import names as namesmod
@@ -379,13 +379,13 @@ def check_role(
             term = office.holder_on(day)
             if term is None or role.former:
                 return unknown, office.country
-            holder = officials.people[term.who]
+            current = officials.people[term.who]
             since = term.start.isoformat()
-            if person is None and _last_folded(holder.name) == _last_folded(name):
-                return RoleCheck("ok", as_of, holder.name, since), office.country
+            if person is None and _last_folded(current.name) == _last_folded(name):
+                return RoleCheck("ok", as_of, current.name, since), office.country
             if _near_uncertain([term], day):
                 return unknown, office.country
-            return RoleCheck("stale", as_of, holder.name, since), office.country
+            return RoleCheck("stale", as_of, current.name, since), office.country
     return unknown, country
 
 

@@ -1,10 +1,10 @@
 """Events, timeline, regions and conflicts, read from the events package; and ingest.
 
 Nothing here links or reconciles: ``strikeledger.ledger.events.EventSet`` does, over the
-ledger's reports. The server builds one ``EventSet`` per process on first use (streaming
-``Store.iter_reports``), keeps a summary row per event sorted by night (so a page of events or
-of the timeline is a bisect and a slice, whatever the ledger's size), and adds each document
-ingested through the API to it incrementally.
+ledger's reports. The server builds one ``EventSet`` per process on first use
+(``events.store.load_event_set``), keeps a summary row per event sorted by night (so a page of
+events or of the timeline is a bisect and a slice, whatever the ledger's size), and adds each
+document ingested through the API to it incrementally.
 
 Timeline values are the consensus values the events package chose: per attack event,
 ``launched`` / ``neutralized`` / ``hit`` for all weapons ("any") and per category; when an
@@ -55,6 +55,10 @@ class EventIndex:
         es = _events_module().EventSet()
         for report in reports:
             es.add(report)
+        return cls.of(es)
+
+    @classmethod
+    def of(cls, es: Any) -> EventIndex:
         index = cls(es)
         index.refresh()
         return index
@@ -121,8 +125,10 @@ class EventCache:
         if self._index is None:
             with self._lock:
                 if self._index is None:
-                    store = ledger.store()
-                    self._index = EventIndex.build(store.iter_reports())
+                    _events_module()
+                    from ..ledger.events.store import load_event_set
+
+                    self._index = EventIndex.of(load_event_set(ledger.store()))
         return self._index
 
     def add(self, ledger: Ledger, report: dict[str, Any]) -> list[str]:

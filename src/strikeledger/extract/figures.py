@@ -106,6 +106,7 @@ class _Rules:
         self.cands: list[Cand] = []
         self.by_sent: dict[int, list[int]] = {}
         self.pending_oftotal: int | None = None
+        self._non_attack_cache: dict[int, bool] = {}
         # bullet lines under a header ending with ":" -> (header's cue, header sentence)
         self.list_ctx: dict[int, tuple[str | None, int | None]] = {}
         open_list: tuple[str | None, int | None] | None = None
@@ -124,6 +125,8 @@ class _Rules:
         scan, text = self.scan, self.text
         s = self.ctx.sentences[si]
         lim = s.end
+        if self._non_attack(si):
+            return
         after = scan.skip(n.end, lim)
         if text[n.end : n.end + 1] == "%" or scan.at("periods", after) is not None:
             return
@@ -166,12 +169,12 @@ class _Rules:
         if ana is not None:
             c.kind, c.end = "anaphora", ana.end
             r = scan.skip(ana.end, lim)
-            if scan.at("copulas", r) is not None or text[r : r + 1] in _DASHES:
-                cop = scan.at("copulas", r)
-                r2 = scan.skip(cop.end if cop else r + 1, lim)
-                ph = walk_phrase(scan, r2, lim, max_unknown=0)
-                if ph is not None:
-                    c.phrase, c.end = ph, ph.end
+            cop = scan.at("copulas", r)
+            if cop is not None or text[r : r + 1] in _DASHES:
+                r = scan.skip(cop.end if cop else r + 1, lim)
+            ph = walk_phrase(scan, r, lim, max_unknown=0)
+            if ph is not None:
+                c.phrase, c.end = ph, ph.end
             self._push(c)
             return
         # "566 of the drones", "seven of eight Kinzhal" -----------------------
@@ -181,7 +184,7 @@ class _Rules:
             det = scan.at("determiners", r)
             if det is not None:
                 r = scan.skip(det.end, lim)
-            if scan.is_number_at(r) and det is None:
+            if scan.is_number_at(r):
                 c.kind = "oftotal"
                 self.pending_oftotal = self._push(c)
                 return
@@ -243,6 +246,14 @@ class _Rules:
         else:
             return
         self._push(c)
+
+    def _non_attack(self, si: int) -> bool:
+        got = self._non_attack_cache.get(si)
+        if got is None:
+            s = self.ctx.sentences[si]
+            got = bool(self.scan.in_range("non_attack", s.start, s.end))
+            self._non_attack_cache[si] = got
+        return got
 
     def _push(self, c: Cand) -> int:
         idx = len(self.cands)

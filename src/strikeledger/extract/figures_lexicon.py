@@ -330,6 +330,7 @@ def lexicon(lang: str) -> Lexicon:
                 "both",
                 "determiners",
                 "copulas",
+                "non_attack",
             )
         },
     }

@@ -332,7 +332,9 @@ def _measures(r: _Rules) -> None:
             and not h.value.weak
         ]
         if post:
-            c.measure = post[0].value.measure
+            # "298 of the 315 drones launched overnight had been shot down": the predicate
+            # of "N of M" is the last cue of its clause, not M's participle
+            c.measure = (post[-1] if c.kind == "oftotal" else post[0]).value.measure
             continue
         ctx_measure = _context_measure(r, i)
         if ctx_measure:
@@ -379,6 +381,11 @@ def _carry_over(r: _Rules, i: int) -> str | None:
         return None
     p = cands[i - 1]
     sents = r.ctx.sentences
+    # only an elliptical line ("Лише минулої ночі – 69 ударних дронів") continues the
+    # previous sentence's verb
+    b = r.scan.skip_back(c.lead, sents[c.sent].start)
+    if r.text[b - 1 : b] not in ("–", "—", ":"):
+        return None
     if p.sent == c.sent - 1 and sents[p.sent].paragraph == sents[c.sent].paragraph and p.measure:
         own = r.scan.in_range("cues", sents[c.sent].start, sents[c.sent].end)
         if not own:

@@ -98,6 +98,7 @@ _SCHEMAS["attack"] = {
     "both?": _PHRASES,
     "determiners?": _PHRASES,
     "copulas?": _PHRASES,
+    "non_attack?": _PHRASES,
 }
 
 

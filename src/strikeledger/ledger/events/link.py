@@ -13,7 +13,9 @@ event already had, region and place), so a reader can see why a report joined an
 
 Where the keys come from, per item of a report:
 - a figure: its own ``night_of``, ``attacker`` and the country of its ``area`` (figures without a
-  night — weekly totals, undated texts — are not linked);
+  night — weekly totals, undated texts — are not linked); a figure whose area names a region
+  ("over Belgorod Oblast 30 drones", area ``["RU", "RU-BEL"]``) counts for that region's local
+  event, not for the nationwide tally;
 - a casualty or damage item: the report's main night (the most frequent night of its figures, else
   the publication date) and the country of its place (a place in Russia means attacker UA);
   its place, made city- or region-level, gives the local event; an item with no place goes to the
@@ -69,6 +71,21 @@ def country_of(area: Iterable[str] | None, default: str = "UA") -> str:
         if code:
             return code.split("-", 1)[0].upper()
     return default
+
+
+def region_of(area: Iterable[str] | None) -> str | None:
+    """The first-level region of an area list (``["UA", "UA-63"]`` -> ``UA-63``), if any."""
+    for code in area or ():
+        if code and "-" in code:
+            return str(code).upper()
+    return None
+
+
+def _region_name(region: str, places: list[Mapping[str, Any]]) -> str:
+    for p in places:
+        if p.get("region") == region and p.get("level") in ("oblast", "foreign_region"):
+            return str(p.get("name") or region)
+    return region
 
 
 def _date_part(published: Any) -> str | None:
@@ -190,15 +207,21 @@ class Linker:
 
         # Attack keys of the figures, and the report's main night.
         fig_keys: list[EventKey | None] = []
+        fig_local: list[EventKey | None] = []  # a figure about one region (area "UA-63")
         weapons: dict[EventKey, set[str]] = {}
         for f in figures:
             night = f.get("night_of")
             if not night:
                 fig_keys.append(None)
+                fig_local.append(None)
                 continue
             attacker = (f.get("attacker") or "RU").upper()
             fkey = EventKey(str(night), attacker, country_of(f.get("area")))
             fig_keys.append(fkey)
+            region = region_of(f.get("area"))
+            fig_local.append(
+                EventKey(fkey.night_of, attacker, fkey.area, region) if region else None
+            )
             cat = (f.get("weapon") or {}).get("category")
             if cat and cat != "any":
                 weapons.setdefault(fkey, set()).add(cat)
@@ -215,6 +238,11 @@ class Linker:
 
         # Local keys of the casualties and damage (by their place).
         local: dict[EventKey, str] = {}
+        by: dict[EventKey, str] = {}
+        for lk_ in fig_local:
+            if lk_ is not None and lk_ not in local:
+                local[lk_] = _region_name(lk_.region or "", places)
+                by[lk_] = "figure area"
         cas_keys: list[EventKey | None] = []
         place_items = [(c, True) for c in casualties] + [
             (d, False) for d in report.get("damage") or ()
@@ -232,6 +260,7 @@ class Linker:
                 if lk is not None:
                     key = lk[0]
                     local.setdefault(key, lk[1])
+                    by.setdefault(key, "place")
                 else:
                     key = attack
             if is_casualty:
@@ -244,7 +273,7 @@ class Linker:
                 countries = {k.area for k in local}
                 country = countries.pop() if len(countries) == 1 else "UA"
                 default_attack = EventKey(main_night, _attacker_for(country), country)
-            own = [k for k in local if k.parent() == default_attack]
+            own = [k for k in local if k.parent() == default_attack and by[k] == "place"]
             fallback = own[0] if len(own) == 1 else default_attack
             cas_keys = [k if k is not None else fallback for k in cas_keys]
         else:
@@ -283,9 +312,12 @@ class Linker:
                 "area": key.area,
                 "region": key.region,
                 "place": local[key],
+                "by": by[key],
             }
             self._link(ev, out, matched, set())
-        out.figure_events = [k.id if k else None for k in fig_keys]
+        out.figure_events = [
+            (lo or k).id if k else None for k, lo in zip(fig_keys, fig_local, strict=True)
+        ]
         out.casualty_events = [k.id if k else None for k in cas_keys]
 
     def _event(self, key: EventKey, place_name: str | None) -> Event:

@@ -390,7 +390,7 @@ def compare(
     if (
         claim.value < cons.value
         and timestamp(claim.published) < timestamp(cons.claim.published)
-        and claim.document_id != cons.claim.document_id
+        and (claim.kind == "casualty" or claim.claimant_kind == cons.claim.claimant_kind)
     ):
         return Conflict(
             claim.event_id,
@@ -467,7 +467,8 @@ def reconcile_event(event_id: str, claims: list[Claim]) -> Reconciliation:
     for key, cons in by_key.items():
         refs = _references(rec, cons) if key[0] == "figure" else []
         for c in groups[key]:
-            if c.derived or c is cons.claim:
+            # a document disagreeing with itself is a flag of its report, not a conflict here
+            if c.derived or c.document_id == cons.claim.document_id:
                 continue
             conflict = compare(c, cons, refs, tol)
             if conflict is not None:

@@ -84,6 +84,11 @@ class _Lexicon:
     birth_before: PhraseSet
     birth_after: PhraseSet
     counting_people: frozenset[str]
+    partitive: PhraseSet
+    nominal_before: PhraseSet
+    purpose_before: PhraseSet
+    rate_after: PhraseSet
+    record_words: PhraseSet
     claimants: list[dict[str, Any]]
 
 
@@ -118,16 +123,21 @@ def _lexicon(lang: str) -> _Lexicon:
         qualifiers=quals,
         skip_before=PhraseSet(data["skip_before"]),
         skip_after=PhraseSet(data["skip_after"]),
-        auxiliaries=PhraseSet(data.get("auxiliaries") or ["-"]),
+        auxiliaries=PhraseSet(data.get("auxiliaries") or []),
         neg_before=PhraseSet(data["negations_before"]),
         neg_after=PhraseSet(data["negations_after"]),
         breaks=frozenset(w.lower() for w in data["breaks"] if " " not in w),
         not_persons=PhraseSet(data["not_persons"]),
         toll_before=PhraseSet(data["toll_before"]),
         pronouns=frozenset(w.lower() for w in data["pronouns"]),
-        birth_before=PhraseSet(data.get("birth_year") or ["-"]),
-        birth_after=PhraseSet(data.get("birth_year_after") or ["-"]),
+        birth_before=PhraseSet(data.get("birth_year") or []),
+        birth_after=PhraseSet(data.get("birth_year_after") or []),
         counting_people=frozenset(w.lower() for w in (data.get("counting_people") or [])),
+        partitive=PhraseSet(data.get("partitive") or []),
+        nominal_before=PhraseSet(data.get("nominal_before") or []),
+        purpose_before=PhraseSet(data.get("purpose_before") or []),
+        rate_after=PhraseSet(data.get("rate_after") or []),
+        record_words=PhraseSet(data.get("record_words") or []),
         claimants=list(data["claimants"]),
     )
 
@@ -152,6 +162,7 @@ class _Victim:
     forced: list[_Cue] = field(default_factory=list)
     cues: list[_Cue] = field(default_factory=list)
     parent: _Victim | None = None
+    partitive: bool = False  # "19 of them", "з них 148": part of the group named before
     measures: set[str] = field(default_factory=set)
 
 
@@ -233,6 +244,7 @@ class _Sentence:
         self.num_at: dict[int, Number] = {}
         self.ages: dict[int, int] = {}
         self.used: set[int] = set()
+        self.cue_tokens: set[int] = set()
         for n in numbers:
             i = toks.at(n.start)
             self.num_at.setdefault(i, n)
@@ -242,11 +254,11 @@ class _Sentence:
     # -- victims ------------------------------------------------------------------------------
     def run(self, prev_last: _Victim | None) -> list[_Victim]:
         cues = self._cues()
+        self.cue_tokens = {t for c in cues for t in range(c.start, c.end)}
         victims = self._number_victims(cues)
         victims += self._singular_victims()
         victims.sort(key=lambda v: v.start)
-        hist = [m.start for m in self.matches if m.has("hist")]
-        victims = [v for v in victims if not any(h >= v.end for h in hist)]
+        victims = [v for v in victims if not self._historical(v)]
         if not victims:
             return []
         self._link_subgroups(victims, prev_last)
@@ -256,8 +268,10 @@ class _Sentence:
             own.update(ms for c in v.forced for ms in c.measures)
             if not own and v.weak:
                 own = {v.weak}
-            if v.parent is not None:
+            if v.parent is not None and not v.partitive:
                 own |= v.parent.measures
+            elif v.parent is not None and not own and v.who != v.parent.who:
+                own = set(v.parent.measures)  # "семеро з них – діти"
             v.measures = own
         return [v for v in victims if v.measures]
 
@@ -272,6 +286,8 @@ class _Sentence:
                 w, m.end, self.hi
             ):
                 continue
+            if lex.nominal_before.ends_before(w, m.start, self.lo):
+                continue  # "for the dead", "Усім постраждалим": the victims, not an event
             out.append(_Cue(m.start, m.end, measures, m.has("inc")))
         return out
 
@@ -306,7 +322,13 @@ class _Sentence:
             if j <= i or i < self.lo or j > hi or i in self.used:
                 continue
             qual, q_start = self._qualifier(i, n)
-            k = j + lex.skip_after.starts_at(w, j, hi)
+            if self._purpose(q_start):
+                continue
+            skip = lex.skip_after.starts_at(w, j, hi)
+            partitive = bool(lex.partitive.starts_at(w, j, hi)) or self._partitive_before(q_start)
+            k = j + skip
+            if partitive and skip and k < hi and w[k] in _DASHES:
+                k += 1  # "семеро з них – діти"
             victim: _Victim | None = None
             aux = lex.auxiliaries.starts_at(w, k, hi)
             if aux and k + aux < hi:
@@ -340,6 +362,8 @@ class _Sentence:
                     break
                 if lex.not_persons.starts_at(w, p, hi):
                     break
+            if victim is None and partitive and skip and not self._unit_after(k):
+                victim = _Victim(q_start, k, n.value, "people", qual, "bare")  # "19 of them"
             if victim is None and not self._unit_after(j):
                 before = q_start - lex.skip_before.ends_before(w, q_start, self.lo)
                 cue = cue_at_end.get(q_start) or cue_at_end.get(before)
@@ -353,9 +377,41 @@ class _Sentence:
                     toll = _Cue(tolls[0].start, tolls[0].end, ("killed",), False)
                     victim = _Victim(q_start, j, n.value, "people", qual, "toll", forced=[toll])
             if victim is not None:
+                if lex.rate_after.starts_at(w, victim.end, hi):
+                    continue  # "3,000 wounded soldiers a year"
+                victim.partitive = partitive and victim.kind == "bare"
                 self.used.update(range(victim.start, victim.end))
                 out.append(victim)
         return out
+
+    def _purpose(self, start: int) -> bool:
+        """A number after "for", "для", "treat": a capacity, not a toll."""
+        lo = max(self.lo, start - 3)
+        return any(
+            self.lex.purpose_before.ends_before(self.words, t, lo) for t in range(start, lo, -1)
+        )
+
+    def _partitive_before(self, start: int) -> bool:
+        """ "з них 148", "из них 7": the number takes part of the group named before."""
+        t = start
+        if t - 1 >= self.lo and self.words[t - 1] in (",", "–", "—"):
+            t -= 1
+        return bool(self.lex.partitive.ends_before(self.words, t, self.lo))
+
+    def _historical(self, v: _Victim) -> bool:
+        """Followed by "since the start of the war", or led by it without a record word
+        ("the largest attack since the start of the war" is a record, not a war total)."""
+        for m in self.matches:
+            if not m.has("hist"):
+                continue
+            if m.start >= v.end:
+                return True
+            lo = max(self.lo, m.start - 8)
+            if not any(
+                self.lex.record_words.starts_at(self.words, t, m.start) for t in range(lo, m.start)
+            ):
+                return True
+        return False
 
     def _unit_after(self, j: int) -> bool:
         if j >= self.hi:
@@ -417,8 +473,14 @@ class _Sentence:
             and prev_last.value > first.value
         ):
             first.parent = prev_last
+        if first.partitive and first.parent is None and prev_last is not None:
+            if prev_last.value > first.value:
+                first.parent = prev_last
         for idx in range(1, len(victims)):
             v, p = victims[idx - 1 : idx + 1][::-1]
+            if v.partitive and p.value > v.value:
+                v.parent = p
+                continue
             gap = w[p.end : v.start]
             among = lex.main.longest_at(w, v.end, self.hi)
             after = among is not None and among.has("among")
@@ -435,8 +497,9 @@ class _Sentence:
     def _has(self, lo: int, hi: int, label: str) -> bool:
         return any(m.has(label) for m in self.matches if lo <= m.start and m.end <= hi)
 
-    def _cost(self, a_end: int, b_start: int) -> int:
-        """How far apart two spans are: words between them, commas and conjunctions cost more."""
+    def _cost(self, a_end: int, b_start: int, *, unbroken: bool = False) -> int:
+        """How far apart two spans are: words between them, commas and conjunctions cost more;
+        the words of other casualty cues are free ("were injured and taken to hospital")."""
         cost = 0
         for t in range(a_end, b_start):
             g = self.words[t]
@@ -445,17 +508,24 @@ class _Sentence:
             m = self.by_start.get(t)
             if m is not None and m.has("bar"):
                 return _INF
+            if t in self.cue_tokens:
+                continue
             if g in _BREAK_PUNCT or g in self.lex.breaks:
+                if unbroken:
+                    return _INF
                 cost += 3
             elif g[:1].isalnum():
                 cost += 1
         return cost
 
     def _distance(self, v: _Victim, c: _Cue) -> int:
+        # A bare number that took the cue before it ("kills five, wounds dozens") takes no
+        # other cue across a comma or a conjunction.
+        unbroken = bool(v.forced) and c not in v.forced
         if c.end <= v.start:
-            return self._cost(c.end, v.start)
+            return self._cost(c.end, v.start, unbroken=unbroken)
         if v.end <= c.start:
-            return self._cost(v.end, c.start)
+            return self._cost(v.end, c.start, unbroken=unbroken)
         return _INF
 
     def _attach(self, victims: list[_Victim], cues: list[_Cue]) -> None:
@@ -477,6 +547,7 @@ class _Sentence:
             par = best.parent
             if (
                 par is not None
+                and not best.partitive
                 and par in victims
                 and par.start < best.start < c.start
                 and not any(g in self.lex.pronouns for g in self.words[best.end : c.start])
@@ -485,7 +556,7 @@ class _Sentence:
             if c not in target.cues:
                 target.cues.append(c)
         for v in victims:
-            if v.cues or v.forced or v.weak or v.parent is not None:
+            if v.cues or v.forced or v.weak or v.parent is not None or v.partitive:
                 continue
             near = min(cues, key=lambda c: self._distance(v, c), default=None)
             if near is not None and self._distance(v, near) <= fallback:

@@ -47,6 +47,11 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "skip_before": _PHRASES,
     "skip_after": _PHRASES,
     "auxiliaries?": _PHRASES,
+    "partitive?": _PHRASES,
+    "nominal_before?": _PHRASES,
+    "purpose_before?": _PHRASES,
+    "rate_after?": _PHRASES,
+    "record_words?": _PHRASES,
     "including": _PHRASES,
     "among_after": _PHRASES,
     "negations_before": _PHRASES,
@@ -218,6 +223,7 @@ class PhraseSet:
     """A small set of phrases checked at a given place ("ends just before token i?")."""
 
     def __init__(self, phrases: Iterable[str]) -> None:
+        phrases = [p for p in phrases if p.strip()]
         self._m = PhraseMatcher((p, "x") for p in phrases)
         self._lens = sorted({len(phrase_words(p)) for p in phrases}, reverse=True)
 

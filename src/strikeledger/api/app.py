@@ -23,7 +23,7 @@ from ..errors import ApiError, LedgerError, StrikeledgerError
 from .config import ApiSettings
 from .data import Ledger
 from .plotly_assets import plotly_bundle, plotly_css
-from .security import BodyLimit, RateLimit, SecurityHeaders
+from .security import BodyLimit, RateLimit, SecurityHeaders, ServerTiming
 
 log = logging.getLogger("strikeledger.api")
 
@@ -133,6 +133,7 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
         log.exception("unexpected error serving %s", request.url.path)
         return _error(request, 500, "internal error")
 
+    app.add_middleware(ServerTiming)
     app.add_middleware(RateLimit, limit=settings.rate_limit, window=settings.rate_window_seconds)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)

@@ -81,6 +81,8 @@ class EventIndex:
             row["conflicts"] = len(rec.conflicts)
             row["children"] = len(children.get(ev.id, ()))
             row["values"] = _values(rec)
+            if ev.key.level == "attack":
+                row["timeline"] = _timeline_entries(row["values"])
             rows.append(row)
             for c in rec.conflicts:
                 d = c.to_dict()
@@ -182,7 +184,7 @@ def events(
 
 
 def _event_out(row: dict[str, Any]) -> dict[str, Any]:
-    out = dict(row)
+    out = {k: v for k, v in row.items() if k != "timeline"}
     out["values"] = {k: dict(v) for k, v in row["values"].items()}
     return out
 
@@ -253,6 +255,30 @@ def _night_values(values: dict[str, dict[str, int]], subject: str) -> dict[str, 
     return {"launched": launched, "neutralized": neutralized, "hit": hit}
 
 
+def _timeline_entries(values: dict[str, dict[str, int]]) -> dict[str, dict[str, Any]]:
+    """Per weapon subject ("any" and each category): launched, neutralized, hit, the rate and
+    (for "any") the categories' own numbers. Computed once per event when the index refreshes."""
+    out: dict[str, dict[str, Any]] = {}
+    for subject in ("any", *WEAPON_CATEGORIES):
+        nv = _night_values(values, subject)
+        if all(v is None for v in nv.values()):
+            continue
+        launched, neutralized = nv["launched"], nv["neutralized"]
+        rate = round(neutralized / launched, 4) if launched and neutralized is not None else None
+        out[subject] = {**nv, "interception_rate": rate}
+    by_category = {
+        c: {k: v for k, v in out[c].items() if k != "interception_rate"}
+        for c in WEAPON_CATEGORIES
+        if c in out
+    }
+    if "any" in out:
+        out["any"]["by_category"] = by_category
+    for c in WEAPON_CATEGORIES:
+        if c in out:
+            out[c]["by_category"] = {c: by_category[c]}
+    return out
+
+
 def timeline(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
     """One row per attack event (night, attacker, attacked country), oldest first."""
     idx = index(ledger)
@@ -260,25 +286,16 @@ def timeline(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     skip = page.offset
     for row in idx.between(f):
-        if row["level"] != "attack":
+        entry = row.get("timeline", {}).get(subject)
+        if entry is None:
             continue
         if f.attacker and row["attacker"] != f.attacker:
             continue
         if f.area and f.area != row["area"] and not f.area.startswith(row["area"] + "-"):
             continue
-        nv = _night_values(row["values"], subject)
-        if all(v is None for v in nv.values()):
-            continue
         if skip:
             skip -= 1
             continue
-        by_category = {
-            c: _night_values(row["values"], c)
-            for c in WEAPON_CATEGORIES
-            if any(c in v for v in row["values"].values())
-        }
-        launched, neutralized = nv["launched"], nv["neutralized"]
-        rate = round(neutralized / launched, 4) if launched and neutralized is not None else None
         out.append(
             {
                 "night_of": row["night_of"],
@@ -286,9 +303,7 @@ def timeline(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
                 "area": row["area"],
                 "event": row["id"],
                 "weapon": subject,
-                **nv,
-                "interception_rate": rate,
-                "by_category": by_category,
+                **entry,
             }
         )
         if len(out) > page.size:

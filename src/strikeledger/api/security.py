@@ -225,3 +225,28 @@ def require_token(request: Request) -> None:
         raise UnauthorizedError("this route needs 'Authorization: Bearer <token>'")
     if not hmac.compare_digest(given.strip().encode(), expected.encode()):
         raise ForbiddenError("invalid token")
+
+
+class ServerTiming:
+    """Adds ``Server-Timing: app;dur=<ms>`` (time from the request to the response start), so
+    that clients and the benchmark can read how long the server itself took."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        t0 = time.perf_counter()
+
+        async def timed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                ms = (time.perf_counter() - t0) * 1000
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"server-timing", f"app;dur={ms:.2f}".encode()),
+                ]
+            await send(message)
+
+        await self.app(scope, receive, timed)

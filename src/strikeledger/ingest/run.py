@@ -75,7 +75,7 @@ def _extract_one(doc: Document) -> tuple[dict[str, Any] | None, str | None]:
         return None, f"{type(e).__name__}: {e}"
 
 
-def _warm() -> int:
+def _warm(_: object = None) -> int:
     from ..extract.pipeline import components
 
     return len(components())

@@ -39,13 +39,14 @@ def _error(
 ) -> Response:
     if _wants_html(request):
         templates = request.app.state.templates
-        return templates.TemplateResponse(
+        page: Response = templates.TemplateResponse(
             request,
             "error.html",
             {"status": status, "message": message, "path": request.url.path, "notice": None},
             status_code=status,
             headers=headers,
         )
+        return page
     return JSONResponse(
         {"error": {"status": status, "message": message}}, status_code=status, headers=headers
     )

@@ -22,6 +22,7 @@ from ..api.params import (
     FILTER_PARAMS,
     PAGE_PARAMS,
     Filters,
+    Page,
     check_id,
     check_known,
     parse_choice,
@@ -91,9 +92,9 @@ def dashboard(request: Request) -> Response:
         request.query_params, "shade", ("strikes", "casualties"), _settings(request)
     )
     ledger = _ledger(request)
-    big = data.Page(1, 400)
+    big = Page(1, 400)
     nights, notice = _try(eventdata.timeline, ledger, f, big)
-    events, notice2 = _try(eventdata.events, ledger, f, data.Page(1, 20), level="attack")
+    events, notice2 = _try(eventdata.events, ledger, f, Page(1, 20), level="attack")
     q = f.as_query()
     return _render(
         request,
@@ -145,7 +146,7 @@ def side_by_side(detail: dict[str, Any]) -> dict[str, Any]:
     highlighted segments for the claims it makes about this event."""
     docs = detail.get("documents") or []
     col_of = {d["id"]: i for i, d in enumerate(docs)}
-    conflicts_by_claim: dict[tuple[str, int | None, int | None], list[dict[str, Any]]] = {}
+    conflicts_by_claim: dict[tuple[Any, Any, Any], list[dict[str, Any]]] = {}
     for c in detail.get("conflicts") or []:
         cl = c.get("claim") or {}
         ev = cl.get("evidence") or {}

@@ -44,6 +44,7 @@ from zoneinfo import ZoneInfo
 from ..report import Window
 from . import text as textmod
 from .dates_cues import Cue, Parts, find_cues, is_comparative, parts, timezone_after
+from .numbers import is_number_word
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -278,6 +279,57 @@ def _window(
     return Window(start, end)
 
 
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_DIGIT = re.compile(r"\d")
+
+
+def _states_number(text: str, lang: str, start: int, end: int, cues: list[Cue]) -> bool:
+    """Whether text[start:end] has a number outside the date cues (a digit or a numeral word)."""
+    spans = [(c.start, c.end) for c in cues if c.start < end and c.end > start]
+    pos = start
+    pieces = []
+    for s, e in sorted(spans):
+        pieces.append(text[pos:s])
+        pos = max(pos, e)
+    pieces.append(text[pos:end])
+    rest = " ".join(pieces)
+    if _DIGIT.search(rest):
+        return True
+    return any(is_number_word(w, lang) for w in _WORD.findall(rest))
+
+
+def _document_anchor(
+    text: str, lang: str, anchors: list[Anchor], bounds: list[tuple[int, int]], cues: list[Cue]
+) -> Anchor:
+    """The cue that dates the document: the first one in a sentence that states a number
+    ("Yesterday Zelensky met Trump. Overnight Russia launched 300 drones": overnight)."""
+    seen: set[int] = set()
+    for a in anchors:
+        if a.sentence in seen or not bounds:
+            continue
+        seen.add(a.sentence)
+        if _states_number(text, lang, *bounds[a.sentence], cues):
+            return a
+    return anchors[0]
+
+
+def _window_night(cues: list[tuple[Cue, Parts, str | None]], ref: date | None) -> date | None:
+    """The night a window with dates names: "з 18:00 3 липня до 09:00 4 липня" -> 4 July."""
+    for cue, p, _tz in cues:
+        if not p.dates or not p.times:
+            continue
+        d = p.dates[-1]
+        day = _full_date(d[0], d[1], d[2], ref, p.last_year)
+        if day is None:
+            continue
+        last_time = p.times[-1]
+        if cue.kind == "window_start" or (cue.kind == "window_range" and d[3] < last_time[2]):
+            # only the start is dated: an evening start means the night ends the next day
+            return day + timedelta(days=1) if p.times[0][0] >= 12 else day
+        return day
+    return None
+
+
 def _clause_starts(text: str, start: int, end: int) -> list[int]:
     out = [start]
     for m in _CLAUSE_BREAK.finditer(text, start, end):
@@ -334,9 +386,10 @@ def time_context(
                 window_cues[a.sentence],
                 ref,
             )
-    # the document: its first cue, else the reference date
+    # the document: the first cue of a sentence that states a number, else the first cue, else
+    # the night a dated window gives, else the reference date
     if anchors:
-        first = anchors[0]
+        first = _document_anchor(text, lang, anchors, bounds, cues)
         if first.period:
             document = NO_MOMENT
         elif first.night is None:
@@ -351,11 +404,14 @@ def time_context(
             document = Moment(
                 first.night.isoformat(), _window(first.night, overnight, doc_cues, ref)
             )
-    elif ref is not None:
-        doc_cues = [w for si in sorted(window_cues) for w in window_cues[si]]
-        document = Moment(ref.isoformat(), _window(ref, True, doc_cues, ref))
     else:
-        document = NO_MOMENT
+        doc_cues = [w for si in sorted(window_cues) for w in window_cues[si]]
+        night = _window_night(doc_cues, ref) or ref
+        document = (
+            Moment(night.isoformat(), _window(night, True, doc_cues, ref))
+            if night is not None
+            else NO_MOMENT
+        )
     clauses = {a.sentence: _clause_starts(text, *bounds[a.sentence]) for a in anchors if bounds}
     return TimeContext(document, anchors, bounds, clauses, windows, cues)
 

@@ -81,7 +81,9 @@ class Cues:
     date_re: re.Pattern[str]
     weekday_re: re.Pattern[str]
     starters: frozenset[str]  # words a cue may begin with
-    trigger_re: re.Pattern[str]  # the words one of which every cue contains
+    trigger_re: re.Pattern[str]  # the words one of which every cue contains (fallback)
+    trigger_words: frozenset[str]
+    trigger_stems: tuple[str, ...]
 
 
 def _alternation(forms: list[str]) -> str:
@@ -204,6 +206,8 @@ def cues(lang: str) -> Cues:
         weekday_re=re.compile(weekday_re),
         starters=frozenset(starters | exact),
         trigger_re=trigger_re,
+        trigger_words=frozenset(exact),
+        trigger_stems=tuple(stems),
     )
 
 
@@ -212,6 +216,39 @@ _TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 # ("in the early hours of Sunday", "ZAPORIZHZHIA, Ukraine, Feb 6")
 _BACK_WORDS = 5
 _BACK_CHARS = 60
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# clock times ("18:00", "6 p.m.") and four-digit numbers (years), on lower-cased text; factored
+# on the first digit, which is several times faster than the plain alternation
+_DIGIT_TRIGGER = re.compile(
+    r"[0-9](?:[0-9]?[:.][0-9][0-9](?![0-9])|[0-9]?\s?[ap]\.?m\b|[0-9][0-9][0-9]\b)"
+)
+
+
+def _trigger_positions(text: str, c: Cues) -> list[int]:
+    """Start offsets of the trigger words and clock times/years of a text, in order.
+
+    Set lookups over the lower-cased words and ``str.find`` are several times faster than one
+    case-insensitive regular expression of all trigger words."""
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
+        return [m.start() for m in c.trigger_re.finditer(text)]
+    words = set(_WORDS.findall(low))
+    hits = words & c.trigger_words
+    if c.trigger_stems:
+        hits.update(w for w in words if w.startswith(c.trigger_stems))
+    out = [m.start() for m in _DIGIT_TRIGGER.finditer(low)]
+    n = len(low)
+    for w in hits:
+        i = low.find(w)
+        while i >= 0:
+            j = i + len(w)
+            if (i == 0 or not low[i - 1].isalpha()) and (j >= n or not low[j].isalpha()):
+                out.append(i)
+            i = low.find(w, j)
+    out.sort()
+    return out
 
 
 def find_cues(text: str, lang: str) -> list[Cue]:
@@ -225,8 +262,7 @@ def find_cues(text: str, lang: str) -> list[Cue]:
     out: list[Cue] = []
     last_end = 0
     tried: set[int] = set()
-    for tm in c.trigger_re.finditer(text):
-        s = tm.start()
+    for s in _trigger_positions(text, c):
         if s < last_end:
             continue
         cands = [

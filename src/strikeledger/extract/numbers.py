@@ -42,7 +42,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Number", "find_numbers", "lang_data"]
+__all__ = ["Number", "find_numbers", "is_number_word", "lang_data"]
 
 LANGS = ("en", "uk", "ru")
 
@@ -557,6 +557,12 @@ def _month_before(text: str, start: int, lex: _Lexicon) -> bool:
 def _year_range(text: str, start: int, end: int) -> bool:
     m = re.search(r"(?:19|20)\d{2}[-–](?:19|20)\d{2}", text[max(0, start - 5) : end + 5])
     return m is not None
+
+
+def is_number_word(word: str, lang: str) -> bool:
+    """Whether a word is (a form of) a cardinal numeral: "двох", "Eleven", "тисяча"."""
+    e = _lexicon(lang).entries.get(word.lower())
+    return e is not None and e.kind in (_WORD, _SCALE, _APPROX) and (e.kind == _WORD or e.alone)
 
 
 def find_numbers(text: str, lang: str) -> list[Number]:

@@ -220,6 +220,7 @@ class WeaponEntry:
     category: str
     model: str | None
     kind: str  # head | model | decoy | attr | any
+    attacker: str | None = None  # "UA" for weapons only Ukraine uses (HIMARS, Neptune, JDAM)
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,7 +289,8 @@ def lexicon(lang: str) -> Lexicon:
             WeaponEntry(
                 e["category"],
                 e.get("model"),
-                e.get("kind", "head" if not e.get("model") else "model"),
+                e.get("kind", "model" if e.get("model") else "head"),
+                e.get("attacker"),
             ),
         )
         for e in w["weapons"]

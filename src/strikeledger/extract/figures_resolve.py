@@ -134,6 +134,11 @@ def _weapons(r: _Rules) -> None:
             if src is not None and cands[src].weapon is not None:
                 c.weapon = cands[src].weapon
                 c.ua = cands[src].ua
+    # a coordinated run shares its attacker ("три бомбы JDAM, шесть снарядов HIMARS и 198 БпЛА")
+    for i, c in enumerate(cands):
+        if c.ua and c.kind == "direct":
+            for k in _run_of(r, i):
+                cands[k].ua = True
     for c in cands:
         if c.kind == "oftotal" and c.source is not None:
             c.weapon = cands[c.source].weapon
@@ -528,14 +533,21 @@ def _attacker_area(
     lo = max(lo, left + 1) if left >= 0 else lo
     right_c = [x for x in (text.find(",", c.end, hi), text.find(";", c.end, hi)) if x >= 0]
     hi = min(right_c) if right_c else hi
-    codes = [h.value for h in scan.in_range("regions", lo, hi)]
+    regions = scan.in_range("regions", lo, hi)
+    codes = [h.value for h in regions]
+    # "over the Moscow region", "над Курской областью" (not "launched from Kursk")
+    overs = scan.in_range("over", s.start, hi)
+    over_ru = any(
+        str(h.value).startswith("RU-") and any(0 <= h.start - o.end <= 25 for o in overs)
+        for h in regions
+    )
     ua = c.ua
     if c.source is not None and cands[c.source].ua:
         ua = True
     if claimant is not None and claimant.kind in ("russian_mod", "russian_official"):
         ua = True
-    if any(str(code).startswith("RU-") for code in codes) and (
-        ua or c.kind in ("dash", "over", "part")
+    if over_ru or (
+        any(str(code).startswith("RU-") for code in codes) and c.kind in ("dash", "over", "part")
     ):
         ua = True
     if scan.in_range("russia_area", s.start, s.end):

@@ -213,5 +213,7 @@ def make_phrase(
     else:
         model = None
         models = []
-    ua = bool(scan.in_range("attacker_ua", start, end))
+    ua = bool(scan.in_range("attacker_ua", start, end)) or any(
+        h.value.attacker == "UA" for h in seen
+    )
     return Phrase(start, end, category, model, tuple(models), ua)

@@ -57,6 +57,7 @@ _SCHEMAS["weapons"] = {
             "category": "str",
             "model?": "str",
             "kind?": "str",
+            "attacker?": "str",
             "note?": "str",
         }
     ],

@@ -45,8 +45,23 @@ def install() -> None:
     run.extractor_version = lambda: "stub"  # type: ignore[assignment]
 
 
+def announce_commits() -> None:
+    """Print one line per committed batch (the durability test kills the run between them)."""
+    from strikeledger.ledger.store.base import Store
+
+    real = Store.add_batch
+
+    def add_batch(self: Store, *args: Any, **kwargs: Any) -> Any:
+        result = real(self, *args, **kwargs)
+        print(f"committed {result.new}", flush=True)
+        return result
+
+    Store.add_batch = add_batch  # type: ignore[method-assign]
+
+
 if __name__ == "__main__":
     install()
+    announce_commits()
     from strikeledger.cli import main
 
     sys.exit(main(sys.argv[1:]))

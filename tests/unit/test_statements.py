@@ -41,6 +41,8 @@ CASES = [
     ),
     ("en", "Trump said Zelensky should be grateful.", [("Donald Trump", "claim")]),
     ("en", "Despite Trump's efforts to mediate, there was no progress.", []),
+    ("en", "U.N. chief Antonio Guterres condemned the strike.", [("Antonio Guterres", "claim")]),
+    ("en", "The General Staff said two depots were hit.", []),
     # Ukrainian
     (
         "uk",
@@ -75,6 +77,8 @@ CASES = [
         [("Oleh Syniehubov", "claim")],
     ),
     ("ru", "Минобороны России сообщило об уничтожении 30 беспилотников.", []),
+    ("ru", "— Все службы работают на месте, — сказал Собянин.", [("Sergei Sobyanin", "quote")]),
+    ("uk", "— Пожежу вже ліквідовано, — додав Кличко.", [("Vitali Klitschko", "quote")]),
     ("ru", "По словам главы городской военной администрации, сбиты 12 дронов.", []),
 ]
 

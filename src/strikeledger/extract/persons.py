@@ -180,6 +180,27 @@ def name_index() -> dict[str, frozenset[tuple[str, str]]]:
     return {k: frozenset(v) for k, v in index.items()}
 
 
+@cache
+def _pair_cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(speech verbs that may follow a speaker, words that are never part of a name)."""
+    after = namesmod.load_lang_yaml(lang, "statements").get("after") or []
+    not_names = namesmod.load_lang_yaml("en", "persons").get("not_names") or []
+    return frozenset(str(w).lower() for w in after), frozenset(str(w).lower() for w in not_names)
+
+
+_NEXT_WORD = re.compile(r"\s+([\w'-]+)")
+
+
+def _speaker_pair(text: str, first: str, last: str, end: int, lang: str) -> bool:
+    if _is_cyrillic(first + last) or first.isupper() or last.isupper():
+        return False
+    verbs, not_names = _pair_cues(_lex_lang(lang))
+    if first.lower() in not_names or last.lower() in not_names:
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and nxt.group(1).lower() in verbs
+
+
 def _split_possessive(word: str) -> tuple[str, bool]:
     return (word[:-2], True) if word.endswith("'s") else (word, False)
 
@@ -234,6 +255,13 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             full_ids.add(pid)
             mentions.append(Mention(tok.start(), end, officials.people[pid].name, pid, True, poss))
             used.update((i, i + 1))
+            continue
+        if not (firsts or lasts) and _speaker_pair(text, first, last, nxt.end(), lang):
+            # "Antonio Guterres condemned": an unknown Latin name right before a speech verb
+            name = f"{first} {last}"
+            mentions.append(Mention(tok.start(), end, name, None, True, poss))
+            used.update((i, i + 1))
+            unknown_surnames[last.lower()] = name
             continue
         given = namesmod.given_name(first, _lex_lang(lang)) or namesmod.given_name(first, "en")
         if given is None and _is_cyrillic(first):

@@ -43,6 +43,7 @@ _QUOTES = re.compile(
 )
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:and|та|і|й|и|а также)\s+", re.I)
 _LEADING = re.compile(r"[ \t,.:;!?…\"'“”«»„)\]]*[—–-]*[ \t]*")
+_DASH_SPEECH = re.compile(r"[—–-]\s*(?P<q>[^\n]+?)[,.!?…]?\s+[—–-]\s*[\w'-]+\s*$")
 _END = re.compile(r"[.!?…]\s|\n")
 
 
@@ -286,6 +287,19 @@ class _Finder:
             if not ok:
                 continue
             claimed.append(m)
+            line_start = self.text.rfind("\n", 0, m.span_start) + 1
+            dash = _DASH_SPEECH.match(self.text, line_start, m.span_start)
+            if dash is not None:
+                # "— Все службы работают, — сказал Собянин": direct speech set off by dashes
+                self.add(
+                    m,
+                    dash.group("q").strip(),
+                    "quote",
+                    line_start,
+                    m.span_end,
+                    f"{self.ctx.lang}.statements.dash.v1",
+                )
+                continue
             if any(
                 st.speaker == m.name and st.kind == "quote" and s_start <= st.evidence.start < s_end
                 for st in self.statements

@@ -25,7 +25,9 @@ non-exact qualifier when one of them has it, so a headline "kill four" and a bod
 give one item "at least 4".
 
 Notes read: ``place_mentions``, ``places_by_id`` (places component). Notes written:
-``casualty_tokens`` (the :class:`Tokens` of the text, reused by the damage component).
+``casualty_tokens`` (the :class:`Tokens` of the text, reused by the damage component) and
+``casualty_victim_spans`` (token ranges of the people counted, so that damage does not read
+"сотрудник предприятия" or "port workers" as a damaged site).
 """
 
 from __future__ import annotations
@@ -117,6 +119,8 @@ def _lexicon(lang: str) -> _Lexicon:
         main.add(f, "hist")
     for f in data["barriers"]:
         main.add(f, "bar")
+    for f in data.get("not_victims") or []:
+        main.add(f, "nv")
     quals = [(q, PhraseSet(forms)) for q, forms in (data["qualifiers"] or {}).items() if forms]
     return _Lexicon(
         main=main,
@@ -188,10 +192,11 @@ def component(ctx: Context) -> None:
     m_starts = [m.start for m in matches]
     numbers = [n for n in find_numbers(ctx.text, lang)]
     n_starts = [n.start for n in numbers]
-    places = PlaceLinker(ctx)
+    places = PlaceLinker(ctx, toks, PhraseSet(casualty_data(lang).get("title_before") or []))
     claimants = ClaimantFinder(ctx, toks, lex.claimants, places)
     pub_year = ctx.published_date.year if ctx.published_date else None
-    out: list[Casualty] = []
+    out: list[tuple[Casualty, int]] = []
+    spans: list[tuple[int, int]] = ctx.notes.setdefault("casualty_victim_spans", [])
     prev_last: _Victim | None = None
     prev_para = -1
     for sent in ctx.sentences:
@@ -211,11 +216,12 @@ def component(ctx: Context) -> None:
         nb = bisect_left(n_starts, sent.end)
         snumbers = numbers[na:nb]
         victims = _Sentence(lex, toks, lo, hi, smatches, snumbers, pub_year).run(prev_last)
+        spans.extend((v.start, v.end) for v in victims)
         for v in victims:
             out.extend(_emit(ctx, lang, toks, v, places, claimants))
         if victims:
             prev_last = victims[-1]
-    ctx.report.casualties.extend(_merge(out))
+    ctx.report.casualties.extend(_merge(out, places))
 
 
 class _Sentence:
@@ -473,9 +479,13 @@ class _Sentence:
             and prev_last.value > first.value
         ):
             first.parent = prev_last
-        if first.partitive and first.parent is None and prev_last is not None:
-            if prev_last.value > first.value:
-                first.parent = prev_last
+        if (
+            first.partitive
+            and first.parent is None
+            and prev_last is not None
+            and prev_last.value > first.value
+        ):
+            first.parent = prev_last
         for idx in range(1, len(victims)):
             v, p = victims[idx - 1 : idx + 1][::-1]
             if v.partitive and p.value > v.value:
@@ -570,13 +580,14 @@ def _emit(
     v: _Victim,
     places: PlaceLinker,
     claimants: ClaimantFinder,
-) -> list[Casualty]:
+) -> list[tuple[Casualty, int]]:
+    """The items of one victim, each with the strength of its place link."""
     text = ctx.text
     limit = settings.MAX_EVIDENCE_CHARS.get()
     v_start, v_end = toks.starts[v.start], toks.ends[v.end - 1]
-    place = places.at(v_start, v_end)
+    place, strength = places.linked(v_start, v_end)
     claimant = claimants.at(v_start, place)
-    out: list[Casualty] = []
+    out: list[tuple[Casualty, int]] = []
     by_measure = {ms: c for c in v.forced + v.cues for ms in c.measures}
     for measure in sorted(v.measures):
         s, e = v_start, v_end
@@ -589,32 +600,44 @@ def _emit(
         elif v.parent is not None:
             kind = "subgroup"
         out.append(
-            Casualty(
-                measure=measure,
-                value=v.value,
-                evidence=Span.of(text, s, e),
-                rule=f"{lang}.casualty.{kind}.v1",
-                who=v.who,
-                qualifier=v.qualifier,
-                place=place,
-                claimant=claimant,
+            (
+                Casualty(
+                    measure=measure,
+                    value=v.value,
+                    evidence=Span.of(text, s, e),
+                    rule=f"{lang}.casualty.{kind}.v1",
+                    who=v.who,
+                    qualifier=v.qualifier,
+                    place=place,
+                    claimant=claimant,
+                ),
+                strength,
             )
         )
     return out
 
 
-def _merge(items: list[Casualty]) -> list[Casualty]:
-    """One item per (measure, who, value); a stated qualifier beats "exact"."""
-    merged: dict[tuple[str, str, int], Casualty] = {}
-    for c in items:
+def _merge(items: list[tuple[Casualty, int]], places: PlaceLinker) -> list[Casualty]:
+    """One item per (measure, who, value), as the gold annotation and the ledger count them.
+
+    A stated qualifier beats "exact" (headline "kill four", body "at least four"); the place
+    comes from the mention most closely linked to the victim (a district in the same sentence
+    beats the city in a headline), the more specific on a tie.
+    """
+    merged: dict[tuple[str, str, int], tuple[Casualty, int]] = {}
+    for c, strength in items:
         key = (c.measure, c.who, c.value)
         have = merged.get(key)
         if have is None:
-            merged[key] = c
-        elif _QUALIFIER_RANK.get(c.qualifier, 0) > _QUALIFIER_RANK.get(have.qualifier, 0):
-            if c.place is None:
-                c.place = have.place
-            merged[key] = c
-        elif have.place is None and c.place is not None:
-            have.place = c.place
-    return list(merged.values())
+            merged[key] = (c, strength)
+            continue
+        h, h_strength = have
+        if _QUALIFIER_RANK.get(c.qualifier, 0) > _QUALIFIER_RANK.get(h.qualifier, 0):
+            h.qualifier = c.qualifier
+        better = strength > h_strength or (
+            strength == h_strength and places.more_specific(c.place, h.place)
+        )
+        if better and c.place is not None:
+            h.place, h.claimant = c.place, c.claimant or h.claimant
+            merged[key] = (h, strength)
+    return [c for c, _ in merged.values()]

@@ -52,6 +52,8 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "purpose_before?": _PHRASES,
     "rate_after?": _PHRASES,
     "record_words?": _PHRASES,
+    "not_victims?": _PHRASES,
+    "title_before?": _PHRASES,
     "including": _PHRASES,
     "among_after": _PHRASES,
     "negations_before": _PHRASES,

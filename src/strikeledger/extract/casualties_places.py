@@ -19,7 +19,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from ..report import Claimant
-from .casualties_lexicon import PhraseMatcher, Tokens
+from .casualties_lexicon import PhraseMatcher, PhraseSet, Tokens
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -36,13 +36,15 @@ _SPECIFICITY = {
     "oblast": 6,
     "country": 9,
 }
-# Text between two place mentions that makes them a list.
+# Text between two place mentions that makes them a list (it must hold a comma or a
+# conjunction: "Пересипському районі Одеси" is one place named twice, not a list).
 _LIST_GAP = re.compile(
     r"^(?:\s|,|and|or|та|і|й|и|або|или|the|a|districts?|regions?|oblasts?|районах|районам|"
     r"районів|районами|районы|районов|областях|областей|громадах|громад|громади|громадам|"
     r"селах|городах|містах|населених пунктах|населенных пунктах)*$",
     re.I,
 )
+_LIST_SEP = re.compile(r",|\b(?:and|or|та|і|й|и|або|или)\b", re.I)
 # Where a clause of a sentence ends, for the purpose of linking a place to a victim.
 _CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but|а|і|та|але|и|но|а также)\s", re.I)
 
@@ -50,16 +52,38 @@ _CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but|а|і|та|але|и|но|
 class PlaceLinker:
     """Finds the place id for an offset of the document text."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(
+        self, ctx: Context, tokens: Tokens | None = None, titles: PhraseSet | None = None
+    ) -> None:
         self.text = ctx.text
         mentions: list[Any] = list(ctx.notes.get("place_mentions") or [])
         self.places: dict[str, Any] = dict(ctx.notes.get("places_by_id") or {})
-        self.mentions = [m for m in mentions if self._level(m.place_id) < _SPECIFICITY["country"]]
+        self.mentions = [
+            m
+            for m in mentions
+            if self._level(m.place_id) < _SPECIFICITY["country"]
+            and not self._dateline(m)
+            and not self._in_title(m, tokens, titles)
+        ]
         self.starts = [m.start for m in self.mentions]
         self.sentences = ctx.sentences
         self.sent_starts = [s.start for s in ctx.sentences]
         self.listed = self._listed()
         self.main = self._main_place()
+
+    @staticmethod
+    def _in_title(m: Any, tokens: Tokens | None, titles: PhraseSet | None) -> bool:
+        """ "губернатора Курской области", "governor of the Kursk region": part of a title."""
+        if tokens is None or titles is None:
+            return False
+        i = tokens.at(m.start)
+        return bool(titles.ends_before(tokens.words, i, max(0, i - 4)))
+
+    def _dateline(self, m: Any) -> bool:
+        """ "KYIV, Sept 28 —": where the reporter was, not where the victims were."""
+        word = self.text[m.start : m.end]
+        at_line_start = m.start == 0 or self.text[m.start - 1] == "\n"
+        return at_line_start and len(word) > 2 and word.isupper()
 
     def _level(self, place_id: str) -> int:
         place = self.places.get(place_id)
@@ -74,7 +98,10 @@ class PlaceLinker:
         i = 0
         while i < len(ms):
             j = i
-            while j + 1 < len(ms) and _LIST_GAP.match(self.text[ms[j].end : ms[j + 1].start]):
+            while j + 1 < len(ms):
+                gap = self.text[ms[j].end : ms[j + 1].start]
+                if not (_LIST_GAP.match(gap) and _LIST_SEP.search(gap)):
+                    break
                 j += 1
             if j > i and len({ms[k].place_id for k in range(i, j + 1)}) > 1:
                 out.update(range(i, j + 1))
@@ -82,15 +109,21 @@ class PlaceLinker:
         return out
 
     def _main_place(self) -> str | None:
+        """The most specific place of the headline and the lead (first two paragraphs), else
+        the place named most often."""
         if not self.mentions:
             return None
         first_para = self.sentences[0].paragraph if self.sentences else 0
+        lead: list[int] = []
         for k, m in enumerate(self.mentions):
             s = self._sentence_of(m.start)
-            if s is not None and self.sentences[s].paragraph != first_para:
+            if s is not None and self.sentences[s].paragraph > first_para + 1:
                 break
-            if k not in self.listed:
-                return str(m.place_id)
+            lead.append(k)  # a list in the lead still names where the story happened
+        if lead:
+            best = min(self._level(self.mentions[k].place_id) for k in lead)
+            k = next(k for k in lead if self._level(self.mentions[k].place_id) == best)
+            return str(self.mentions[k].place_id)
         counts = Counter(m.place_id for m in self.mentions)
         return str(counts.most_common(1)[0][0])
 
@@ -103,20 +136,36 @@ class PlaceLinker:
         hi = bisect_right(self.starts, end - 1)
         return [k for k in range(lo, hi) if k not in self.listed]
 
-    def _pick(self, ks: list[int], near: int) -> str | None:
-        if not ks:
-            return None
-        best = min(self._level(self.mentions[k].place_id) for k in ks)
-        cands = [k for k in ks if self._level(self.mentions[k].place_id) == best]
-        k = min(cands, key=lambda k: abs(self.mentions[k].start - near))
-        return str(self.mentions[k].place_id)
+    def _pick(self, ks: list[int], near: int, *, unique: bool = False) -> str | None:
+        """The most specific place among mentions ``ks`` (the nearest one on a tie); with
+        ``unique``, a level naming several places is passed over for a broader one."""
+        levels = sorted({self._level(self.mentions[k].place_id) for k in ks})
+        for level in levels:
+            cands = [k for k in ks if self._level(self.mentions[k].place_id) == level]
+            if unique and len({self.mentions[k].place_id for k in cands}) > 1:
+                continue
+            k = min(cands, key=lambda k: abs(self.mentions[k].start - near))
+            return str(self.mentions[k].place_id)
+        return None
+
+    def more_specific(self, a: str | None, b: str | None) -> bool:
+        if a is None:
+            return False
+        if b is None:
+            return True
+        return self._level(a) < self._level(b)
 
     def at(self, start: int, end: int) -> str | None:
+        return self.linked(start, end)[0]
+
+    def linked(self, start: int, end: int) -> tuple[str | None, int]:
+        """The place id and how closely it is linked: 3 same clause, 2 same sentence, 1 an
+        earlier sentence of the paragraph, 0 the document's main place."""
         if not self.mentions:
-            return None
+            return None, 0
         si = self._sentence_of(start)
         if si is None:
-            return self.main
+            return self.main, 0
         sent = self.sentences[si]
         # The clause around the item.
         c_start, c_end = sent.start, sent.end
@@ -127,14 +176,19 @@ class PlaceLinker:
                 c_end = m.start()
                 break
         got = self._pick(self._in(c_start, c_end), start)
-        if got is None:
-            got = self._pick(self._in(sent.start, sent.end), start)
+        if got is not None:
+            return got, 3
+        got = self._pick(self._in(sent.start, sent.end), start)
+        if got is not None:
+            return got, 2
         k = si - 1
-        while got is None and k >= 0 and self.sentences[k].paragraph == sent.paragraph:
+        while k >= 0 and self.sentences[k].paragraph == sent.paragraph:
             prev = self.sentences[k]
-            got = self._pick(self._in(prev.start, prev.end), prev.end)
+            got = self._pick(self._in(prev.start, prev.end), prev.end, unique=True)
+            if got is not None:
+                return got, 1
             k -= 1
-        return got if got is not None else self.main
+        return self.main, 0
 
 
 class ClaimantFinder:

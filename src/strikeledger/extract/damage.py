@@ -9,8 +9,8 @@ to hospital", "military administration", "the southern port of Odesa") are liste
 not seen as a site. One item per (category, place); the place is linked like a casualty's
 (:mod:`casualties_places`).
 
-Notes read: ``casualty_tokens`` (when the casualties component ran), ``place_mentions``,
-``places_by_id``.
+Notes read: ``casualty_tokens`` and ``casualty_victim_spans`` (when the casualties component
+ran), ``place_mentions``, ``places_by_id``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,14 @@ from typing import TYPE_CHECKING
 from .. import settings
 from ..report import DAMAGE_CATEGORIES, Damage, Span
 from .casualties import document_tokens
-from .casualties_lexicon import Match, PhraseMatcher, damage_data, has_data
+from .casualties_lexicon import (
+    Match,
+    PhraseMatcher,
+    PhraseSet,
+    casualty_data,
+    damage_data,
+    has_data,
+)
 from .casualties_places import PlaceLinker
 
 if TYPE_CHECKING:
@@ -63,23 +70,29 @@ def component(ctx: Context) -> None:
         return
     window = settings.DAMAGE_CUE_WINDOW_TOKENS.get()
     starts = [m.start for m in matches]
-    places = PlaceLinker(ctx)
+    # Words right after a counted group name the people, not a site: "сотрудник предприятия".
+    people = {t for a, b in ctx.notes.get("casualty_victim_spans") or [] for t in range(a, b + 1)}
+    places = PlaceLinker(ctx, toks, _titles(ctx.lang))
     seen: set[tuple[str, str | None]] = set()
     text = ctx.text
+    prev_named: set[str] = set()
     for sent in ctx.sentences:
         lo = toks.at(sent.start)
         hi = toks.ending_at(sent.end)
         a = bisect_left(starts, lo)
         b = bisect_left(starts, hi)
         smatches: list[Match] = matches[a:b]
+        named = {c for x in smatches for c in x.values("cat:")}
+        context, prev_named = named | prev_named, named
         cues = [m for m in smatches if m.has("cue")]
         if not cues:
             continue
         for m in smatches:
+            if m.start in people:
+                continue
             cats = m.values("cat:")
             for k in m.values("abs:"):
-                named = {c for x in smatches for c in x.values("cat:")}
-                cats = [_absorbed_category(ctx.lang, int(k), named)]
+                cats = [_absorbed_category(ctx.lang, int(k), context)]
             if not cats:
                 continue
             near = min(cues, key=lambda c: _gap(m, c))
@@ -105,9 +118,15 @@ def component(ctx: Context) -> None:
                 )
 
 
+def _titles(lang: str) -> PhraseSet | None:
+    if not has_data(lang, "casualties"):
+        return None
+    return PhraseSet(casualty_data(lang).get("title_before") or [])
+
+
 def _absorbed_category(lang: str, k: int, named: set[str]) -> str:
-    """A warehouse belongs to the port, depot or farm named in its sentence; alone it is
-    industrial."""
+    """A warehouse belongs to the port, depot or farm named in its sentence or the one before;
+    alone it is industrial."""
     entry = damage_data(lang)["absorbable"][k]
     for cat in entry["absorbed_by"]:
         if cat in named:

@@ -7,7 +7,7 @@ import itertools
 import pytest
 import yaml
 
-from strikeledger.extract import numbers as numbers_mod
+from strikeledger.extract import langdata
 from strikeledger.extract.numbers import Number, find_numbers, lang_data
 
 
@@ -474,6 +474,20 @@ def test_number_yaml_schema(lang: str) -> None:
     assert not set(data.get("ordinal_words") or []) & set(data["words"])
 
 
+def test_bad_number_data_is_a_typed_error() -> None:
+    from strikeledger.errors import LanguageDataError
+
+    schema = numbers_mod_schema()
+    with pytest.raises(LanguageDataError, match="percent_words"):
+        langdata.validate({**lang_data("en", "numbers"), "percent_words": "%"}, schema, where="x")
+
+
+def numbers_mod_schema() -> object:
+    from strikeledger.extract.numbers import _SCHEMAS
+
+    return _SCHEMAS["numbers"]
+
+
 @pytest.mark.parametrize("lang", ["en", "uk", "ru"])
 def test_number_yaml_has_no_duplicate_keys(lang: str) -> None:
     class Strict(yaml.SafeLoader):
@@ -485,7 +499,5 @@ def test_number_yaml_has_no_duplicate_keys(lang: str) -> None:
         return {k: loader.construct_object(v) for k, v in node.value}
 
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct)
-    path = numbers_mod.resources.files("strikeledger.extract").joinpath(
-        "lang", lang, "numbers.yaml"
-    )
+    path = langdata.data_dir() / lang / "numbers.yaml"
     yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)

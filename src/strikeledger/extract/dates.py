@@ -156,6 +156,18 @@ def _nearest(idxs: list[int], anchors: list[Anchor], offset: int) -> int:
 # --- resolving cues ----------------------------------------------------------------------------
 
 
+_EVENING_HOUR = 18
+
+
+def _local_hour(published: datetime | date | None) -> int:
+    """The hour of publication in Kyiv time (-1 when only a date is known)."""
+    if not isinstance(published, datetime):
+        return -1
+    if published.tzinfo is not None:
+        published = published.astimezone(kyiv())
+    return published.hour
+
+
 def reference_date(published: datetime | date | None) -> date | None:
     """The publication date in Kyiv time."""
     if isinstance(published, datetime):
@@ -192,13 +204,15 @@ def _weekday(wd: int, ref: date | None) -> date | None:
     return ref - timedelta(days=(ref.weekday() - wd) % 7)
 
 
-def _resolve(cue: Cue, p: Parts, ref: date | None) -> tuple[date | None, bool]:
-    """(night, period) of a governing cue."""
+def _resolve(cue: Cue, p: Parts, ref: date | None, evening: bool) -> tuple[date | None, bool]:
+    """(night, period) of a governing cue; ``evening``: the text was published at 18:00 or
+    later, so "tonight" is the night that ends tomorrow."""
     k = cue.kind
     if k == "period":
         return None, True
     if k in ("night_rel", "day_rel", "day24"):
-        return (ref + timedelta(days=cue.shift) if ref else None), False
+        shift = cue.shift + (1 if cue.tonight and evening else 0)
+        return (ref + timedelta(days=shift) if ref else None), False
     if k in ("night_range", "night_date", "day_date"):
         if p.dates:
             d = p.dates[-1] if k != "day_date" else p.dates[0]
@@ -349,6 +363,7 @@ def time_context(
     bounds = [(s.start, s.end) for s in sentences]
     starts = [s.start for s in sentences]
     ref = reference_date(published)
+    evening = _local_hour(published) >= _EVENING_HOUR
     cues = find_cues(text, lang)
 
     def sentence_of(off: int) -> int:
@@ -375,7 +390,7 @@ def time_context(
         elif c.kind in GOVERNING:
             if c.kind == "period" and is_comparative(text, c, lang, bounds[si][0] if bounds else 0):
                 continue
-            night, period = _resolve(c, p, ref)
+            night, period = _resolve(c, p, ref, evening)
             anchors.append(Anchor(c, night, period, si))
     windows: dict[int, Window | None] = {}
     for i, a in enumerate(anchors):

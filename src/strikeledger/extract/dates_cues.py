@@ -54,6 +54,7 @@ class Cue:
     end: int
     text: str
     shift: int = 0
+    tonight: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class Parts:
 class Cues:
     lang: str
     regex: re.Pattern[str]
-    groups: dict[str, tuple[str, int]]  # group name -> (kind, shift)
+    groups: dict[str, tuple[str, int, bool]]  # group name -> (kind, shift, tonight)
     months: dict[str, int]
     weekdays: dict[str, int]
     timezones: dict[str, str]
@@ -154,7 +155,7 @@ def cues(lang: str) -> Cues:
         "{mm}": r"(?:0?[1-9]|1[0-2])",
     }
     branches: list[str] = []
-    groups: dict[str, tuple[str, int]] = {}
+    groups: dict[str, tuple[str, int, bool]] = {}
     starters: set[str] = set()
     cue_data = d.get("cues") or {}
     unknown = set(cue_data) - set(KINDS)
@@ -162,8 +163,10 @@ def cues(lang: str) -> Cues:
         raise ValueError(f"lang/{lang}/dates.yaml: unknown cue kinds {sorted(unknown)}")
     for kind in KINDS:
         for i, entry in enumerate(cue_data.get(kind) or []):
+            tonight = False
             if isinstance(entry, dict):
                 pattern, shift = str(entry["re"]), int(entry.get("shift", 0))
+                tonight = bool(entry.get("tonight", False))
             else:
                 pattern, shift = str(entry), 0
             starters.update(w.lower() for w in re.findall(r"[^\W\d_]+", pattern))
@@ -174,7 +177,7 @@ def cues(lang: str) -> Cues:
             flags = "(?-i:" if kind == "dateline" else "(?i:"
             # a cue starts and ends at a word boundary
             branches.append(f"(?P<{name}>(?<![^\\W_]){flags}{pattern})(?![^\\W_]))")
-            groups[name] = (kind, shift)
+            groups[name] = (kind, shift, tonight)
     regex = re.compile("|".join(branches), re.M)
     exact = set(months) | set(weekdays) | {str(f).lower() for f in d.get("months_in") or []}
     exact = {f.rstrip(".") for f in exact}
@@ -281,8 +284,8 @@ def find_cues(text: str, lang: str) -> list[Cue]:
             m = c.regex.match(text, pos)
             if m is None or m.lastgroup is None or m.end() == m.start():
                 continue
-            kind, shift = c.groups[m.lastgroup]
-            out.append(Cue(kind, m.start(), m.end(), m.group(0), shift))
+            kind, shift, tonight = c.groups[m.lastgroup]
+            out.append(Cue(kind, m.start(), m.end(), m.group(0), shift, tonight))
             last_end = m.end()
             if last_end > s:
                 break
@@ -332,6 +335,10 @@ def parts(cue: Cue, lang: str, after: str = "") -> Parts:
                 month = c.months.get(low, c.months.get(low.rstrip("."), month))
         if day is not None and month is not None:
             dates.append((day, month, year, m.start()))
+    if not dates:
+        iso = re.search(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", blanked)
+        if iso:
+            dates.append((int(iso.group(3)), int(iso.group(2)), int(iso.group(1)), iso.start()))
     if not dates:
         m2 = re.search(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?!\d)", blanked)
         if m2:

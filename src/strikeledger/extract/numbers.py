@@ -37,10 +37,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from . import langdata
 
 __all__ = ["Number", "find_numbers", "is_number_word", "lang_data"]
 
@@ -72,16 +71,53 @@ class Number:
         )
 
 
-@cache
+_PHRASES = "list[str]"
+_SCHEMAS: dict[str, Any] = {
+    "numbers": {
+        "words": "dict[str,int]",
+        "paradigm_words?": "any",
+        "paradigms?": "dict[str,list[str]]",
+        "more_words?": "dict[str,int]",
+        "hundred": "any",
+        "scales": "any",
+        "scale_alone": "any",
+        "approx_nouns": "any",
+        "approx_alone": "any",
+        "ambiguous_plural?": "any",
+        "singular_after": "any",
+        "articles": "any",
+        "conjunctions": "any",
+        "hyphen_joins": "bool",
+        "fractions": "any",
+        "percent_words": _PHRASES,
+        "age_after": _PHRASES,
+        "age_before": "any",
+        "ordinal_suffixes": _PHRASES,
+        "cardinal_suffixes": "any",
+        "year_after": "any",
+        "year_before": _PHRASES,
+        "ordinal_words": _PHRASES,
+        "clock_after": _PHRASES,
+    },
+    "dates": {
+        "months": "any",
+        "weekdays": "any",
+        "months_in": "any",
+        "year_words": "any",
+        "last_year": _PHRASES,
+        "timezones": "dict[str,str]",
+        "comparatives": _PHRASES,
+        "since_words": _PHRASES,
+        "triggers": _PHRASES,
+        "cues": {"*": "any"},
+    },
+}
+
+
 def lang_data(lang: str, name: str) -> dict[str, Any]:
-    """The YAML file ``lang/<lang>/<name>.yaml`` as a dict (cached; empty when absent)."""
-    path = resources.files("strikeledger.extract").joinpath("lang", lang, f"{name}.yaml")
-    if not path.is_file():
-        return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"lang/{lang}/{name}.yaml: top level must be a mapping")
-    return data
+    """The file ``lang/<lang>/<name>.yaml`` through ``langdata`` (cached, validated: a bad file
+    raises ``LanguageDataError`` SL-E200 naming the file and the key)."""
+    return langdata.load(lang, name, schema=_SCHEMAS.get(name))
 
 
 # --- the lexicon -------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from strikeledger.ledger.events.reconcile import source_kinds
+from strikeledger.ledger.events.claimants import source_kinds
 from strikeledger.report import CLAIMANT_KINDS
 
 

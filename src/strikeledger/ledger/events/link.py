@@ -15,7 +15,8 @@ Where the keys come from, per item of a report:
 - a figure: its own ``night_of``, ``attacker`` and the country of its ``area`` (figures without a
   night — weekly totals, undated texts — are not linked); a figure whose area names a region
   ("over Belgorod Oblast 30 drones", area ``["RU", "RU-BEL"]``) counts for that region's local
-  event, not for the nationwide tally;
+  event, not for the nationwide tally — and so does a figure claimed by a regional authority
+  (local authority, Russian governor) in a report whose places are mostly in one region;
 - a casualty or damage item: the report's main night (the most frequent night of its figures, else
   the publication date) and the country of its place (a place in Russia means attacker UA);
   its place, made city- or region-level, gives the local event; an item with no place goes to the
@@ -35,12 +36,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .claimants import claimant_of
 from .dataset import is_dataset_row
 from .model import Event, EventKey, Link
 
 # First-level regions that are themselves a city: a place inside them needs no city slug.
 CITY_REGIONS = frozenset({"UA-30", "UA-40"})
 CITY_LEVELS = frozenset({"city", "settlement", "hromada", "foreign_city"})
+# Claimants whose numbers are about their own region (a regional administration, a governor).
+REGIONAL_CLAIMANTS = frozenset({"local_authority", "russian_official"})
 
 Report = Mapping[str, Any]
 
@@ -79,6 +83,15 @@ def region_of(area: Iterable[str] | None) -> str | None:
         if code and "-" in code:
             return str(code).upper()
     return None
+
+
+def _dominant_region(places: list[Mapping[str, Any]]) -> str | None:
+    """The first-level region of more than half of a report's places, if one is."""
+    regions = Counter(str(p.get("region")) for p in places if p.get("region"))
+    if not regions:
+        return None
+    region, n = regions.most_common(1)[0]
+    return region if n * 2 > sum(regions.values()) else None
 
 
 def _region_name(region: str, places: list[Mapping[str, Any]]) -> str:
@@ -205,6 +218,7 @@ class Linker:
         figures = list(report.get("figures") or ())
         casualties = list(report.get("casualties") or ())
 
+        own_region = _dominant_region(places)
         # Attack keys of the figures, and the report's main night.
         fig_keys: list[EventKey | None] = []
         fig_local: list[EventKey | None] = []  # a figure about one region (area "UA-63")
@@ -219,6 +233,13 @@ class Linker:
             fkey = EventKey(str(night), attacker, country_of(f.get("area")))
             fig_keys.append(fkey)
             region = region_of(f.get("area"))
+            if (
+                region is None
+                and own_region
+                and own_region.split("-")[0] == fkey.area
+                and claimant_of(f, doc)[1] in REGIONAL_CLAIMANTS
+            ):
+                region = own_region  # a regional authority speaks for its region
             fig_local.append(
                 EventKey(fkey.night_of, attacker, fkey.area, region) if region else None
             )

@@ -36,12 +36,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ... import settings
+from .claimants import claimant_of, is_primary
 from .link import LinkedReport
 from .model import (
     CATEGORY_CONFUSION,
@@ -86,14 +84,6 @@ CONSENSUS_RULES = (
     R_HIGHEST,
     R_SINGLE,
 )
-
-
-@lru_cache(maxsize=1)
-def source_kinds() -> dict[str, str]:
-    """Channel name (lower case) -> the claimant kind whose own channel it is."""
-    path = Path(__file__).parent / "data" / "sources.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {str(k).lower(): str(v) for k, v in (data.get("sources") or {}).items()}
 
 
 def _attacker(event_id: str) -> str:
@@ -149,31 +139,6 @@ def timestamp(published: str | None) -> float:
 # -- claims -------------------------------------------------------------------------------------
 
 
-def _is_primary(doc: Mapping[str, Any], claimant_kind: str | None) -> bool:
-    if not claimant_kind or claimant_kind == "media":
-        return False
-    return _channel_kind(doc) == claimant_kind
-
-
-def _channel_kind(doc: Mapping[str, Any]) -> str | None:
-    own = doc.get("source_kind")
-    if own is None and doc.get("source"):
-        own = source_kinds().get(str(doc["source"]).lower())
-    return str(own) if own else None
-
-
-def _claimant(item: Mapping[str, Any], doc: Mapping[str, Any]) -> tuple[str | None, str | None]:
-    """Who claims a number: as extracted, else — in a claimant's own channel (an Air Force post,
-    a regional administration's channel) — the channel's owner."""
-    cl = item.get("claimant") or {}
-    if cl.get("kind") or cl.get("name"):
-        return cl.get("name"), cl.get("kind")
-    own = _channel_kind(doc)
-    if own:
-        return str(doc.get("source")), own
-    return None, None
-
-
 def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
     """The claims of one linked report (none for a near-duplicate), derived totals included."""
     if linked.duplicate_of:
@@ -187,7 +152,7 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
         if ev is None:
             continue
         w = f.get("weapon") or {}
-        name, kind = _claimant(f, doc)
+        name, kind = claimant_of(f, doc)
         out.append(
             Claim(
                 event_id=ev,
@@ -202,7 +167,7 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
                 claimant_kind=kind,
                 source=source,
                 published=published,
-                primary=_is_primary(doc, kind),
+                primary=is_primary(doc, kind),
                 night_of=f.get("night_of"),
                 evidence=f.get("evidence"),
                 rule=f.get("rule"),
@@ -211,7 +176,7 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
     for c, ev in zip(report.get("casualties") or (), linked.casualty_events, strict=False):
         if ev is None:
             continue
-        name, kind = _claimant(c, doc)
+        name, kind = claimant_of(c, doc)
         out.append(
             Claim(
                 event_id=ev,
@@ -226,7 +191,7 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
                 claimant_kind=kind,
                 source=source,
                 published=published,
-                primary=_is_primary(doc, kind),
+                primary=is_primary(doc, kind),
                 evidence=c.get("evidence"),
                 rule=c.get("rule"),
             )
@@ -273,8 +238,13 @@ def derived_totals(claims: list[Claim]) -> list[Claim]:
             models = [c for c in group if c.subject == cat and c.model is not None]
             if not models:
                 continue
-            uniq = list({(c.model, c.value): c for c in models}.values())
-            d = _derive(uniq, cat)
+            # one number per model — the largest: a second, smaller number of the same model in
+            # one text is a part of it ("728 drones … about 400 of them Shaheds")
+            best: dict[str | None, Claim] = {}
+            for c in models:
+                if c.model not in best or c.value > best[c.model].value:
+                    best[c.model] = c
+            d = _derive(list(best.values()), cat)
             category_totals[cat] = d
             out.append(d)
         if ("any", None) not in stated and len(category_totals) >= 2:
@@ -307,6 +277,14 @@ def _derive(parts: list[Claim], subject: str) -> Claim:
 
 
 # -- comparing ----------------------------------------------------------------------------------
+
+
+_SUBJECT_WORDS = {
+    "any": "all weapons together",
+    "drone": "drones",
+    "missile": "missiles",
+    "guided_bomb": "guided bombs",
+}
 
 
 def interval(value: int, qualifier: str, approx: float) -> tuple[float, float]:
@@ -364,17 +342,18 @@ def compare(
         if ref.subject == claim.subject or ref.document_id == claim.document_id:
             continue
         if _gap(ci, interval(ref.value, ref.qualifier, tol.approx)) == 0:
-            how = " + ".join(ref.parts) if ref.parts else f"{ref.subject} {ref.value}"
-            total = f"{ref.subject} {ref.value}" if ref.parts else how
+            what = _SUBJECT_WORDS.get(ref.subject, ref.subject)
+            if ref.parts:
+                what += " (" + " + ".join(ref.parts) + ")"
+            own = _SUBJECT_WORDS.get(claim.subject, claim.subject)
             return Conflict(
                 claim.event_id,
                 CATEGORY_CONFUSION,
                 claim,
                 cons,
                 delta,
-                f"{claim.stated()} labelled {claim.subject} matches {total}"
-                f"{' (' + how + ')' if ref.parts else ''} per {ref.claimant or ref.source}; "
-                f"{who} gives {cons.claim.stated()} {cons.key[2]}",
+                f"{claim.stated()} is given as {own}, but {ref.value} is {what} "
+                f"per {ref.claimant or ref.source}; {own} were {cons.claim.stated()} ({who})",
                 matches=f"{ref.measure} {ref.subject} {ref.value}"
                 + (f" = {' + '.join(ref.parts)}" if ref.parts else ""),
             )

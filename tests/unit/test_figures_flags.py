@@ -1,0 +1,112 @@
+"""Self-consistency flags, from texts and from hand-built figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from strikeledger import Document, extract
+from strikeledger.extract.flags import consistency_flags
+from strikeledger.report import Figure, Span, Weapon
+
+
+def _codes(
+    text: str, lang: str = "en", published: str | None = "2025-07-04T10:00:00+03:00"
+) -> set[str]:
+    report = extract(Document.from_text(text, published=published, language=lang))
+    return {f.code for f in report.flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        (
+            "Russia launched 100 drones and missiles, including 95 drones and 10 missiles.",
+            "en",
+            "PARTS_EXCEED_TOTAL",
+        ),
+        (
+            "Russia fired 200 drones and 5 missiles overnight. "
+            "In all, 200 air attack weapons were used.",
+            "en",
+            "TOTAL_MISMATCH",
+        ),
+        (
+            "Russia launched 50 drones. Air defences shot down 55 drones.",
+            "en",
+            "NEUTRALIZED_EXCEEDS_LAUNCHED",
+        ),
+        (
+            "Противник атакував 30 засобами повітряного нападу: 25 БпЛА та 8 ракетами.",
+            "uk",
+            "PARTS_EXCEED_TOTAL",
+        ),
+        (
+            "Противник запустил 40 дронов. Сбиты 41 беспилотник.",
+            "ru",
+            "NEUTRALIZED_EXCEEDS_LAUNCHED",
+        ),
+    ],
+)
+def test_flag_raised(text: str, lang: str, code: str) -> None:
+    assert code in _codes(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia launched 100 drones and missiles, including 90 drones and 10 missiles.", "en"),
+        ("Russia launched 50 drones. Air defences shot down 50 drones.", "en"),
+        ("Russia launched more than 100 drones and missiles: 95 drones and 10 missiles.", "en"),
+        ("Противник атакував 30 засобами повітряного нападу: 25 БпЛА та 5 ракетами.", "uk"),
+    ],
+)
+def test_no_flag_when_consistent(text: str, lang: str) -> None:
+    assert (
+        _codes(text, lang)
+        & {"PARTS_EXCEED_TOTAL", "TOTAL_MISMATCH", "NEUTRALIZED_EXCEEDS_LAUNCHED"}
+        == set()
+    )
+
+
+def test_no_date_only_without_publication_date() -> None:
+    text = "Air defences shot down 12 drones over the city."
+    assert "NO_DATE" in _codes(text, published=None)
+    assert "NO_DATE" not in _codes(text)
+    assert "NO_DATE" not in _codes("The city was quiet.", published=None)
+
+
+def _fig(measure: str, cat: str, value: int, q: str = "exact") -> Figure:
+    return Figure(
+        measure, Weapon(cat), value, Span(0, 1, "x"), "test.v1", qualifier=q, night_of="2025-07-04"
+    )
+
+
+def test_parts_of_a_neutralized_total_may_say_which() -> None:
+    figs = [
+        _fig("neutralized", "any", 100),
+        _fig("shot_down", "drone", 70),
+        _fig("suppressed", "drone", 40),
+    ]
+    codes = [c for c, _m, _r in consistency_flags(figs, {1: 0, 2: 0})]
+    assert codes == ["PARTS_EXCEED_TOTAL"]
+
+
+def test_approximate_totals_are_not_compared() -> None:
+    figs = [
+        _fig("launched", "any", 700, "more_than"),
+        _fig("launched", "drone", 653),
+        _fig("launched", "missile", 52),
+    ]
+    assert consistency_flags(figs, {}) == []
+
+
+def test_flags_of_other_components_are_kept() -> None:
+    report = extract(
+        Document.from_text(
+            "Russia launched 50 drones. Air defences shot down 55 drones.",
+            published="2025-07-04",
+            language="en",
+        )
+    )
+    report.flag("STALE_ROLE", "kept")
+    assert {"STALE_ROLE", "NEUTRALIZED_EXCEEDS_LAUNCHED"} <= {f.code for f in report.flags}

@@ -1,0 +1,71 @@
+"""Russian figure phrasings (Russian MoD, governors, Russian-language Ukrainian news)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit._figures_helpers import figures_of, keys
+
+L, S, N, SU, H = "launched", "shot_down", "neutralized", "suppressed", "hit"
+
+CASES = [
+    (
+        "Дежурными средствами ПВО перехвачены и уничтожены 35 украинских беспилотников.",
+        {(S, "drone", None, 35, "exact")},
+    ),
+    ("Силами ПВО уничтожено и подавлено около 20 БПЛА.", {(N, "drone", None, 20, "approx")}),
+    (
+        "Противник применил 200 ударных дронов и 8 ракет.",
+        {(L, "drone", None, 200, "exact"), (L, "missile", None, 8, "exact")},
+    ),
+    ("Сбиты 4 ракеты «Калибр».", {(S, "missile", "kalibr", 4, "exact")}),
+    (
+        "Россия выпустила свыше 50 управляемых авиабомб.",
+        {(L, "guided_bomb", "kab", 50, "more_than")},
+    ),
+    ("Оккупанты сбросили на город 3 КАБа.", {(L, "guided_bomb", "kab", 3, "exact")}),
+    ("Еще 15 беспилотников локационно потеряны.", {(SU, "drone", None, 15, "exact")}),
+    ("Попадания зафиксированы на 6 локациях.", {("hit_locations", "any", None, 6, "exact")}),
+    ("Обломки упали на 3 локациях.", {("debris_locations", "any", None, 3, "exact")}),
+    (
+        "Россия атаковала 40 шахедами, 30 из них сбиты.",
+        {(L, "drone", "shahed", 40, "exact"), (S, "drone", "shahed", 30, "exact")},
+    ),
+    ("Противник применил не менее 10 ракет Х-101.", {(L, "missile", "kh-101", 10, "at_least")}),
+    ("Сбиты две ракеты ATACMS.", {(S, "missile", "missile_other", 2, "exact")}),
+]
+
+NEGATIVES = [
+    "Повреждены 3 легковых автомобиля и 2 частных дома.",
+    "Ранены 5 человек, в том числе 2 детей.",
+    "Россия производит 100 шахедов в день.",
+    "Школа рассчитана на 900 учеников.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_phrasing(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "ru") == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
+def test_not_a_figure(text: str) -> None:
+    assert keys(text, "ru") == set()
+
+
+def test_mod_tally_by_region_adjectives() -> None:
+    text = (
+        "Перехвачены и уничтожены 40 украинских беспилотников. Беспилотники уничтожены над "
+        "территорией Брянской области — 25, Курской — 15."
+    )
+    figs = {f["value"]: f for f in figures_of(text, "ru")}
+    assert set(figs) == {40, 25, 15}
+    assert all(f["attacker"] == "UA" and f["measure"] == S for f in figs.values())
+    assert "RU-BRY" in figs[25]["area"] and "RU-KRS" in figs[15]["area"]
+    assert figs[40]["claimant"] is None or figs[40]["claimant"]["kind"] != "air_force"
+
+
+def test_governor_makes_attacker_ua() -> None:
+    (f,) = figures_of("Над Брянской областью сбиты 7 беспилотников, сообщил губернатор.", "ru")
+    assert f["attacker"] == "UA"
+    assert f["claimant"]["kind"] == "russian_official"

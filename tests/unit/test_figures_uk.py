@@ -1,0 +1,85 @@
+"""Ukrainian figure phrasings (Air Force, military administrations, news)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit._figures_helpers import figures_of, keys
+
+L, S, N, SU, H = "launched", "shot_down", "neutralized", "suppressed", "hit"
+
+CASES = [
+    ("Ворог атакував 150 ударними БпЛА типу Shahed.", {(L, "drone", "shahed", 150, "exact")}),
+    ("Противник застосував 7 крилатих ракет Х-101.", {(L, "missile", "kh-101", 7, "exact")}),
+    ("Збито 44 шахеди.", {(S, "drone", "shahed", 44, "exact")}),
+    ("Станом на 09:00 збито/подавлено 81 ворожий БпЛА.", {(N, "drone", None, 81, "exact")}),
+    ("Знешкоджено понад 30 цілей.", {(N, "any", None, 30, "more_than")}),
+    ("Ще 20 дронів-імітаторів локаційно втрачені.", {(SU, "drone", "decoy", 20, "exact")}),
+    ("Ворог випустив близько 40 керованих авіабомб.", {(L, "guided_bomb", "kab", 40, "approx")}),
+    ("Противник атакував щонайменше 12 безпілотниками.", {(L, "drone", None, 12, "at_least")}),
+    ("Противник застосував дві ракети Іскандер-К.", {(L, "missile", "iskander-k", 2, "exact")}),
+    (
+        "З 25 крилатих ракет знищено 21.",
+        {(L, "missile", None, 25, "exact"), (S, "missile", None, 21, "exact")},
+    ),
+    (
+        "Ворог атакував 90 дронами, 70 з них збито.",
+        {(L, "drone", None, 90, "exact"), (S, "drone", None, 70, "exact")},
+    ),
+    (
+        "Зафіксовано влучання 4 ракет на 3 локаціях.",
+        {(H, "missile", None, 4, "exact"), ("hit_locations", "any", None, 3, "exact")},
+    ),
+    (
+        "Падіння уламків зафіксовано на 11 локаціях.",
+        {("debris_locations", "any", None, 11, "exact")},
+    ),
+    ("У повітрі перебувають ще 6 ворожих БпЛА.", {("in_flight", "drone", None, 6, "exact")}),
+    ("Ворог скинув на Херсон 5 КАБів.", {(L, "guided_bomb", "kab", 5, "exact")}),
+    ("Противник застосував 4 ракети Х-22/Х-32.", {(L, "missile", "kh-22", 4, "exact")}),
+    ("Ворог запустив 10 розвідувальних БпЛА типу Орлан.", {(L, "drone", "recon_uav", 10, "exact")}),
+    ("Противник атакував трьома ракетами «Кинджал».", {(L, "missile", "kinzhal", 3, "exact")}),
+]
+
+NEGATIVES = [
+    "Уламки дрона пошкодили 5 приватних будинків.",
+    "Поранено 14 людей, серед них 3 дітей.",
+    "Україна отримала 40 ракет до систем ППО.",
+    "Сили ППО працювали майже 6 годин.",
+    "Атаковано 11 населених пунктів області.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_phrasing(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "uk") == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
+def test_not_a_figure(text: str) -> None:
+    assert keys(text, "uk") == set()
+
+
+def test_bullet_list_under_a_header() -> None:
+    text = (
+        "Станом на 08:00 збито/подавлено 100 засобів повітряного нападу:\n"
+        "– 90 ворожих БпЛА;\n"
+        "– 10 крилатих ракет Х-101."
+    )
+    assert keys(text, "uk") == {
+        (N, "any", None, 100, "exact"),
+        (N, "drone", None, 90, "exact"),
+        (N, "missile", "kh-101", 10, "exact"),
+    }
+
+
+def test_oblast_tally_lines() -> None:
+    text = "Знищено 20 ударних БпЛА, з них:\n– на Сумщині – 12;\n– на Полтавщині – 8."
+    got = keys(text, "uk")
+    assert (S, "drone", None, 12, "exact") in got and (S, "drone", None, 8, "exact") in got
+
+
+def test_claimant_air_force() -> None:
+    (f,) = figures_of("Повітряні сили: противник атакував 55 ударними БпЛА.", "uk")
+    assert f["claimant"]["kind"] == "air_force"
+    assert f["rule"] == "uk.launched.v1"

@@ -132,6 +132,12 @@ API_TOKEN: Setting[str] = Setting(
 API_MAX_QUERY_CHARS: Setting[int] = Setting(
     "api_max_query_chars", 200, "Longest value of one query parameter (search text, area …)."
 )
+API_EVENTS_REFRESH_SECONDS: Setting[float] = Setting(
+    "api_events_refresh_seconds",
+    30.0,
+    "How often the server checks whether another process added documents (then rebuilds its "
+    "events index in the background); 0: never.",
+)
 SERVE_HOST: Setting[str] = Setting("serve_host", "127.0.0.1", "Address `strikeledger serve` binds.")
 SERVE_PORT: Setting[int] = Setting("serve_port", 8000, "Port `strikeledger serve` listens on.")
 
@@ -227,6 +233,7 @@ ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     API_RATE_WINDOW_SECONDS,
     API_TOKEN,
     API_MAX_QUERY_CHARS,
+    API_EVENTS_REFRESH_SECONDS,
     SERVE_HOST,
     SERVE_PORT,
     EVENTS_APPROX_TOLERANCE,

@@ -121,3 +121,36 @@ def test_every_route_is_classified_and_writes_need_a_token(ledger_copy: object) 
     with TestClient(app, raise_server_exceptions=False) as c:
         for method, path in WRITES:
             assert c.request(method, path, json={"text": "x"}).status_code == 401
+
+
+def test_events_index_follows_documents_added_by_another_writer(ledger_copy: object) -> None:
+    import time
+
+    from strikeledger.document import Document
+    from strikeledger.ledger import open_store
+
+    from . import ledger_data
+
+    app = create_app(ApiSettings(db=str(ledger_copy), token=TOKEN, events_refresh_seconds=0.05))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        nights = {n["night_of"] for n in c.get("/api/timeline").json()["items"]}
+        assert "2025-07-20" not in nights
+        d = Document.from_text(
+            "Overnight the enemy attacked with 64 strike drones.",
+            published="2025-07-20",
+            source="kpszsu",
+        )
+        rep = ledger_data.report(
+            d, [("launched", "drone", None, 64, "64 strike drones", ledger_data.AF, "2025-07-20")]
+        )
+        with open_store(str(ledger_copy)) as store:  # same process, same (read-write) mode
+            store.add_batch([(d, rep)])
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            items = c.get("/api/timeline?from=2025-07-20").json()["items"]
+            if items:
+                assert items[0]["launched"] == 64
+                break
+        else:
+            raise AssertionError("the events index never picked up the new document")

@@ -26,6 +26,7 @@ class ApiSettings:
     rate_window_seconds: float = field(default_factory=S.API_RATE_WINDOW_SECONDS.get)
     token: str = field(default_factory=S.API_TOKEN.get, repr=False)
     max_query_chars: int = field(default_factory=S.API_MAX_QUERY_CHARS.get)
+    events_refresh_seconds: float = field(default_factory=S.API_EVENTS_REFRESH_SECONDS.get)
 
     @property
     def writes_enabled(self) -> bool:

@@ -15,7 +15,9 @@ neutralized / launched.
 from __future__ import annotations
 
 import bisect
+import logging
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +26,8 @@ from typing import Any
 from ..errors import LedgerUnavailableError, NotFoundError
 from .data import Ledger
 from .params import Filters, Page
+
+log = logging.getLogger("strikeledger.api")
 
 CONFLICT_KINDS = ("different", "rounded", "category_confusion", "stale")
 TIMELINE_MEASURES = ("launched", "neutralized", "shot_down", "suppressed", "hit")
@@ -117,32 +121,77 @@ def _values(rec: Any) -> dict[str, dict[str, int]]:
 
 
 class EventCache:
-    """One ``EventIndex`` per server, built on first use under a lock."""
+    """One ``EventIndex`` per server, built on first use under a lock.
 
-    def __init__(self) -> None:
+    Another process may add documents to a PostgreSQL ledger while the server runs: at most
+    every ``refresh_seconds`` a request counts the ledger's documents, and when the count moved
+    a new index is built in a background thread and swapped in (requests keep the old one
+    meanwhile). Documents posted to this server are added at once.
+    """
+
+    def __init__(self, refresh_seconds: float) -> None:
         self._index: EventIndex | None = None
         self._lock = threading.Lock()
+        self.refresh_seconds = refresh_seconds
+        self._checked = 0.0
+        self._documents = -1
+        self._rebuilding = False
+
+    @staticmethod
+    def _count(ledger: Ledger) -> int:
+        return int(ledger.query("SELECT count(*) AS n FROM documents")[0]["n"])
+
+    @staticmethod
+    def _load(ledger: Ledger) -> EventIndex:
+        _events_module()
+        from ..ledger.events.store import load_event_set
+
+        return EventIndex.of(load_event_set(ledger.store()))
 
     def get(self, ledger: Ledger) -> EventIndex:
         if self._index is None:
             with self._lock:
                 if self._index is None:
-                    _events_module()
-                    from ..ledger.events.store import load_event_set
-
-                    self._index = EventIndex.of(load_event_set(ledger.store()))
+                    count = self._count(ledger)
+                    self._index = self._load(ledger)
+                    self._documents, self._checked = count, time.monotonic()
+        elif self.refresh_seconds > 0 and time.monotonic() - self._checked > self.refresh_seconds:
+            self._maybe_rebuild(ledger)
         return self._index
+
+    def _maybe_rebuild(self, ledger: Ledger) -> None:
+        with self._lock:
+            if self._rebuilding or time.monotonic() - self._checked <= self.refresh_seconds:
+                return
+            self._checked = time.monotonic()
+            count = self._count(ledger)
+            if count == self._documents:
+                return
+            self._rebuilding = True
+
+        def rebuild() -> None:
+            try:
+                fresh = self._load(ledger)
+                with self._lock:
+                    self._index, self._documents = fresh, count
+            except Exception:  # keep serving the old index; the failure is logged
+                log.exception("rebuilding the events index failed")
+            finally:
+                self._rebuilding = False
+
+        threading.Thread(target=rebuild, name="events-index", daemon=True).start()
 
     def add(self, ledger: Ledger, report: dict[str, Any]) -> list[str]:
         index = self.get(ledger)
         with self._lock:
+            self._documents += 1
             return index.add(report)
 
 
 def _cache(ledger: Ledger) -> EventCache:
     cache = getattr(ledger, "event_cache", None)
     if cache is None:
-        cache = EventCache()
+        cache = EventCache(ledger.settings.events_refresh_seconds)
         ledger.event_cache = cache  # type: ignore[attr-defined]
     return cache
 

@@ -1,0 +1,125 @@
+"""Linking and claim rules on small hand-written reports."""
+
+from __future__ import annotations
+
+from strikeledger.ledger.events import EventSet, Linker
+from strikeledger.ledger.events.claimants import claimant_of
+
+from .helpers import AF, cas, fig, place, report
+
+MIL = {"name": "Збройні сили України", "kind": "military"}
+OVA = {"name": "Kharkiv Regional Military Administration", "kind": "local_authority"}
+
+
+def test_channel_corrects_the_claimant_of_its_own_post() -> None:
+    doc = {"source": "kpszsu"}
+    assert claimant_of({"claimant": MIL}, doc) == ("kpszsu", "air_force")
+    assert claimant_of({"claimant": None}, doc) == ("kpszsu", "air_force")
+    mod = {"name": "Минобороны России", "kind": "russian_mod"}
+    assert claimant_of({"claimant": mod}, doc) == ("Минобороны России", "russian_mod")
+    assert claimant_of({"claimant": MIL}, {"source": "some-paper"}) == (MIL["name"], "military")
+
+
+def test_regional_authority_figures_go_to_their_region() -> None:
+    r = report(
+        "kharkiv-ova",
+        figures=[fig("launched", "drone", 19, claimant=OVA)],
+        places=[
+            place("p1", "Kharkiv Oblast", "oblast", "UA", "UA-63"),
+            place("p2", "Chuhuiv", "city", "UA", "UA-63"),
+        ],
+    )
+    lr = Linker().add(r)
+    assert lr.figure_events == ["ev:2025-07-04:RU>UA:UA-63"]
+    assert "ev:2025-07-04:RU>UA" in lr.event_ids
+    # the same number from the Air Force is a national figure
+    r2 = report("af", figures=[fig("launched", "drone", 19, claimant=AF)], places=r["places"])
+    assert Linker().add(r2).figure_events == ["ev:2025-07-04:RU>UA"]
+
+
+def test_figure_with_a_region_in_its_area_is_local() -> None:
+    r = report("mod", figures=[fig("shot_down", "drone", 30, attacker="UA", area=("RU", "RU-BEL"))])
+    lr = Linker().add(r)
+    assert lr.figure_events == ["ev:2025-07-04:UA>RU:RU-BEL"]
+    assert lr.links[-1].matched["by"] == "figure area"
+
+
+def test_a_smaller_number_of_the_same_model_is_a_part_not_an_addend() -> None:
+    r = report(
+        "af",
+        source="kpszsu",
+        figures=[
+            fig("launched", "drone", 728, model="shahed", claimant=AF),
+            fig("launched", "drone", 400, model="shahed", qualifier="approx", claimant=AF),
+        ],
+    )
+    es = EventSet.build([r])
+    cons = es.reconciliation("ev:2025-07-04:RU>UA").consensus_for(
+        ("figure", "launched", "drone", None)
+    )
+    assert cons is not None and cons.value == 728
+
+
+def test_casualty_without_place_joins_the_reports_only_local_event() -> None:
+    r = report(
+        "kyiv",
+        casualties=[cas("injured", 5, place="p1"), cas("killed", 1)],
+        places=[place("p1", "Kyiv", "city", "UA", "UA-30")],
+    )
+    lr = Linker().add(r)
+    assert lr.casualty_events == ["ev:2025-07-04:RU>UA:UA-30"] * 2
+    assert lr.links[0].matched["night_from"] == "published"
+
+
+def test_two_cities_keep_their_own_local_events() -> None:
+    r = report(
+        "two",
+        casualties=[cas("injured", 5, place="p1"), cas("injured", 2, place="p2"), cas("killed", 1)],
+        places=[
+            place("p1", "Kharkiv", "city", "UA", "UA-63"),
+            place("p2", "Chuhuiv", "city", "UA", "UA-63"),
+        ],
+    )
+    lr = Linker().add(r)
+    assert lr.casualty_events == [
+        "ev:2025-07-04:RU>UA:UA-63:kharkiv",
+        "ev:2025-07-04:RU>UA:UA-63:chuhuiv",
+        "ev:2025-07-04:RU>UA",  # ambiguous: stays with the attack
+    ]
+
+
+def test_unlinked_reports_say_why() -> None:
+    weekly = report("weekly", published=None, figures=[fig("launched", "drone", 1270, night=None)])
+    lr = Linker().add(weekly)
+    assert lr.event_ids == [] and lr.unlinked_reason and "night" in lr.unlinked_reason
+    assert Linker().add(report("nothing")).unlinked_reason == "no figures, casualties or damage"
+
+
+def test_dataset_rows_merge_per_night_incrementally() -> None:
+    def row(name: str, model: str | None, value: int) -> dict:  # type: ignore[type-arg]
+        r = report(
+            name,
+            source="mmau",
+            figures=[
+                fig(
+                    "launched",
+                    "drone" if model != "kinzhal" else "missile",
+                    value,
+                    model=model,
+                    claimant=AF,
+                )
+            ],
+        )
+        return r
+
+    es = EventSet()
+    es.add(row("r1", "shahed", 539))
+    es.add(row("r2", None, 4))
+    rec = es.reconciliation("ev:2025-07-04:RU>UA")
+    drone = rec.consensus_for(("figure", "launched", "drone", None))
+    assert drone is not None and drone.value == 543
+    es.add(row("r3", "kinzhal", 1))  # a later row of the same night re-makes the tally
+    rec = es.reconciliation("ev:2025-07-04:RU>UA")
+    total = rec.consensus_for(("figure", "launched", "any", None))
+    assert total is not None and total.value == 544
+    assert not rec.conflicts

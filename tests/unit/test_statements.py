@@ -77,6 +77,23 @@ CASES = [
         [("Oleh Syniehubov", "claim")],
     ),
     ("ru", "Минобороны России сообщило об уничтожении 30 беспилотников.", []),
+    (
+        "ru",
+        "Об этом написал в Telegram губернатор Вячеслав Гладков.",
+        [("Vyacheslav Gladkov", "claim")],
+    ),
+    ("uk", "Мер заявив, що Кличко приїде до лікарні.", []),
+    (
+        "uk",
+        "Зеленський: Росія випустила понад 1100 дронів за тиждень",
+        [("Volodymyr Zelensky", "claim")],
+    ),
+    ("en", "Trump told Zelensky to make a deal.", [("Donald Trump", "claim")]),
+    (
+        "en",
+        "The head of the Kyiv City Military Administration, Tymur Tkachenko, said two were hurt.",
+        [("Tymur Tkachenko", "claim")],
+    ),
     ("ru", "— Все службы работают на месте, — сказал Собянин.", [("Sergei Sobyanin", "quote")]),
     ("uk", "— Пожежу вже ліквідовано, — додав Кличко.", [("Vitali Klitschko", "quote")]),
     ("ru", "По словам главы городской военной администрации, сбиты 12 дронов.", []),

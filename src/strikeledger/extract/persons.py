@@ -112,7 +112,7 @@ def role_lexicon(lang: str) -> RoleLexicon:
         for code, words in (raw.get("countries") or {}).items()
     )
     fillers = [re.escape(str(f)) for f in raw.get("fillers") or []] or ["(?!)"]
-    filler_re = re.compile(rf"\s+(?:(?:{'|'.join(fillers)})\s+)?")
+    filler_re = re.compile(rf",?\s+(?:(?:{'|'.join(fillers)})\s+)?")
     return RoleLexicon(pattern, entries, countries, filler_re)
 
 

@@ -58,6 +58,8 @@ class Cues:
     max_gap_words: int
     min_quote_words: int
     relative: re.Pattern[str]
+    clause_words: frozenset[str]
+    platforms: frozenset[str]
 
 
 @cache
@@ -84,6 +86,8 @@ def cues(lang: str) -> Cues:
         anaphora=frozenset(str(w).lower() for w in raw.get("anaphora") or []),
         max_gap_words=int(raw.get("max_gap_words", 4)),
         min_quote_words=int(raw.get("min_quote_words", 3)),
+        clause_words=frozenset(str(w).lower() for w in raw.get("clause_words") or []),
+        platforms=frozenset(str(w).lower() for w in raw.get("platforms") or []),
         relative=re.compile(
             r",\s+(?:"
             + "|".join(re.escape(str(w)) for w in raw.get("relative") or ["(?!)"])
@@ -187,13 +191,34 @@ class _Finder:
         if self.cues.openers.search(before):
             return True
         stripped = before.rstrip(" ,—–-:")
-        w = re.search(r"([\w][\w'-]*)$", stripped)
-        if not w or w.group(1).lower() not in self.cues.before:
-            return False
-        if not self.cues.before_needs_quote:
-            return True
-        lead = stripped[: w.start()].rstrip()
-        return lead.endswith((",", "”", '"', "»", "“"))
+        # the verb may be a few words back ("написал в Telegram Синегубов"), with no clause
+        # boundary between it and the speaker ("заявив, що Кличко …" is not Klitschko speaking)
+        words = list(_WORD.finditer(stripped))[-(self.cues.max_gap_words + 1) :]
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k]
+            if w.group(0).lower() not in self.cues.before:
+                continue
+            between = stripped[w.end() :]
+            inner = [x.group(0) for x in words[k + 1 :]]
+            if k < len(words) - 1 and (
+                re.search(r"[,;:.]", between)
+                or any(x.lower() in self.cues.clause_words for x in inner)
+                or any(x[:1].isupper() and x.lower() not in self.cues.platforms for x in inner)
+            ):
+                return False
+            if not self.cues.before_needs_quote:
+                return True
+            lead = stripped[: w.start()].rstrip()
+            return lead.endswith((",", "”", '"', "»", "“"))
+        return False
+
+    def headline_speaker(self, m: Mention) -> bool:
+        """A line that starts with a speaker and a colon ("Зеленський: за тиждень …")."""
+        line_start = self.text.rfind("\n", 0, m.span_start) + 1
+        return (
+            not self.text[line_start : m.span_start].strip()
+            and self.text[m.span_end : m.span_end + 1] == ":"
+        )
 
     # ----- quotes
     def quotes(self) -> None:
@@ -277,7 +302,11 @@ class _Finder:
             if m.possessive:
                 continue
             s_start, s_end = _sentence_bounds(self.ctx, m.start)
-            ok = self.verb_after(m.span_end, s_end) is not None or self.verb_before(m, s_start)
+            ok = (
+                self.verb_after(m.span_end, s_end) is not None
+                or self.verb_before(m, s_start)
+                or self.headline_speaker(m)
+            )
             if not ok and claimed:
                 prev = claimed[-1]
                 if prev.span_end <= m.span_start and _CONJ.fullmatch(

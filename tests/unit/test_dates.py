@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strikeledger.document import document_from_bytes
 from strikeledger.extract import dates_cues
@@ -180,6 +182,7 @@ NIGHTS_EN = [
     ("Russia launched 1,200 drones between July 1 and 7.", "2025-07-08", "1,200", None),
     ("Russia launched 1,200 drones on July 1-7.", "2025-07-08", "1,200", None),
     ("Russia has launched 1,200 drones since July 1.", "2025-07-08", "1,200", None),
+    ("Russia fired 3,000 drones since the start of September.", "2025-09-20", "3,000", None),
     ("Russia launched more than 1,300 drones this week.", FRI, "1,300", None),
     ("Russia launched more than 1,300 drones over the past week.", FRI, "1,300", None),
     ("Russia launched more than 1,300 drones in the past week.", FRI, "1,300", None),
@@ -291,6 +294,7 @@ NIGHTS_UK = [
     ("З 1 по 7 липня ворог випустив 1 200 дронів.", "2025-07-08", "1 200", None),
     ("Протягом липня ворог випустив 6 000 дронів.", "2025-08-01", "6 000", None),
     ("За 2024 рік ворог випустив 50 000 дронів.", FRI, "50 000", None),
+    ("З початку вересня ворог випустив 3 000 дронів.", "2025-09-20", "3 000", None),
     ("Від 24 лютого 2022 року ворог випустив 50 000 дронів.", FRI, "50 000", None),
     ("Минулого тижня Росія випустила понад 1 100 дронів.", FRI, "1 100", None),
     ("За тиждень Росія випустила понад 1 100 дронів.", FRI, "1 100", None),
@@ -373,6 +377,7 @@ NIGHTS_RU = [
     # periods
     ("С 1 по 7 июля сбиты 1 200 дронов.", "2025-07-08", "1 200", None),
     ("За 2024 год сбиты 50 000 дронов.", FRI, "50 000", None),
+    ("С начала сентября сбиты 3 000 дронов.", "2025-09-20", "3 000", None),
     ("За неделю ВСУ выпустили 1 500 дронов.", FRI, "1 500", None),
     ("На прошлой неделе ВСУ выпустили 1 500 дронов.", FRI, "1 500", None),
     ("С начала года сбиты 30 000 дронов.", FRI, "30 000", None),
@@ -645,3 +650,50 @@ def test_dev_gold_nights() -> None:
                 good[lang] = good.get(lang, 0) + 1
     for lang, n in total.items():
         assert good.get(lang, 0) / n >= 0.95, (lang, good.get(lang, 0), n)
+
+
+@given(st.text(max_size=300), st.sampled_from(["en", "uk", "ru", "other"]))
+@settings(max_examples=150, deadline=None)
+def test_any_text_gives_a_moment_at_every_offset(text: str, lang: str) -> None:
+    tc = time_context(text, lang, date(2025, 7, 4))
+    for off in range(0, len(text) + 1, 7):
+        m = tc.at(off)
+        assert m.night_of is None or len(m.night_of) == 10
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "у ніч на",
+                "4 липня",
+                "з 18:00",
+                "станом на 09:00",
+                "за тиждень",
+                "overnight",
+                "on July 9",
+                "в ночь на",
+                "с 20:00 до 07:00 мск",
+                "30",
+                "дронів",
+                ",",
+                ".",
+                "\n",
+                "since the start of",
+                "вчора",
+                "29 грудня",
+                "Saturday night",
+                "tonight",
+            ]
+        ),
+        max_size=25,
+    ),
+    st.sampled_from(["en", "uk", "ru"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_cue_soup_never_fails(parts: list[str], lang: str) -> None:
+    text = " ".join(parts)
+    tc = time_context(text, lang, datetime(2025, 1, 2, 9, 0))
+    for c in tc.cues:
+        assert text[c.start : c.end] == c.text
+    tc.at(len(text) // 2)

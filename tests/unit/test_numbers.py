@@ -6,6 +6,8 @@ import itertools
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from strikeledger.extract import langdata
 from strikeledger.extract.numbers import Number, find_numbers, lang_data
@@ -501,3 +503,21 @@ def test_number_yaml_has_no_duplicate_keys(lang: str) -> None:
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct)
     path = langdata.data_dir() / lang / "numbers.yaml"
     yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)
+
+
+@given(st.text(max_size=200), st.sampled_from(["en", "uk", "ru", "other"]))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_valid_spans(text: str, lang: str) -> None:
+    ns = find_numbers(text, lang)
+    for n in ns:
+        assert 0 <= n.start < n.end <= len(text)
+        assert n.value >= 0
+    assert all(a.end <= b.start for a, b in itertools.pairwise(ns))
+
+
+@given(st.integers(min_value=0, max_value=999_999))
+@settings(max_examples=200, deadline=None)
+def test_digit_groups_round_trip(value: int) -> None:
+    for text, lang in ((f"{value:,} drones", "en"), (f"{value:,} дронів".replace(",", " "), "uk")):
+        ns = find_numbers(text, lang)
+        assert [n.value for n in ns] == [value], text

@@ -133,6 +133,13 @@ def test_geojson_of_places_and_events(client: TestClient) -> None:
     assert kyiv["geometry"] == {"type": "Point", "coordinates": [30.52, 50.45]}
     fc = client.get("/api/events?format=geojson").json()
     assert fc["type"] == "FeatureCollection" and fc["features"]
+    kharkiv = next(f for f in fc["features"] if f["properties"]["region"] == "UA-63")
+    assert kharkiv["geometry"]["coordinates"] == [36.23, 49.99]  # the place's own coordinates
+    kyiv = next(f for f in fc["features"] if f["properties"]["region"] == "UA-30")
+    lon, lat = kyiv["geometry"]["coordinates"]
+    assert 30.2 < lon < 30.9 and 50.2 < lat < 50.7  # the centre of Kyiv city
+    attack = next(f for f in fc["features"] if f["properties"]["level"] == "attack")
+    assert attack["geometry"] is None
     assert client.get("/api/figures?format=geojson").status_code == 400
 
 

@@ -15,6 +15,7 @@ neutralized / launched.
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import threading
 import time
@@ -53,6 +54,7 @@ class EventIndex:
     nights: list[str] = field(default_factory=list)
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    places: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, reports: Iterable[dict[str, Any]]) -> EventIndex:
@@ -146,7 +148,9 @@ class EventCache:
         _events_module()
         from ..ledger.events.store import load_event_set
 
-        return EventIndex.of(load_event_set(ledger.store()))
+        index = EventIndex.of(load_event_set(ledger.store()))
+        index.places = place_coordinates(ledger)
+        return index
 
     def get(self, ledger: Ledger) -> EventIndex:
         if self._index is None:
@@ -226,14 +230,48 @@ def events(
         if skip:
             skip -= 1
             continue
-        out.append(_event_out(row))
+        out.append(_event_out(row, idx))
         if len(out) > page.size:
             break
     return out
 
 
-def _event_out(row: dict[str, Any]) -> dict[str, Any]:
+@functools.lru_cache(maxsize=1)
+def region_centres() -> dict[str, tuple[float, float]]:
+    """Centre (mean of the outline's vertices) of each of Ukraine's first-level regions."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "web" / "data" / "ukraine_oblasts.json"
+    out = {}
+    for f in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        pts = [p for poly in f["geometry"]["coordinates"] for p in poly[0]]
+        out[f["id"]] = (
+            round(sum(p[1] for p in pts) / len(pts), 3),
+            round(sum(p[0] for p in pts) / len(pts), 3),
+        )
+    return out
+
+
+def place_coordinates(ledger: Ledger) -> dict[tuple[str, str], tuple[float, float]]:
+    """Coordinates of the places reports name, by (region, name), for locating local events."""
+    rows = ledger.query(
+        "SELECT region, name, avg(lat) AS lat, avg(lon) AS lon FROM places "
+        "WHERE lat IS NOT NULL AND lon IS NOT NULL AND region IS NOT NULL GROUP BY region, name"
+    )
+    return {(r["region"], r["name"]): (float(r["lat"]), float(r["lon"])) for r in rows}
+
+
+def _event_out(row: dict[str, Any], idx: EventIndex) -> dict[str, Any]:
+    """An event row for the API: a local event is located at its place (as reports give its
+    coordinates), else at the centre of its region; an attack has no point."""
     out = {k: v for k, v in row.items() if k != "timeline"}
+    point = None
+    if row["region"]:
+        point = idx.places.get((row["region"], row["place"] or "")) or region_centres().get(
+            row["region"]
+        )
+    out["lat"], out["lon"] = point if point else (None, None)
     out["values"] = {k: dict(v) for k, v in row["values"].items()}
     return out
 

@@ -94,7 +94,6 @@ def dashboard(request: Request) -> Response:
     ledger = _ledger(request)
     big = Page(1, 400)
     nights, notice = _try(eventdata.timeline, ledger, f, big)
-    events, notice2 = _try(eventdata.events, ledger, f, Page(1, 20), level="attack")
     q = f.as_query()
     return _render(
         request,
@@ -104,8 +103,7 @@ def dashboard(request: Request) -> Response:
             "q": q,
             "shade": shade or "strikes",
             "nights": (nights or [])[:400],
-            "events": (events or [])[:20],
-            "notice": notice or notice2,
+            "notice": notice,
         },
     )
 

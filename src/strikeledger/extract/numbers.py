@@ -236,6 +236,7 @@ _DIGITS = re.compile(
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _LETTER_BEFORE = re.compile(r"[^\W\d_]-?$")
+_NUMBER_SIGN = re.compile(r"(?:№|#|\bNo\.|\bNr\.)\s?$")
 _RANGE_DASH = "-–—"
 
 
@@ -292,6 +293,8 @@ def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
         before = text[max(0, start - 2) : start]
         if _LETTER_BEFORE.search(before):
             continue  # "Х-101", "Ту-95", "KN-23", "M2"
+        if _NUMBER_SIGN.search(text, max(0, start - 5), start):
+            continue  # "№3", "No. 5", "#2": a label, not a count
         if m.group("clock"):
             # "18:00", "18.00" are times; "1.25 million" is a number
             sc = _scale_after(text, end, lex) if "." in m.group("clock") else None

@@ -104,8 +104,9 @@ def _lexicon(lang: str) -> _Lexicon:
     for measure, forms in data["nouns"].items():
         for f in forms:
             main.add(f, "n:" + measure)
-    for f in data["toll"]:
-        main.add(f, "toll")
+    for measure, forms in data["toll"].items():
+        for f in forms:
+            main.add(f, "toll:" + measure)
     for group, forms in data["groups"].items():
         for f in forms.get("singular") or []:
             main.add(f, f"g:{group}:s")
@@ -285,7 +286,7 @@ class _Sentence:
         out: list[_Cue] = []
         lex, w = self.lex, self.words
         for m in self.matches:
-            measures = tuple(dict.fromkeys(m.values("m:") + (["killed"] if m.has("toll") else [])))
+            measures = tuple(dict.fromkeys(m.values("m:") + m.values("toll:")))
             if not measures:
                 continue
             if lex.neg_before.ends_before(w, m.start, self.lo) or lex.neg_after.starts_at(
@@ -380,7 +381,8 @@ class _Sentence:
                     and any(t.end <= i for t in tolls)
                     and (lex.toll_before.ends_before(w, q_start, self.lo))
                 ):
-                    toll = _Cue(tolls[0].start, tolls[0].end, ("killed",), False)
+                    last = [t for t in tolls if t.end <= i][-1]
+                    toll = _Cue(last.start, last.end, tuple(last.values("toll:")), False)
                     victim = _Victim(q_start, j, n.value, "people", qual, "toll", forced=[toll])
             if victim is not None:
                 if lex.rate_after.starts_at(w, victim.end, hi):
@@ -505,7 +507,11 @@ class _Sentence:
                 v.parent = p.parent
 
     def _has(self, lo: int, hi: int, label: str) -> bool:
-        return any(m.has(label) for m in self.matches if lo <= m.start and m.end <= hi)
+        """Whether a phrase with ``label`` lies in tokens lo..hi; a subgroup marker that is
+        itself a cue ("серед загиблих", "among the dead") says the measure, not the group."""
+        return any(
+            m.has(label) and not m.has("m:") for m in self.matches if lo <= m.start and m.end <= hi
+        )
 
     def _cost(self, a_end: int, b_start: int, *, unbroken: bool = False) -> int:
         """How far apart two spans are: words between them, commas and conjunctions cost more;

@@ -39,7 +39,7 @@ _GROUP = {"singular": _PHRASES, "plural": _PHRASES}
 CASUALTY_SCHEMA: dict[str, Any] = {
     "measures": "dict[str,list[str]]",
     "nouns": "dict[str,list[str]]",
-    "toll": _PHRASES,
+    "toll": "dict[str,list[str]]",
     "toll_before": _PHRASES,
     "groups": {"*": _GROUP},
     "counting_people": "any",

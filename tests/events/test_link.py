@@ -13,8 +13,8 @@ OVA = {"name": "Kharkiv Regional Military Administration", "kind": "local_author
 
 def test_channel_corrects_the_claimant_of_its_own_post() -> None:
     doc = {"source": "kpszsu"}
-    assert claimant_of({"claimant": MIL}, doc) == ("kpszsu", "air_force")
-    assert claimant_of({"claimant": None}, doc) == ("kpszsu", "air_force")
+    assert claimant_of({"claimant": MIL}, doc) == ("Ukrainian Air Force", "air_force")
+    assert claimant_of({"claimant": None}, doc) == ("Ukrainian Air Force", "air_force")
     mod = {"name": "Минобороны России", "kind": "russian_mod"}
     assert claimant_of({"claimant": mod}, doc) == ("Минобороны России", "russian_mod")
     assert claimant_of({"claimant": MIL}, {"source": "some-paper"}) == (MIL["name"], "military")

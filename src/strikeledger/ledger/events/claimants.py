@@ -21,17 +21,36 @@ NEUTRAL = frozenset({"media", "other"})
 
 
 @lru_cache(maxsize=1)
-def source_kinds() -> dict[str, str]:
-    """Channel name (lower case) -> the claimant kind whose own channel it is."""
+def _sources() -> dict[str, tuple[str, str | None]]:
     path = Path(__file__).parent / "data" / "sources.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return {str(k).lower(): str(v) for k, v in (data.get("sources") or {}).items()}
+    out: dict[str, tuple[str, str | None]] = {}
+    for k, v in (data.get("sources") or {}).items():
+        if isinstance(v, dict):
+            out[str(k).lower()] = (str(v["kind"]), str(v["name"]) if v.get("name") else None)
+        else:
+            out[str(k).lower()] = (str(v), None)
+    return out
+
+
+def source_kinds() -> dict[str, str]:
+    """Channel name (lower case) -> the claimant kind whose own channel it is."""
+    return {k: v[0] for k, v in _sources().items()}
+
+
+def channel_name(doc: Mapping[str, Any]) -> str | None:
+    src = doc.get("source")
+    if not src:
+        return None
+    known = _sources().get(str(src).lower())
+    return (known[1] if known else None) or str(src)
 
 
 def channel_kind(doc: Mapping[str, Any]) -> str | None:
     own = doc.get("source_kind")
     if own is None and doc.get("source"):
-        own = source_kinds().get(str(doc["source"]).lower())
+        known = _sources().get(str(doc["source"]).lower())
+        own = known[0] if known else None
     return str(own) if own else None
 
 
@@ -52,7 +71,7 @@ def claimant_of(item: Mapping[str, Any], doc: Mapping[str, Any]) -> tuple[str | 
         return name, kind
     if _side(kind) is not None and _side(kind) != _side(own):
         return name, kind  # the channel quotes the other side
-    return str(doc.get("source") or own), own
+    return channel_name(doc) or own, own
 
 
 def is_primary(doc: Mapping[str, Any], kind: str | None) -> bool:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from .model import model_key
+
 DATASET_SOURCES = frozenset({"mmau"})
 _OTHER = {"drone": "drone_other", "missile": "missile_other", "guided_bomb": "kab"}
 
@@ -45,10 +47,12 @@ def sum_rows(figures: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
             f.get("attacker"),
             tuple(f.get("area") or ()),
             cat,
-            w.get("model"),
+            model_key(w),
         )
         if key in out:
             out[key]["value"] += int(f.get("value") or 0)
+            out[key]["evidence"] = None  # a sum of rows has no one span
+            out[key]["rule"] = "events.dataset.sum_of_rows.v1"
         else:
             out[key] = {**f, "weapon": w, "value": int(f.get("value") or 0)}
     return list(out.values())

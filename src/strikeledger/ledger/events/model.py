@@ -7,6 +7,7 @@ give the same events, ids and conflicts, with or without a ledger store behind t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -275,3 +276,14 @@ class RecordCheck:
             "previous_max": self.previous,
             "explanation": self.explanation,
         }
+
+
+def model_key(weapon: Mapping[str, Any]) -> str | None:
+    """The model a figure is compared under: its model, or all its models joined when it counts
+    several types together ("11 missiles (Kh-101/Iskander-K, Iskander-M/KN-23)" is not a count
+    of Kh-101s)."""
+    models = weapon.get("models") or ()
+    if len(models) > 1:
+        return "/".join(str(m) for m in models)
+    model = weapon.get("model")
+    return str(model) if model else None

@@ -50,6 +50,7 @@ from .model import (
     Conflict,
     Consensus,
     Reconciliation,
+    model_key,
 )
 
 ClaimKey = tuple[str, str, str, str | None]
@@ -160,7 +161,7 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
                 kind="figure",
                 measure=str(f.get("measure")),
                 subject=str(w.get("category") or "any"),
-                model=w.get("model"),
+                model=model_key(w),
                 value=int(f.get("value") or 0),
                 qualifier=str(f.get("qualifier") or "exact"),
                 claimant=name,

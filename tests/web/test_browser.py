@@ -84,6 +84,7 @@ def test_dashboard_filter_event_document(live_server: LiveServer) -> None:
         page.wait_for_selector("#doc-text")
         assert page.locator("#doc-text mark.ev-figure").first.inner_text() == "550 drones"
         assert page.locator("#doc-text mark.ev-place", has_text="Kyiv").count() >= 1
+        assert page.locator("#doc-events a", has_text="2025-07-04").count() >= 1
         _shot(page, "04-document")
 
         page.goto(live_server.url + "/conflicts")

@@ -485,3 +485,15 @@ def ingest(ledger: Ledger, doc: dict[str, Any]) -> dict[str, Any]:
         "events": event_ids,
         "figures": len(report.get("figures") or []),
     }
+
+
+def events_of_document(ledger: Ledger, doc_id: str) -> list[dict[str, Any]]:
+    """The events a document is linked to (empty when the events are not available)."""
+    try:
+        idx = index(ledger)
+    except LedgerUnavailableError:
+        return []
+    linked = idx.es.linker.linked.get(doc_id)
+    if linked is None:
+        return []
+    return [_event_out(idx.by_id[e], idx) for e in linked.event_ids if e in idx.by_id]

@@ -209,6 +209,7 @@ def document_page(request: Request, doc_id: str) -> Response:
         {
             "doc": doc,
             "report": report,
+            "events": eventdata.events_of_document(_ledger(request), doc["id"]),
             "segments": segments(doc.get("text") or "", report_spans(report)),
         },
     )

@@ -75,6 +75,14 @@ def _extract_one(doc: Document) -> tuple[dict[str, Any] | None, str | None]:
         return None, f"{type(e).__name__}: {e}"
 
 
+def _work(doc: Document) -> tuple[dict[str, Any] | None, str | None, Any]:
+    """In a worker process: the report and the near-duplicate fingerprint of one document."""
+    from ..ledger.dedup import fingerprint
+
+    report, error = _extract_one(doc)
+    return report, error, fingerprint(doc.text) if report is not None else None
+
+
 def _warm(_: object = None) -> int:
     from ..extract.pipeline import components
 
@@ -138,14 +146,17 @@ def ingest_documents(
                 else:
                     seen.add(d.id)
                     todo.append(d)
-            results: Sequence[tuple[dict[str, Any] | None, str | None]]
+            results: Sequence[tuple[dict[str, Any] | None, str | None, Any]]
             if pool is not None and len(todo) > 1:
                 chunk = max(1, len(todo) // (jobs * 4))
-                results = list(pool.map(_extract_one, todo, chunksize=chunk))
+                results = list(pool.map(_work, todo, chunksize=chunk))
             else:
-                results = [_extract_one(d) for d in todo]
+                results = [(*_extract_one(d), None) for d in todo]
             pairs = []
-            for doc, (report, error) in zip(todo, results, strict=True):
+            prints = {}
+            for doc, (report, error, fp) in zip(todo, results, strict=True):
+                if fp is not None:
+                    prints[doc.id] = fp
                 if report is None:
                     skipped = Skipped(
                         ExtractionFailedError(
@@ -157,7 +168,9 @@ def ingest_documents(
                         on_skip(skipped)
                     continue
                 pairs.append((doc, report))
-            result = store.add_batch(pairs, kind=kind, extractor_version=version)
+            result = store.add_batch(
+                pairs, kind=kind, extractor_version=version, fingerprints=prints
+            )
             summary.new += result.new
             summary.duplicate += result.duplicate
             summary.near_duplicate += result.near_duplicate

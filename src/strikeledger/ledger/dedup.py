@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +35,19 @@ _A = _RNG.integers(1, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64) | np.uint64
 _B = _RNG.integers(0, 2**63 - 1, size=PERMUTATIONS, dtype=np.uint64)
 
 
+class _WordHashes(dict[str, int]):
+    """crc32 of words, computed on first sight (a bounded cache: cleared when it grows big)."""
+
+    def __missing__(self, word: str) -> int:
+        h = self[word] = zlib.crc32(word.encode())
+        return h
+
+
+_WORD_HASHES = _WordHashes()
+_WORD_CACHE_SIZE = 500_000
+_POWERS = np.array([pow(1_000_003, k, 2**64) for k in range(SHINGLE_WORDS)][::-1], dtype=np.uint64)
+
+
 @dataclass(frozen=True)
 class Fingerprint:
     words: int
@@ -41,14 +55,21 @@ class Fingerprint:
     minhash: np.ndarray | None  # uint32[PERMUTATIONS]; None when the text is too short
 
     def bands(self) -> list[tuple[int, int]]:
-        """(band, signed 64-bit hash) pairs for the LSH index."""
+        """(band, signed 64-bit hash) pairs for the LSH index (computed once)."""
+        cached: list[tuple[int, int]] | None = self.__dict__.get("_bands")
+        if cached is not None:
+            return cached
         if self.minhash is None:
             return []
         out = []
+        # The numbers hash is part of every band key: only texts stating the same numbers can
+        # be near-duplicates, so only they need to meet in the index.
+        salt = bytes.fromhex(self.numbers_hash)
         for b in range(BANDS):
-            chunk = self.minhash[b * ROWS : (b + 1) * ROWS].tobytes()
+            chunk = salt + self.minhash[b * ROWS : (b + 1) * ROWS].tobytes()
             h = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "big", signed=True)
             out.append((b, h))
+        object.__setattr__(self, "_bands", out)
         return out
 
     def minhash_hex(self) -> str | None:
@@ -67,20 +88,16 @@ def fingerprint(text: str) -> Fingerprint:
     numbers_hash = hashlib.blake2b(" ".join(numbers).encode(), digest_size=8).hexdigest()
     if len(words) < max(settings.NEAR_DUPLICATE_MIN_WORDS.get(), SHINGLE_WORDS):
         return Fingerprint(len(words), numbers_hash, None)
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
-    hashes = np.fromiter(
-        (
-            int.from_bytes(hashlib.blake2b(s.encode(), digest_size=8).digest(), "little")
-            for s in shingles
-        ),
-        dtype=np.uint64,
-        count=len(shingles),
-    )
-    # multiply-shift hashing: ((a*x + b) mod 2^64) >> 32, vectorised over shingles x seeds.
+    # A stable 32-bit hash per word (crc32: the same in every process, unlike hash()), then
+    # one 64-bit hash per 5-word shingle as a polynomial of its words, all vectorised.
+    if len(_WORD_HASHES) > _WORD_CACHE_SIZE:
+        _WORD_HASHES.clear()
+    word_hashes = np.fromiter(map(_WORD_HASHES.__getitem__, words), np.uint64, len(words))
+    windows = np.lib.stride_tricks.sliding_window_view(word_hashes, SHINGLE_WORDS)
     with np.errstate(over="ignore"):
-        mixed = (hashes[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+        shingles = np.unique((windows * _POWERS[None, :]).sum(axis=1, dtype=np.uint64))
+        # multiply-shift hashing: ((a*x + b) mod 2^64) >> 32, over shingles x seeds.
+        mixed = (shingles[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
     return Fingerprint(len(words), numbers_hash, mixed.min(axis=0).astype(np.uint32))
 
 

@@ -174,8 +174,11 @@ class Store:
         kind: str = "text",
         extractor_version: str | None = None,
         near_duplicates: bool = True,
+        fingerprints: dict[str, dedup.Fingerprint] | None = None,
     ) -> BatchResult:
-        """Write documents with their report-v1 dicts in one transaction (see docs/LEDGER.md)."""
+        """Write documents with their report-v1 dicts in one transaction (see docs/LEDGER.md).
+        ``fingerprints`` (document id -> ``dedup.fingerprint(text)``) may be computed ahead,
+        e.g. in the worker processes that extracted the reports."""
         if self.read_only:
             raise LedgerError("the ledger is open read-only", item=self.name)
         result = BatchResult()
@@ -190,7 +193,12 @@ class Store:
         todo = [pair for doc_id, pair in fresh.items() if doc_id not in known]
         if not todo:
             return result
-        prints = {doc.id: dedup.fingerprint(doc.text) for doc, _ in todo} if near_duplicates else {}
+        given = fingerprints or {}
+        prints = (
+            {doc.id: given.get(doc.id) or dedup.fingerprint(doc.text) for doc, _ in todo}
+            if near_duplicates
+            else {}
+        )
         originals = self._near_duplicates(todo, prints) if near_duplicates else {}
         cols = rowsmod.Columns()
         now = _now()

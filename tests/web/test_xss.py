@@ -198,6 +198,7 @@ def test_no_page_runs_or_holds_a_payload(tmp_path: Path, built_ledger: Path) -> 
         page.goto(srv.url + "/documents/" + quote(hit[0]["id"], safe=""))
         assert "<script>" in page.inner_text("#doc-text") or "<img" in page.inner_text("#doc-text")
         assert page.locator("#doc-text mark").count() > 3
+        page.screenshot(path=str(SCREENSHOTS / "xss-document.png"), full_page=True)
         # No link to anything but http(s).
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
         assert all(h.startswith(("/", "#", "http://", "https://", "?")) for h in hrefs), hrefs

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from . import langdata
@@ -150,6 +150,8 @@ class _Lexicon:
     year_before: frozenset[str]
     clock_after: tuple[str, ...]
     months: frozenset[str]
+    age_stems: tuple[str, ...] = ()  # age_after without a leading hyphen
+    age_tails: tuple[str, ...] = ()  # " year-old", "-year-old" …
 
 
 def _forms(v: Any) -> list[str]:
@@ -210,6 +212,10 @@ def _lexicon(lang: str) -> _Lexicon:
         year_before=frozenset(_forms(d.get("year_before"))),
         clock_after=tuple(_forms(d.get("clock_after"))),
         months=frozenset(m.rstrip(".") for m in months),
+        age_stems=tuple(a.lstrip("-") for a in _forms(d.get("age_after")) if a.lstrip("-")),
+        age_tails=tuple(
+            sep + a.lstrip("-") for a in _forms(d.get("age_after")) if a for sep in (" ", "-")
+        ),
     )
 
 
@@ -225,17 +231,21 @@ def _word_class(v: float) -> int:
 
 # --- digits ------------------------------------------------------------------------------------
 
+# Every alternative starts with one digit outside the group, so that the regex engine can skip
+# to the next digit instead of trying each alternative at every position of the text.
 _DIGITS = re.compile(
-    r"(?<![\d])(?:"
-    r"(?P<iso>\d{4}-\d{2}-\d{2})"
-    r"|(?P<dotdate>\d{1,2}[./]\d{1,2}[./]\d{2,4})(?![\d])"
-    r"|(?P<clock>\d{1,2}[:.]\d{2})(?![\d]|[.,:]\d)"
-    r"|(?P<group>\d{1,3}(?P<sep>[,. \u00a0\u202f])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*)"
-    r"|(?P<plain>\d+(?:[.,]\d+)?)"
+    r"\d(?<!\d\d)(?:"
+    r"(?P<iso>\d{3}-\d{2}-\d{2})"
+    r"|(?P<dotdate>\d?[./]\d{1,2}[./]\d{2,4}(?!\d))"
+    r"|(?P<clock>\d?[:.]\d{2}(?![\d]|[.,:]\d))"
+    r"|(?P<group>\d{0,2}(?P<sep>[,. \u00a0\u202f])\d{3}(?!\d)(?:(?P=sep)\d{3}(?!\d))*)"
+    r"|(?P<plain>\d*(?:[.,]\d+)?)"
     r")"
 )
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _LETTER_BEFORE = re.compile(r"[^\W\d_]-?$")
+_SUFFIX = re.compile(r"([-–]?)([^\W\d_]+(?:-[^\W\d_]+)*)")
+_AMPM = re.compile(r" [ap]\.?m\b")
 _NUMBER_SIGN = re.compile(r"(?:№|#|\bNo\.|\bNr\.)\s?$")
 _RANGE_DASH = "-–—"
 
@@ -277,9 +287,9 @@ def _scale_after(text: str, pos: int, lex: _Lexicon) -> tuple[float, int, bool] 
 
 
 def _digit_value(m: re.Match[str]) -> float | None:
-    if m.group("group"):
-        return float(re.sub(r"\D", "", m.group("group")))
-    s = m.group("plain")
+    s = m.group(0)
+    if m.lastgroup == "group":
+        return float(re.sub(r"\D", "", s))
     if "," in s or "." in s:
         return float(s.replace(",", "."))
     return float(s)
@@ -287,7 +297,8 @@ def _digit_value(m: re.Match[str]) -> float | None:
 
 def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
     for m in _DIGITS.finditer(text):
-        if m.group("iso") or m.group("dotdate"):
+        kind = m.lastgroup
+        if kind in ("iso", "dotdate"):
             continue
         start, end = m.start(), m.end()
         before = text[max(0, start - 2) : start]
@@ -295,12 +306,12 @@ def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
             continue  # "Х-101", "Ту-95", "KN-23", "M2"
         if _NUMBER_SIGN.search(text, max(0, start - 5), start):
             continue  # "№3", "No. 5", "#2": a label, not a count
-        if m.group("clock"):
+        if kind == "clock":
             # "18:00", "18.00" are times; "1.25 million" is a number
-            sc = _scale_after(text, end, lex) if "." in m.group("clock") else None
+            sc = _scale_after(text, end, lex) if "." in m.group(0) else None
             if sc is None:
                 continue
-            value: float | None = float(m.group("clock")) * sc[0]
+            value: float | None = float(m.group(0)) * sc[0]
             end = sc[1]
             approx = sc[2]
         else:
@@ -419,7 +430,7 @@ def _add(run: _Run, e: _Entry, end: int) -> None:
     run.end = run.pos = end
 
 
-def _starts(text: str, m: re.Match[str], e: _Entry, lex: _Lexicon) -> bool:
+def _starts(text: str, start: int, e: _Entry, lex: _Lexicon) -> bool:
     """Whether a word can begin a numeral on its own."""
     if e.kind in (_WORD, _ARTICLE, _FRACTION):
         return True
@@ -427,8 +438,34 @@ def _starts(text: str, m: re.Match[str], e: _Entry, lex: _Lexicon) -> bool:
         if e.alone:
             return True
         if e.ambiguous:
-            return _prev_word(text, m.start()) in lex.singular_after
+            return _prev_word(text, start) in lex.singular_after
     return False
+
+
+def _word_hits(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) of every lexicon word of the text, in order.
+
+    A set intersection over the lower-cased words and ``str.find`` visit only the numeral words,
+    not every word of the text."""
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer: read word by word
+        return [
+            (m.start(), m.end(), m.group(0).lower())
+            for m in _WORD_RE.finditer(text)
+            if m.group(0).lower() in lex.entries
+        ]
+    found = set(_WORD_RE.findall(low)).intersection(lex.entries)
+    hits = [(m.start(), m.end(), w) for w in found for m in _whole_word(w).finditer(low)]
+    hits.sort()
+    return hits
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` as a whole token (not inside "місто" or "сім'я"); the literal comes first so that
+    the regex engine searches for it directly."""
+    w = re.escape(word)
+    return re.compile(rf"{w}(?<![^\W\d_]{w})(?<![^\W\d_]'{w})(?![^\W\d_])(?!'[^\W\d_])")
 
 
 def _find_words(text: str, lex: _Lexicon, out: list[Number]) -> None:
@@ -446,29 +483,17 @@ def _find_words(text: str, lex: _Lexicon, out: list[Number]) -> None:
         if num is not None:
             out.append(num)
 
-    for m in _WORD_RE.finditer(text):
-        low = m.group(0).lower()
-        e = entries.get(low)
-        end = m.end()
-        if (
-            e is not None
-            and e.kind in (_SCALE, _APPROX)
-            and text[end : end + 1] == "."
-            and low + "." in entries
-        ):
+    for start, end, low in _word_hits(text, lex):
+        e = entries[low]
+        if e.kind in (_SCALE, _APPROX) and text[end : end + 1] == "." and low + "." in entries:
             end += 1
-        if e is None:
-            if run is not None:
-                finish(run)
-                run = None
-            continue
-        if run is not None and text[run.pos : m.start()] in gap_ok and _can_continue(run, e):
+        if run is not None and text[run.pos : start] in gap_ok and _can_continue(run, e):
             _add(run, e, end)
             continue
         finish(run)
         run = None
-        if e.kind != _CONJ and _starts(text, m, e, lex):
-            run = _Run(m.start())
+        if e.kind != _CONJ and _starts(text, start, e, lex):
+            run = _Run(start)
             if e.kind in (_SCALE, _APPROX):
                 run.group = 1.0
                 run.last = (_ARTICLE, 0)
@@ -495,14 +520,14 @@ def _judge(
     low_after = after.lower()
     age = percent = year = date = in_range = compound = False
     # glued suffixes: "1st", "3-й", "5-ти", "12-річний", "10-storey", "100km"
-    m = re.match(r"([-–]?)([^\W\d_]+(?:-[^\W\d_]+)*)", after) if digits else None
+    m = _SUFFIX.match(after) if digits else None
     if m is not None and (m.group(1) or not after[:1].isspace()):
         hyphen, suffix = m.group(1), m.group(2).lower()
         if suffix in lex.ordinal_suffixes and (hyphen or lex.hyphen_joins):
             return None
         if hyphen and suffix in lex.cardinal_suffixes:
             end += len(m.group(0))
-        elif any(suffix.startswith(a.lstrip("-")) for a in lex.age_after if a):
+        elif suffix.startswith(lex.age_stems):
             age = True
         elif not hyphen and suffix in {"th", "st", "nd", "rd"}:
             return None
@@ -515,36 +540,28 @@ def _judge(
             return None
         if after.startswith("-") and lex.hyphen_joins:
             tail = _WORD_RE.match(text, end + 1)
-            if tail and any(low_after[1:].startswith(a.lstrip("-")) for a in lex.age_after):
+            if tail and low_after[1:].startswith(lex.age_stems):
                 age = True
             elif tail and tail.group(0).lower() not in lex.entries:
                 compound = True
-    if not age:
-        for a in lex.age_after:
-            a2 = a.lstrip("-")
-            if low_after.startswith(" " + a2) or low_after.startswith("-" + a2):
-                age = True
-                break
-    if not age and _prev_word(text, start) in lex.age_before:
+    prev_low = _prev_word(text, start)
+    if not age and (low_after.startswith(lex.age_tails) or prev_low in lex.age_before):
         age = True
-    if after.startswith("%") or after.startswith(" %"):
+    prev_low = prev_low.rstrip(".")
+    spaced = low_after[:1] == " "
+    if after[:1] == "%" or after[:2] == " %":
         percent = True
-    elif low_after.startswith(" "):
-        percent = any(low_after[1:].startswith(p) for p in lex.percent_words)
-    if (
-        digits
-        and low_after.startswith(" ")
-        and any(
-            low_after[1:].startswith(c) and not low_after[1 + len(c) : 2 + len(c)].isalpha()
-            for c in lex.clock_after
-        )
-    ):
-        return None
-    if digits and after[:2] in (" a", " p") and re.match(r" [ap]\.?m\b", low_after):
-        return None
-    nxt = _WORD_RE.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    elif spaced and lex.percent_words:
+        percent = low_after[1:].startswith(lex.percent_words)
+    if digits and spaced:
+        if lex.clock_after and low_after[1:].startswith(lex.clock_after):
+            for c in lex.clock_after:
+                if low_after[1:].startswith(c) and not low_after[1 + len(c) : 2 + len(c)].isalpha():
+                    return None
+        if after[1:2] in ("a", "p") and _AMPM.match(low_after):
+            return None
+    nxt = _WORD_RE.match(text, end + 1) if spaced else None
     nxt_low = nxt.group(0).lower() if nxt else ""
-    prev_low = _prev_word(text, start).rstrip(".")
     if digits and 1900 <= value <= 2099 and re.fullmatch(r"\d{4}", text[start:end]):
         bare = not (nxt and _WORD_RE.match(text, end + 1))
         year = (
@@ -608,8 +625,14 @@ def find_numbers(text: str, lang: str) -> list[Number]:
     """Every cardinal number in ``text`` (digits and words), sorted by start offset.
 
     ``lang`` is "en", "uk" or "ru" (anything else reads English words). See the module
-    docstring for what is returned, marked or left out.
+    docstring for what is returned, marked or left out. The last few results are cached, so
+    components that read the same text pay once.
     """
+    return list(_find_cached(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _find_cached(text: str, lang: str) -> tuple[Number, ...]:
     lex = _lexicon(lang)
     out: list[Number] = []
     _find_digits(text, lex, out)
@@ -623,4 +646,4 @@ def find_numbers(text: str, lang: str) -> list[Number]:
             continue
         result.append(n)
         last_end = n.end
-    return result
+    return tuple(result)

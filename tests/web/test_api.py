@@ -83,6 +83,11 @@ def test_event_detail_claims_consensus_conflicts(client: TestClient) -> None:
     assert ("launched", "drone", 539, "Ukrainian Air Force") in values
     assert any(c["claim"]["value"] == 550 for c in d["conflicts"])
     assert all(c["evidence"]["text"] for c in d["claims"])
+    drones = next(
+        g for g in d["by_measure"] if (g["measure"], g["subject"]) == ("launched", "drone")
+    )
+    assert drones["consensus"]["value"] == 539
+    assert sorted(c["value"] for c in drones["claims"]) == [539, 550]
     assert {doc["source"] for doc in d["documents"]} >= {"kpszsu", "wire"}
     assert client.get("/api/events/ev:1999-01-01:RU%3EUA").status_code == 404
 

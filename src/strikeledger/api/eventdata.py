@@ -311,6 +311,7 @@ def event(ledger: Ledger, event_id: str) -> dict[str, Any]:
         },
         "values": summary.get("values", {}),
         "claims": d.get("claims") or [],
+        "by_measure": _by_measure(d.get("claims") or [], d.get("consensus") or []),
         "consensus": d.get("consensus") or [],
         "conflicts": d.get("conflicts") or [],
         "links": d.get("links") or [],
@@ -319,6 +320,57 @@ def event(ledger: Ledger, event_id: str) -> dict[str, Any]:
             {k: c.get(k) for k in ("id", "region", "place", "night_of")} for c in children
         ],
     }
+
+
+def _by_measure(
+    claims: list[dict[str, Any]], consensus: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Claims grouped by what they count (kind, measure, subject, model), with the consensus."""
+    groups: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for c in consensus:
+        key = (c.get("kind"), c.get("measure"), c.get("subject"), c.get("model"))
+        groups[key] = {
+            "kind": key[0],
+            "measure": key[1],
+            "subject": key[2],
+            "model": key[3],
+            "consensus": {
+                "value": c.get("value"),
+                "qualifier": c.get("qualifier"),
+                "rule": c.get("rule"),
+                "document": c.get("document"),
+            },
+            "claims": [],
+        }
+    for c in claims:
+        key = (c.get("kind"), c.get("measure"), c.get("subject"), c.get("model"))
+        g = groups.setdefault(
+            key,
+            {
+                "kind": key[0],
+                "measure": key[1],
+                "subject": key[2],
+                "model": key[3],
+                "consensus": None,
+                "claims": [],
+            },
+        )
+        g["claims"].append(
+            {
+                k: c.get(k)
+                for k in (
+                    "value",
+                    "qualifier",
+                    "claimant",
+                    "document",
+                    "source",
+                    "published",
+                    "evidence",
+                    "rule",
+                )
+            }
+        )
+    return list(groups.values())
 
 
 def _num(values: dict[str, dict[str, int]], measure: str, subject: str) -> int | None:

@@ -22,3 +22,12 @@ def test_demo_ledger_from_examples(tmp_path: Path) -> None:
         docs = c.get("/api/documents?page_size=100").json()["items"]
         assert len(docs) == len(files)
         assert c.get("/").status_code == 200
+
+
+def test_demo_command_builds_and_reports(tmp_path: Path, capsys: object) -> None:
+    from strikeledger.cli import main
+
+    db = tmp_path / "cli-demo.duckdb"
+    assert main(["demo", "--no-serve", "--db", str(db)]) == 0
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert f"{len(example_files())} example reports read" in out and db.exists()

@@ -26,8 +26,9 @@ give one item "at least 4".
 
 Notes read: ``place_mentions``, ``places_by_id`` (places component). Notes written:
 ``casualty_tokens`` (the :class:`Tokens` of the text, reused by the damage component) and
-``casualty_victim_spans`` (token ranges of the people counted, so that damage does not read
-"сотрудник предприятия" or "port workers" as a damaged site).
+``casualty_victim_spans`` and ``casualty_cue_spans`` (token ranges of the people counted and of
+the cues linked to them, so that damage does not read "сотрудник предприятия", "port workers"
+or "taken to hospital" as a damaged site).
 """
 
 from __future__ import annotations
@@ -198,6 +199,7 @@ def component(ctx: Context) -> None:
     pub_year = ctx.published_date.year if ctx.published_date else None
     out: list[tuple[Casualty, int]] = []
     spans: list[tuple[int, int]] = ctx.notes.setdefault("casualty_victim_spans", [])
+    cue_spans: list[tuple[int, int]] = ctx.notes.setdefault("casualty_cue_spans", [])
     prev_last: _Victim | None = None
     prev_para = -1
     for sent in ctx.sentences:
@@ -218,6 +220,7 @@ def component(ctx: Context) -> None:
         snumbers = numbers[na:nb]
         victims = _Sentence(lex, toks, lo, hi, smatches, snumbers, pub_year).run(prev_last)
         spans.extend((v.start, v.end) for v in victims)
+        cue_spans.extend((c.start, c.end) for v in victims for c in v.cues + v.forced)
         for v in victims:
             out.extend(_emit(ctx, lang, toks, v, places, claimants))
         if victims:
@@ -264,6 +267,7 @@ class _Sentence:
         self.cue_tokens = {t for c in cues for t in range(c.start, c.end)}
         victims = self._number_victims(cues)
         victims += self._singular_victims()
+        victims += self._age_victims()
         victims.sort(key=lambda v: v.start)
         victims = [v for v in victims if not self._historical(v)]
         if not victims:
@@ -338,6 +342,8 @@ class _Sentence:
                 k += 1  # "семеро з них – діти"
             victim: _Victim | None = None
             aux = lex.auxiliaries.starts_at(w, k, hi)
+            if not aux and k < hi and w[k] in _DASHES:
+                aux = 1  # "ще 7 – поранені"
             if aux and k + aux < hi:
                 m = self.by_start.get(k + aux)
                 if m is not None and m.has("m:") and k + aux in cue_at_start:
@@ -374,6 +380,8 @@ class _Sentence:
             if victim is None and not self._unit_after(j):
                 before = q_start - lex.skip_before.ends_before(w, q_start, self.lo)
                 cue = cue_at_end.get(q_start) or cue_at_end.get(before)
+                if cue is None and q_start - 1 >= self.lo and w[q_start - 1] in _DASHES:
+                    cue = cue_at_end.get(q_start - 1)  # "поранених – 7", "Killed: 3"
                 if cue is not None:
                     victim = _Victim(q_start, j, n.value, "people", qual, "bare", forced=[cue])
                 elif (
@@ -452,6 +460,20 @@ class _Sentence:
             if age is not None and age < 18:
                 who = "children"
             out.append(_Victim(start, end, 1, who, "exact", "singular"))
+        return out
+
+    def _age_victims(self) -> list[_Victim]:
+        """ "A 5-year-old was killed", "72-річна": an age standing for the person."""
+        out: list[_Victim] = []
+        for t, age in self.ages.items():
+            if t in self.used or not (self.lo <= t < self.hi):
+                continue
+            near = range(max(self.lo, t - 2), min(self.hi, t + 3))
+            if any(m.has("g:") and m.start in near for m in self.matches):
+                continue  # the age of a named person ("12-year-old girl", "a man aged 72")
+            who = "children" if age < 18 else "people"
+            out.append(_Victim(t, t + 1, 1, who, "exact", "singular"))
+            self.used.add(t)
         return out
 
     def _age_after(self, t: int, end: int) -> tuple[int | None, int]:

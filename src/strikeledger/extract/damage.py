@@ -9,8 +9,8 @@ to hospital", "military administration", "the southern port of Odesa") are liste
 not seen as a site. One item per (category, place); the place is linked like a casualty's
 (:mod:`casualties_places`).
 
-Notes read: ``casualty_tokens`` and ``casualty_victim_spans`` (when the casualties component
-ran), ``place_mentions``, ``places_by_id``.
+Notes read: ``casualty_tokens``, ``casualty_victim_spans`` and ``casualty_cue_spans`` (when the
+casualties component ran), ``place_mentions``, ``places_by_id``.
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ def component(ctx: Context) -> None:
     starts = [m.start for m in matches]
     # Words right after a counted group name the people, not a site: "сотрудник предприятия".
     people = {t for a, b in ctx.notes.get("casualty_victim_spans") or [] for t in range(a, b + 1)}
+    # ... and a casualty cue linked to a victim is not a site: "taken to hospital", "у лікарні".
+    people.update(t for a, b in ctx.notes.get("casualty_cue_spans") or [] for t in range(a, b))
     places = PlaceLinker(ctx, toks, _titles(ctx.lang))
     seen: set[tuple[str, str | None]] = set()
     text = ctx.text
@@ -88,7 +90,7 @@ def component(ctx: Context) -> None:
         if not cues:
             continue
         for m in smatches:
-            if m.start in people:
+            if m.start in people or m.end - 1 in people:
                 continue
             cats = m.values("cat:")
             for k in m.values("abs:"):

@@ -1,0 +1,296 @@
+"""Casualties component: tables of ``sentence -> (measure, who, value[, qualifier])`` per language.
+
+The component runs alone here (no places component), so places are None; the golden files and
+the eval floors cover places. Sentences are written for the tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from strikeledger.document import Document
+from strikeledger.extract import casualties, text
+from strikeledger.extract.casualties_lexicon import (
+    PhraseMatcher,
+    PhraseSet,
+    casualty_data,
+    damage_data,
+    tokenize,
+)
+from strikeledger.extract.pipeline import Context
+from strikeledger.report import CASUALTY_GROUPS, CASUALTY_MEASURES, DAMAGE_CATEGORIES, Report
+
+Key = tuple[Any, ...]
+
+
+def run(raw: str, lang: str, published: str | None = "2025-07-04") -> Report:
+    doc = Document.from_text(raw, language=lang, published=published)
+    report = Report(document={})
+    ctx = Context(
+        doc=doc,
+        text=doc.text,
+        lang=lang,
+        published=doc.published_at(),
+        report=report,
+        sentences=text.sentences(doc.text),
+    )
+    casualties.component(ctx)
+    return report
+
+
+def keys(raw: str, lang: str) -> set[Key]:
+    return {(c.measure, c.who, c.value) for c in run(raw, lang).casualties}
+
+
+EN: list[tuple[str, set[Key]]] = [
+    ("A drone strike killed four people in the city.", {("killed", "people", 4)}),
+    (
+        "23 people, including two children, were injured.",
+        {("injured", "people", 23), ("injured", "children", 2)},
+    ),
+    ("A woman was killed when debris hit her house.", {("killed", "women", 1)}),
+    ("A 12-year-old girl was among the dead.", {("killed", "children", 1)}),
+    ("A man was wounded in the Darnytskyi district.", {("injured", "men", 1)}),
+    ("A teenager was injured by shrapnel.", {("injured", "children", 1)}),
+    ("A rescuer was hurt during the second strike.", {("injured", "rescuers", 1)}),
+    (
+        "Two police officers and a paramedic were injured.",
+        {("injured", "police", 2), ("injured", "medics", 1)},
+    ),
+    ("Three soldiers were killed at the training ground.", {("killed", "soldiers", 3)}),
+    ("The attack killed two civilians.", {("killed", "civilians", 2)}),
+    (
+        "The death toll rose to 18 from nine earlier in the day.",
+        {("killed", "people", 18), ("killed", "people", 9)},
+    ),
+    (
+        "Seven people were killed and 32 wounded.",
+        {("killed", "people", 7), ("injured", "people", 32)},
+    ),
+    (
+        "Two port workers were injured and taken to hospital.",
+        {("injured", "people", 2), ("hospitalized", "people", 2)},
+    ),
+    (
+        "Eleven of the wounded, including two children, were taken to hospital.",
+        {("hospitalized", "people", 11), ("hospitalized", "children", 2)},
+    ),
+    ("Rescuers pulled a 75-year-old woman alive from the rubble.", {("rescued", "women", 1)}),
+    ("Two people are believed to be trapped under the rubble.", {("trapped", "people", 2)}),
+    ("One person remains missing.", {("missing", "people", 1)}),
+    (
+        "The strike killed a driver and injured five passengers.",
+        {("killed", "people", 1), ("injured", "people", 5)},
+    ),
+    (
+        "Russian bombs kill three, wound 19, including a 7-year-old girl.",
+        {("killed", "people", 3), ("injured", "people", 19), ("injured", "children", 1)},
+    ),
+    (
+        "Another 44 people were hurt, and 19 of them were taken to hospital.",
+        {("injured", "people", 44), ("hospitalized", "people", 19)},
+    ),
+    ("The number of injured has grown to 47.", {("injured", "people", 47)}),
+    ("A 5-year-old was killed.", {("killed", "children", 1)}),
+    (
+        "Killed: 3. Injured: 12, including 4 children.",
+        {("killed", "people", 3), ("injured", "people", 12), ("injured", "children", 4)},
+    ),
+    (
+        "The attack left two dead and 15 injured.",
+        {("killed", "people", 2), ("injured", "people", 15)},
+    ),
+]
+EN_NEGATIVE = [
+    "More than 12,000 civilians have been killed since February 2022, the UN said.",
+    "The centre will treat 3,000 wounded soldiers a year.",
+    "No one was injured in the attack.",
+    "The 45-year-old minister said 2% of the budget would go to 1,000 new drones.",
+    "A 12-storey building was damaged, 40 cars burned.",
+    "Air defences shot down 87 of the missiles and 27 of the drones.",
+    "Candles were lit for the dead and a volunteer read out names.",
+    "The passenger train was damaged.",
+]
+
+UK: list[tuple[str, set[Key]]] = [
+    ("Загинули двоє людей.", {("killed", "people", 2)}),
+    ("Є двоє загиблих.", {("killed", "people", 2)}),
+    ("Постраждали 5 осіб.", {("injured", "people", 5)}),
+    (
+        "Поранено 12 людей, серед них 9-річна дівчинка.",
+        {("injured", "people", 12), ("injured", "children", 1)},
+    ),
+    ("Загинула жінка.", {("killed", "women", 1)}),
+    ("Загинув 58-річний чоловік.", {("killed", "men", 1)}),
+    ("Травмовано 14-річного хлопця.", {("injured", "children", 1)}),
+    ("Четверо постраждалих госпіталізовані.", {("hospitalized", "people", 4)}),
+    ("Шістьох госпіталізували.", {("hospitalized", "people", 6)}),
+    (
+        "Поранено двох рятувальників та поліцейського.",
+        {("injured", "rescuers", 2), ("injured", "police", 1)},
+    ),
+    ("Загинули двоє мирних жителів.", {("killed", "civilians", 2)}),
+    ("Під завалами можуть перебувати 3 людини.", {("trapped", "people", 3)}),
+    ("Вдалося врятувати 11 людей.", {("rescued", "people", 11)}),
+    ("Кількість загиблих зросла до 9.", {("killed", "people", 9)}),
+    ("Загинули щонайменше 14 людей.", {("killed", "people", 14)}),
+    (
+        "Поранені двоє людей – 34-річний чоловік і 29-річна жінка.",
+        {("injured", "people", 2), ("injured", "men", 1), ("injured", "women", 1)},
+    ),
+    (
+        "Ще 17 мешканців постраждали, семеро з них – діти.",
+        {("injured", "people", 17), ("injured", "children", 7)},
+    ),
+    (
+        "Поранені ще троє людей. Серед них – 9-річна дівчинка, вона у лікарні.",
+        {("injured", "people", 3), ("injured", "children", 1), ("hospitalized", "children", 1)},
+    ),
+    ("Загиблих – 2, поранених – 7.", {("killed", "people", 2), ("injured", "people", 7)}),
+    ("Двоє людей загинули, ще 7 – поранені.", {("killed", "people", 2), ("injured", "people", 7)}),
+    (
+        "Загинули 3 людини, серед яких 2 дітей.",
+        {("killed", "people", 3), ("killed", "children", 2)},
+    ),
+]
+UK_NEGATIVE = [
+    "Обійшлося без постраждалих.",
+    "Ніхто не постраждав.",
+    "За роки повномасштабної війни загинули понад 500 спортсменів.",
+    "Уряд виділив 1,2 млрд гривень на 35 шкіл, де навчаються 600 дітей.",
+    "Пошкоджено 5 приватних будинків і 3 автомобілі.",
+    "Центр зможе приймати 200 поранених військових щомісяця.",
+]
+
+RU: list[tuple[str, set[Key]]] = [
+    ("Погибла женщина.", {("killed", "women", 1)}),
+    ("Погиб водитель.", {("killed", "people", 1)}),
+    ("Ранен мирный житель.", {("injured", "civilians", 1)}),
+    ("Пострадали двое мирных жителей.", {("injured", "civilians", 2)}),
+    ("Ранены два мирных жителя.", {("injured", "civilians", 2)}),
+    (
+        "Погибли два человека, ещё трое получили ранения и госпитализированы.",
+        {("killed", "people", 2), ("injured", "people", 3), ("hospitalized", "people", 3)},
+    ),
+    (
+        "Пострадал 14-летний подросток, он госпитализирован.",
+        {("injured", "children", 1), ("hospitalized", "children", 1)},
+    ),
+    ("Число погибших возросло до 15.", {("killed", "people", 15)}),
+    ("Под завалами могут находиться около 10 человек.", {("trapped", "people", 10)}),
+    ("Спасатели спасли шесть человек.", {("rescued", "people", 6)}),
+    (
+        "Ранения получили двое мирных жителей – мужчина 1967 года рождения и 12-летний мальчик.",
+        {("injured", "civilians", 2), ("injured", "men", 1), ("injured", "children", 1)},
+    ),
+    (
+        "Ещё 11 человек пострадали, семеро из них госпитализированы.",
+        {("injured", "people", 11), ("hospitalized", "people", 7)},
+    ),
+    ("Тела двух погибших извлекли из-под завалов.", {("killed", "people", 2)}),
+    ("Погиб человек, еще трое ранены.", {("killed", "people", 1), ("injured", "people", 3)}),
+    ("Погибших: 3, раненых: 11.", {("killed", "people", 3), ("injured", "people", 11)}),
+    ("Жертвами атаки стали 5 человек.", {("killed", "people", 5)}),
+]
+RU_NEGATIVE = [
+    "Пострадавших нет.",
+    "Разрушений и пострадавших нет.",
+    "Открыли центр для 300 раненых военных.",
+    "Выплаты семьям погибших военнослужащих составят 5 млн рублей.",
+    "Над областью уничтожены 14 украинских беспилотников.",
+]
+
+
+@pytest.mark.parametrize(("raw", "want"), EN)
+def test_en(raw: str, want: set[Key]) -> None:
+    assert keys(raw, "en") == want
+
+
+@pytest.mark.parametrize(("raw", "want"), UK)
+def test_uk(raw: str, want: set[Key]) -> None:
+    assert keys(raw, "uk") == want
+
+
+@pytest.mark.parametrize(("raw", "want"), RU)
+def test_ru(raw: str, want: set[Key]) -> None:
+    assert keys(raw, "ru") == want
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang"),
+    [(r, "en") for r in EN_NEGATIVE]
+    + [(r, "uk") for r in UK_NEGATIVE]
+    + [(r, "ru") for r in RU_NEGATIVE],
+)
+def test_negative(raw: str, lang: str) -> None:
+    assert keys(raw, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "qualifier"),
+    [
+        ("At least 30 people were injured.", "en", "at_least"),
+        ("More than 130 people were wounded.", "en", "more_than"),
+        ("About 30 people were injured.", "en", "approx"),
+        ("Поранено понад 20 людей.", "uk", "more_than"),
+        ("Загинули щонайменше 14 людей.", "uk", "at_least"),
+        ("Пострадали не менее 8 человек.", "ru", "at_least"),
+        ("Ранены около 10 человек.", "ru", "approx"),
+        ("Seven people were killed.", "en", "exact"),
+    ],
+)
+def test_qualifier(raw: str, lang: str, qualifier: str) -> None:
+    (item,) = run(raw, lang).casualties
+    assert item.qualifier == qualifier
+
+
+def test_headline_and_body_merge_keeps_the_stated_qualifier() -> None:
+    raw = "Drones kill four in Kyiv\n\nThe attack killed at least four people, officials said."
+    (item,) = run(raw, "en").casualties
+    assert (item.measure, item.value, item.qualifier) == ("killed", 4, "at_least")
+
+
+def test_evidence_and_rule() -> None:
+    raw = "Загалом у столиці постраждали дев'ятеро людей."
+    rep = run(raw, "uk")
+    doc = Document.from_text(raw)
+    (item,) = rep.casualties
+    assert doc.text[item.evidence.start : item.evidence.end] == item.evidence.text
+    assert "дев'ятеро людей" in item.evidence.text
+    assert item.rule == "uk.casualty.number.v1"
+
+
+def test_other_language_gives_nothing() -> None:
+    assert run("Zwei Menschen wurden getötet.", "other").casualties == []
+
+
+@pytest.mark.parametrize("lang", ["en", "uk", "ru"])
+def test_language_data_is_valid(lang: str) -> None:
+    data = casualty_data(lang)
+    assert set(data["measures"]) <= set(CASUALTY_MEASURES)
+    assert set(data["nouns"]) <= set(CASUALTY_MEASURES)
+    assert set(data["toll"]) <= set(CASUALTY_MEASURES)
+    assert set(data["groups"]) <= set(CASUALTY_GROUPS)
+    assert set(data["qualifiers"]) <= {"at_least", "more_than", "approx", "at_most", "less_than"}
+    dmg = damage_data(lang)
+    assert set(dmg["categories"]) <= set(DAMAGE_CATEGORIES)
+    for entry in dmg.get("absorbable") or []:
+        assert entry["default"] in DAMAGE_CATEGORIES
+        assert set(entry["absorbed_by"]) <= set(DAMAGE_CATEGORIES)
+    for forms in [*data["measures"].values(), dmg["cues"]]:
+        for f in forms:
+            assert f == f.strip() and f == f.lower().replace("ё", "е"), (lang, f)
+
+
+def test_phrase_matcher_is_leftmost_longest_with_prefixes() -> None:
+    m = PhraseMatcher([("житлов* будин*", "res"), ("будинок", "house"), ("пошкоджено", "cue")])
+    toks = tokenize("Пошкоджено житловий будинок і будинок культури")
+    found = [(toks.words[x.start], x.labels) for x in m.find(toks.words)]
+    assert found == [("пошкоджено", ("cue",)), ("житловий", ("res",)), ("будинок", ("house",))]
+    ps = PhraseSet(["at least", "more than"])
+    words = tokenize("killing at least four").words
+    assert ps.ends_before(words, 3) == 2
+    assert ps.starts_at(words, 1) == 2
+    assert PhraseSet([]).starts_at(words, 0) == 0

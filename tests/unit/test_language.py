@@ -26,6 +26,10 @@ CASES = [
     ),
     ("en", "Ukraine's air force said 72 drones breached air defences."),
     ("en", "Zelensky urges allies to speed up Patriot deliveries"),
+    ("en", "Kyiv"),
+    ("en", "Explosions"),
+    ("en", "Drone attack"),
+    ("en", "BREAKING: Explosions in Kyiv"),
     # English with Cyrillic quotes and names
     (
         "en",
@@ -47,6 +51,14 @@ CASES = [
         "та імітаторами різних типів, а також 13 ракетами Х-101 та Kinzhal.",
     ),
     ("uk", "Shahed-136 збили над Києвом"),
+    ("uk", "Київ"),
+    ("uk", "Вибухи"),
+    ("uk", "Збито"),
+    (
+        "uk",
+        "Повітряні сили повідомили, що «в ночь на 4 июля были сбиты 48 беспилотников», – так "
+        "заявили в Міноборони РФ. Також у Києві постраждали 23 людини.",
+    ),
     # Russian
     ("ru", "Сбито 99 беспилотников"),
     ("ru", "В ночь на 4 июля средства ПВО уничтожили 48 БПЛА"),
@@ -61,6 +73,14 @@ CASES = [
         "летательных аппаратов самолетного типа, сообщило Минобороны России.",
     ),
     ("ru", "Ракеты Х-101 и Kinzhal над Киевом"),
+    ("ru", "Сбито"),
+    ("ru", "Взрыв"),
+    ("ru", "Киев"),
+    (
+        "ru",
+        "Воздушные силы ВСУ сообщили: «У ніч на 4 липня противник атакував 539 ударними "
+        "БпЛА». По данным ведомства, сбиты 478 целей, а в Киеве пострадали 23 человека.",
+    ),
     # other languages
     ("other", "Russland greift die Ukraine mit Hunderten Drohnen an"),
     ("other", "La Russie a lancé des centaines de drones sur l'Ukraine cette nuit"),
@@ -70,6 +90,9 @@ CASES = [
     ("other", "Беларусь: у Гомелі ўзмацнілі ахову мяжы"),
     ("other", "Русия атакува Украйна с над петстотин дрона през нощта"),
     ("other", "ロシアがウクライナを攻撃"),
+    ("other", "Rosja atakuje"),
+    ("other", "Ataque ruso"),
+    ("other", "https://t.me/kpszsu/12345"),
     ("other", "12345 — 678"),
     ("other", ""),
 ]

@@ -40,6 +40,8 @@ _MIN_SCORE = 3  # letters + 2 x words of one language when the other has none
 _DOMINANCE = 4  # or this many times the other language's score (and at least 2 x _MIN_SCORE)
 _EN_MIN_HITS = 2
 _EN_MIN_RATIO = 0.12
+# how close (a fraction of the best other language's confidence) en/uk/ru must come to win
+_PRIOR = 0.45
 
 
 @dataclass(frozen=True)
@@ -86,14 +88,22 @@ def _detector() -> Any:
 
 
 def _model(text: str) -> str | None:
+    """The model's answer, with a prior for the three languages the project reads: one of them
+    wins when its confidence is at least ``_PRIOR`` times the best other language's (on short
+    texts the model often hesitates between Russian and Bulgarian, English and French)."""
     from lingua import Language
 
-    found = _detector().detect_language_of(text)
-    if found is None:
+    ours = {Language.ENGLISH: "en", Language.UKRAINIAN: "uk", Language.RUSSIAN: "ru"}
+    values = _detector().compute_language_confidence_values(text)
+    if not values or values[0].value <= 0:
         return None
-    return {Language.ENGLISH: "en", Language.UKRAINIAN: "uk", Language.RUSSIAN: "ru"}.get(
-        found, "other"
-    )
+    top = values[0]
+    if top.language in ours:
+        return ours[top.language]
+    best = next((v for v in values if v.language in ours), None)
+    if best is not None and best.value >= _PRIOR * top.value:
+        return ours[best.language]
+    return "other"
 
 
 def script_guess(text: str) -> str | None:

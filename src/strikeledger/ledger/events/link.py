@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,11 +86,15 @@ def region_of(area: Iterable[str] | None) -> str | None:
 
 def _dominant_region(places: list[Mapping[str, Any]]) -> str | None:
     """The first-level region of more than half of a report's places, if one is."""
-    regions = Counter(str(p.get("region")) for p in places if p.get("region"))
+    regions: dict[str, int] = {}
+    for p in places:
+        r = p.get("region")
+        if r:
+            regions[str(r)] = regions.get(str(r), 0) + 1
     if not regions:
         return None
-    region, n = regions.most_common(1)[0]
-    return region if n * 2 > sum(regions.values()) else None
+    region = max(sorted(regions), key=lambda k: regions[k])
+    return region if regions[region] * 2 > sum(regions.values()) else None
 
 
 def _region_name(region: str, places: list[Mapping[str, Any]]) -> str:
@@ -246,7 +249,10 @@ class Linker:
             cat = (f.get("weapon") or {}).get("category")
             if cat and cat != "any":
                 weapons.setdefault(fkey, set()).add(cat)
-        counts = Counter(k for k in fig_keys if k is not None)
+        counts: dict[EventKey, int] = {}
+        for k in fig_keys:
+            if k is not None:
+                counts[k] = counts.get(k, 0) + 1
         main: EventKey | None
         main_night: str | None
         if counts:

@@ -32,17 +32,17 @@ class EventKey:
     area: str  # ISO 3166-1 alpha-2 of the attacked country
     region: str | None = None  # ISO 3166-2 for local events
     place: str | None = None  # a city's slug within its region, for local events
+    id: str = field(init=False, compare=False, repr=False, default="")
+
+    def __post_init__(self) -> None:
+        base = f"ev:{self.night_of}:{self.attacker}>{self.area}"
+        if self.region is not None:
+            base += f":{self.region}" + (f":{self.place}" if self.place else "")
+        object.__setattr__(self, "id", base)
 
     @property
     def level(self) -> str:
         return ATTACK if self.region is None else LOCAL
-
-    @property
-    def id(self) -> str:
-        base = f"ev:{self.night_of}:{self.attacker}>{self.area}"
-        if self.region is None:
-            return base
-        return base + f":{self.region}" + (f":{self.place}" if self.place else "")
 
     def parent(self) -> EventKey:
         return EventKey(self.night_of, self.attacker, self.area)

@@ -87,6 +87,7 @@ CONSENSUS_RULES = (
 )
 
 
+@lru_cache(maxsize=65536)
 def _attacker(event_id: str) -> str:
     # "ev:2025-07-04:RU>UA[:…]"
     parts = event_id.split(":")
@@ -100,12 +101,17 @@ def authority_order(kind: str, event_id: str) -> tuple[str, ...]:
     return (_WEAPONS_RU if attacked_ru else _WEAPONS_UA) + _TAIL
 
 
-def _rank(claim: Claim) -> int:
-    order = authority_order(claim.kind, claim.event_id)
+@lru_cache(maxsize=256)
+def _rank_of(kind: str, attacker: str, claimant_kind: str | None) -> int:
+    order = authority_order(kind, f"ev:-:{attacker}>-")
     try:
-        return order.index(claim.claimant_kind or "")
+        return order.index(claimant_kind or "")
     except ValueError:
         return len(order)
+
+
+def _rank(claim: Claim) -> int:
+    return _rank_of(claim.kind, _attacker(claim.event_id), claim.claimant_kind)
 
 
 def _authority_rule(claim: Claim) -> str:

@@ -46,13 +46,17 @@ _PRIOR = 0.45
 
 @dataclass(frozen=True)
 class _Cues:
-    uk_letters: frozenset[str]
-    ru_letters: frozenset[str]
-    other_letters: frozenset[str]
+    uk_letters: re.Pattern[str]
+    ru_letters: re.Pattern[str]
+    other_letters: re.Pattern[str]
     uk_words: frozenset[str]
     ru_words: frozenset[str]
     en_words: frozenset[str]
     other_languages: tuple[str, ...]
+
+
+def _charset(letters: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(letters) + "]") if letters else re.compile("(?!)")
 
 
 @cache
@@ -64,9 +68,9 @@ def _cues() -> _Cues:
         return frozenset(str(w).lower() for w in d[lang]["stopwords"])
 
     return _Cues(
-        uk_letters=frozenset(d["uk"]["letters"]),
-        ru_letters=frozenset(d["ru"]["letters"]),
-        other_letters=frozenset(d["other_cyrillic_letters"]),
+        uk_letters=_charset(d["uk"]["letters"]),
+        ru_letters=_charset(d["ru"]["letters"]),
+        other_letters=_charset(d["other_cyrillic_letters"]),
         uk_words=words("uk"),
         ru_words=words("ru"),
         en_words=words("en"),
@@ -115,10 +119,10 @@ def script_guess(text: str) -> str | None:
         return "other"
     tokens = _TOKEN.findall(text.lower())
     if cyr > 2 * lat:
-        if sum(1 for c in text if c in cues.other_letters) >= 2:
+        if len(cues.other_letters.findall(text)) >= 2:
             return None
-        uk_l = sum(1 for c in text if c in cues.uk_letters)
-        ru_chars = [c for c in text if c in cues.ru_letters]
+        uk_l = len(cues.uk_letters.findall(text))
+        ru_chars = cues.ru_letters.findall(text)
         if ru_chars and all(c in "ъЪ" for c in ru_chars) and len(ru_chars) >= 3:
             return None  # hard signs but no ы/э/ё: Bulgarian, or old spelling
         uk = uk_l + 2 * sum(1 for t in tokens if t in cues.uk_words)
@@ -147,6 +151,5 @@ def detect_language(text: str) -> str:
     cyr = len(_CYRILLIC.findall(sample))
     lat = len(_LATIN.findall(sample))
     if cyr > lat:
-        uk = sum(1 for c in sample if c in _cues().uk_letters)
-        return "uk" if uk else "ru"
+        return "uk" if _cues().uk_letters.search(sample) else "ru"
     return "en" if lat else "other"

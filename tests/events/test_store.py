@@ -132,3 +132,36 @@ def test_cli_events_event_and_check(ledger: str, tmp_path: Path, capsys: Any) ->
     assert res["schema"] == "strikeledger/check-v1" and "summary" in res
     assert main(["check", str(art), "--db", ledger]) == 0
     assert "Record claims" in capsys.readouterr().out
+
+
+def test_near_duplicate_flagged_by_the_ledger_is_linked_but_not_counted(tmp_path: Path) -> None:
+    from .helpers import AF, fig, report
+
+    base = (
+        "Overnight the Russian army attacked with 120 drones, the Air Force said on its channel. "
+        "Air defence units shot down 95 of them over the northern, eastern and central regions. "
+        "Debris fell on homes in several villages and the emergency services are at work there."
+    )
+    copy = base + " More details will follow later today."
+    db = str(tmp_path / "dup.duckdb")
+    pairs = []
+    for name, text in (("orig", base), ("copy", copy)):
+        r = report(
+            name,
+            source="paper-" + name,
+            figures=[
+                fig("launched", "drone", 120, claimant=AF, evidence=name + " 120"),
+                fig("shot_down", "drone", 95, claimant=AF, evidence=name + " 95"),
+            ],
+        )
+        pairs.append(_pair(r, text))
+    with open_store(db) as store:
+        result = store.add_batch(pairs[:1])
+        result = store.add_batch(pairs[1:])
+        assert result.near_duplicate == 1, "the ledger did not flag the copy"
+        es = load_event_set(store)
+    orig_id, copy_id = pairs[0][0].id, pairs[1][0].id
+    assert es.linker.linked[copy_id].duplicate_of == orig_id
+    assert copy_id in es.events["ev:2025-07-04:RU>UA"].documents
+    claims = es.claims("ev:2025-07-04:RU>UA")
+    assert {c.document_id for c in claims} == {orig_id}

@@ -168,3 +168,20 @@ class KnowledgeDataError(StrikeledgerError):
     """A knowledge-base data file (kb/data/*.yaml) does not validate."""
 
     code = "SL-E250"
+
+
+class EventsError(StrikeledgerError):
+    """Events (linking, reconciliation, checks) cannot be computed."""
+
+    code = "SL-E500"
+
+
+class BadReportError(EventsError):
+    """A report given to the events package is not a usable report-v1 dict (names the report
+    and the item)."""
+
+    code = "SL-E501"
+
+
+class NoSuchEventError(EventsError):
+    code = "SL-E502"

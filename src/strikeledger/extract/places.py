@@ -1,12 +1,453 @@
-"""Places component (placeholder: filled by its own change)."""
+"""Places component: every place a reader would put on a map, resolved against the gazetteer.
+
+Finds the surface forms of the gazetteer (``strikeledger.kb.gazetteer``) in the text, decides
+which place each one means, and adds ``report.places`` entries (ids "p1", "p2" … in order of
+first mention, every mention kept as evidence).
+
+Interface for later components (see notes/common.md):
+
+- ``ctx.notes["place_mentions"]``: ``list[PlaceMention]`` sorted by start, one per mention;
+  ``PlaceMention(start, end, place_id)`` where ``place_id`` is the id of a ``report.places`` entry;
+- ``ctx.notes["places_by_id"]``: ``dict[str, report.Place]``.
+
+How a mention is resolved (REPORT.md convention 8):
+
+1. Names must be capitalised. A name followed by an institution word ("Харківської ОВА",
+   "Kyiv City Military Administration") is part of that name, not a place mention; a river
+   word makes it a river's; a capital followed or preceded by a word of government speech
+   ("Moscow said", "a comment from Kyiv") stands for its government and is dropped.
+2. Elliptic adjectives are places only in a list closed by a plural type word ("the Bryansk,
+   Oryol and Rostov regions", "в Каменском, Миллеровском районах"), after a full mention of
+   the same level in the same sentence ("Курской области — 25, Белгородской — 18"), or when
+   they name a place already found.
+3. Settlements (villages, urban-type settlements) need a settlement cue ("с. Липці",
+   "village of X") or a mention of their oblast, raion or hromada (or of a town in their
+   oblast); a name that is also a common word ("Нова", "Победа") always needs the cue.
+4. Among the places a name may mean, prefer: one named with a settlement cue, a big city,
+   one inside a unit the text mentions, the higher level, the bigger population.
+
+Language words (cues, plural type words, institution and government-speech words) live in
+``extract/lang/{en,uk,ru}/places.yaml``. The words of all three languages are used for every
+text: Russian-language Ukrainian news and English wires mix their conventions.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..kb.gazetteer import COMMON, ELLIPTIC, Entry, Gazetteer, RawMatch
+from ..kb.gazetteer import load as load_gazetteer
+from ..report import Place, Span
+from . import langdata
 
 if TYPE_CHECKING:
     from .pipeline import Context
 
+__all__ = ["PlaceMention", "component", "find_places"]
+
+RULE = "places.gazetteer.v1"
+
+_SCHEMA = {
+    "settlement_cues": "list[str]",
+    "plural_heads": "dict[str,list[str]]",
+    "list_joiners": "list[str]",
+    "institution_after": "list[str]",
+    "metonymy_after": "list[str]",
+    "metonymy_before": "list[str]",
+    "river_after": "list[str]",
+    "river_before": "list[str]",
+    "river_places": "list[str]",
+    "facility_after": "list[str]",
+}
+langdata.register_schema("places", _SCHEMA)
+
+# Levels a plural type word makes of the adjectives before it.
+_HEAD_LEVELS = {
+    "oblast": ("oblast", "foreign_region"),
+    "district": ("raion", "city_district", "foreign_region"),
+    "hromada": ("hromada",),
+}
+_LEVEL_RANK = {
+    "oblast": 9,
+    "foreign_region": 8,
+    "city": 6,
+    "foreign_city": 6,
+    "raion": 5,
+    "hromada": 4,
+    "city_district": 3,
+    "settlement": 2,
+}
+_BIG_CITY = 50_000
+_WINDOW = 40
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    place_id: str
+
+
+@dataclass(frozen=True)
+class _Cues:
+    settlement: re.Pattern[str]
+    heads: dict[str, re.Pattern[str]]
+    joiner: re.Pattern[str]
+    institution: re.Pattern[str]
+    meto_after: re.Pattern[str]
+    meto_before: re.Pattern[str]
+    river_after: re.Pattern[str]
+    river_before: re.Pattern[str]
+    river_places: frozenset[str]
+    facility: re.Pattern[str]
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    data: dict[str, list[Any]] = {}
+    heads: dict[str, list[str]] = {}
+    for lang in langdata.LANGS:
+        d = langdata.load(lang, "places")
+        for k, v in d.items():
+            if k == "river_places":
+                data.setdefault(k, []).extend(v)
+            elif k == "plural_heads":
+                for level, words in v.items():
+                    heads.setdefault(level, []).extend(w.lower() for w in words)
+            else:
+                data.setdefault(k, []).extend(w.lower() for w in v)
+    end = r"(?![\w])"
+    return _Cues(
+        settlement=re.compile(r"(?:^|(?<![\w.]))(?:" + _alt(data["settlement_cues"]) + r")\s*$"),
+        heads={lv: re.compile(r"^\s+(?:" + _alt(ws) + ")" + end) for lv, ws in heads.items()},
+        joiner=re.compile(r"^\s*(?:" + _alt(data["list_joiners"]) + r")\s*$"),
+        institution=re.compile(r"^(?:'s)?\s+(?:" + _alt(data["institution_after"]) + ")"),
+        meto_after=re.compile(r"^(?:\s*(?:" + _alt(data["metonymy_after"]) + "))"),
+        meto_before=re.compile(r"(?:^|\W)(?:" + _alt(data["metonymy_before"]) + r")\s+$"),
+        river_after=re.compile(r"^\s+(?:" + _alt(data["river_after"]) + ")" + end),
+        river_before=re.compile(r"(?:^|\W)(?:" + _alt(data["river_before"]) + r")\s*$"),
+        river_places=frozenset(data["river_places"]),
+        facility=re.compile(r"^\s+(?:" + _alt(data["facility_after"]) + ")"),
+    )
+
+
+@dataclass
+class _M:
+    """One raw match being resolved."""
+
+    raw: RawMatch
+    sentence: int
+    initial: bool
+    cue: bool
+    chosen: Entry | None = None
+    how: str = ""
+
 
 def component(ctx: Context) -> None:
-    return None
+    places, mentions = find_places(ctx.text, [(s.start, s.end) for s in ctx.sentences])
+    ctx.report.places.extend(places)
+    ctx.notes["place_mentions"] = mentions
+    ctx.notes["places_by_id"] = {p.id: p for p in places}
+
+
+def find_places(
+    text: str, sentences: list[tuple[int, int]] | None = None
+) -> tuple[list[Place], list[PlaceMention]]:
+    """The places of ``text`` (ids in order of first mention) and every mention of them."""
+    gz = load_gazetteer()
+    cues = _cues()
+    low = text.lower()
+    bounds = sentences or [(0, len(text))]
+    ms: list[_M] = []
+    si = 0
+    for raw in gz.scan(text):
+        if not text[raw.start].isupper():
+            continue
+        while si + 1 < len(bounds) and bounds[si][1] <= raw.start:
+            si += 1
+        before = low[max(0, raw.start - _WINDOW) : raw.start]
+        after = low[raw.end : raw.end + _WINDOW]
+        if _institution(gz, raw, after, cues):
+            continue
+        initial = not text[bounds[si][0] : raw.start].strip(" \"'«“(–—-")
+        ms.append(_M(raw, si, initial, bool(cues.settlement.search(before))))
+
+    # Two passes: the second knows which regions and units the first found elsewhere (a
+    # mention's own first guess does not count as its context).
+    units: Counter[int] = Counter()
+    named: Counter[int] = Counter()
+    regions: Counter[str] = Counter()
+    own: dict[int, tuple[set[int], str]] = {}
+    for final in (False, True):
+        for k, m in enumerate(ms):
+            mine_u, mine_r = own.get(k, (set(), ""))
+            ctx = _Ctx(
+                units={u for u, n in units.items() if n > (1 if u in mine_u else 0)},
+                named={
+                    u
+                    for u, n in named.items()
+                    if n > (1 if m.chosen and u == m.chosen.index else 0)
+                },
+                regions={r for r, n in regions.items() if n > (1 if r == mine_r else 0)},
+            )
+            m.chosen = _resolve(gz, m, ctx, strict=not final)
+            m.how = "name" if m.chosen is not None else ""
+        if not final:
+            for k, m in enumerate(ms):
+                e = m.chosen
+                if e is None:
+                    continue
+                mine = {e.index, *gz.ancestors(e.index)}
+                own[k] = (mine, e.region or "")
+                units.update(mine)
+                named[e.index] += 1
+                regions[e.region or ""] += 1
+    _ellipsis_lists(gz, ms, low, cues, _Ctx(set(units), set(named), set(regions)))
+    _ellipsis_anchored(gz, ms, low, cues)
+    return _report(gz, ms, text, low, cues)
+
+
+def _institution(gz: Gazetteer, raw: RawMatch, after: str, cues: _Cues) -> bool:
+    if not cues.institution.match(after):
+        return False
+    # "Київ" or "Киев" followed by "військові"/"военные" is the city; an adjective or an
+    # English name followed by an institution word is part of the institution's name.
+    if any(c.kind == ELLIPTIC for c in raw.candidates):
+        return True
+    levels = {gz.entries[c.index].level for c in raw.candidates}
+    if levels & {"oblast", "foreign_region", "raion", "hromada", "city_district"}:
+        return True
+    return bool(
+        re.match(r"^(?:'s)?\s+[a-z]", after) or re.match(r"^\s+(?:ова|ода|мва|вга|кгва)\b", after)
+    )
+
+
+def _resolve(gz: Gazetteer, m: _M, ctx: _Ctx, *, strict: bool) -> Entry | None:
+    best: tuple[tuple[int, ...], Entry] | None = None
+    for c in m.raw.candidates:
+        if c.kind == ELLIPTIC:
+            continue
+        e = gz.entries[c.index]
+        in_ctx = _context(gz, e, ctx)
+        if e.level == "settlement":
+            if not (m.cue or (in_ctx >= 1 and c.kind != COMMON and not strict)):
+                continue
+        elif c.kind == COMMON and not m.cue and (strict or in_ctx == 0):
+            continue
+        big = e.level in ("oblast", "foreign_region") or (
+            e.level in ("city", "foreign_city") and (e.pop >= _BIG_CITY or "k" in e.flags)
+        )
+        cue_bonus = 1 if m.cue and e.level in ("settlement", "city", "foreign_city") else 0
+        key = (cue_bonus, int(big), in_ctx, _LEVEL_RANK.get(e.level, 0), e.pop, -e.index)
+        if best is None or key > best[0]:
+            best = (key, e)
+    return best[1] if best else None
+
+
+@dataclass(frozen=True)
+class _Ctx:
+    """What the rest of the text names: places (``named``), the units containing them
+    (``units``) and their regions."""
+
+    units: set[int]
+    named: set[int]
+    regions: set[str]
+
+
+def _context(gz: Gazetteer, e: Entry, ctx: _Ctx) -> int:
+    """3 when the unit directly containing ``e`` is itself named (a district's city), 2 when a
+    unit containing it contains something named, 1 when its region does, else 0."""
+    anc = gz.ancestors(e.index)
+    if anc and anc[0] in ctx.named:
+        return 3
+    if any(a in ctx.units for a in anc):
+        return 2
+    return 1 if e.region in ctx.regions else 0
+
+
+def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ctx) -> None:
+    """ "в Каменском, Миллеровском, Тарасовском районах", "the Bryansk, Oryol and Rostov
+    regions": the last item is followed by (or ends with) a plural type word."""
+    for i, m in enumerate(ms):
+        level = None
+        for lv, pat in cues.heads.items():
+            if pat.match(low[m.raw.end : m.raw.end + _WINDOW]):
+                level = lv
+                break
+        if level is None:
+            tail = low[m.raw.start : m.raw.end]
+            for lv, pat in cues.heads.items():
+                if pat.search(" " + tail.rsplit(" ", 1)[-1]) and " " in tail:
+                    level = lv
+                    break
+            if level is None:
+                continue
+            end_item = None  # the last item is a full name; resolve it normally
+        else:
+            end_item = m
+        levels = _HEAD_LEVELS[level]
+        items = [end_item] if end_item is not None else []
+        j = i - 1
+        prev_start = m.raw.start
+        while j >= 0:
+            p = ms[j]
+            gap = low[p.raw.end : prev_start]
+            if not cues.joiner.match(gap):
+                break
+            items.append(p)
+            prev_start = p.raw.start
+            j -= 1
+        country = _list_country(gz, m, levels)
+        for it in items:
+            e = _pick(gz, it, levels, country, ctx)
+            if e is not None:
+                it.chosen, it.how = e, "list"
+
+
+def _list_country(gz: Gazetteer, m: _M, levels: tuple[str, ...]) -> str | None:
+    countries = {
+        gz.entries[c.index].country for c in m.raw.candidates if gz.entries[c.index].level in levels
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _pick(
+    gz: Gazetteer, m: _M, levels: tuple[str, ...], country: str | None, ctx: _Ctx
+) -> Entry | None:
+    best: tuple[tuple[int, ...], Entry] | None = None
+    for c in m.raw.candidates:
+        e = gz.entries[c.index]
+        if e.level not in levels or c.kind == COMMON:
+            continue
+        in_ctx = _context(gz, e, ctx)
+        key = (int(country is None or e.country == country), in_ctx, e.pop, -e.index)
+        if best is None or key > best[0]:
+            best = (key, e)
+    return best[1] if best else None
+
+
+def _ellipsis_anchored(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues) -> None:
+    """ "Курской области — 25, Белгородской — 18", "В Деснянском районе …, в Днепровском –":
+    after a full mention in the same sentence; and bare names of places already found."""
+    found: dict[int, Entry] = {}
+    by_sentence: dict[int, list[Entry]] = {}
+    districts_of_city: set[int] = set()
+    for m in ms:
+        if m.chosen is not None:
+            found[m.chosen.index] = m.chosen
+            by_sentence.setdefault(m.sentence, []).append(m.chosen)
+            if m.chosen.level == "city_district":
+                districts_of_city.add(m.chosen.parent)
+    for m in ms:
+        if m.chosen is not None:
+            continue
+        ell = [gz.entries[c.index] for c in m.raw.candidates if c.kind == ELLIPTIC]
+        if not ell:
+            continue
+        again = [e for e in ell if e.index in found and e.level != "foreign_city"]
+        if again:
+            m.chosen, m.how = again[0], "again"
+            continue
+        towns = [e for e in ell if e.level == "foreign_city"]
+        if towns and cues.facility.match(low[m.raw.end : m.raw.end + _WINDOW]):
+            m.chosen, m.how = max(towns, key=lambda e: e.pop), "facility"
+            continue
+        anchors = by_sentence.get(m.sentence, []) + by_sentence.get(m.sentence - 1, [])
+        for a in anchors:
+            same = [
+                e
+                for e in ell
+                if e.level == a.level
+                and e.country == a.country
+                and (e.level != "city_district" or e.parent == a.parent)
+                and (e.level != "foreign_region" or (e.parent < 0) == (a.parent < 0))
+            ]
+            if same:
+                m.chosen, m.how = max(same, key=lambda e: e.pop), "anchored"
+                break
+        if m.chosen is None:
+            # a district of a city whose districts the text already names
+            near = [e for e in ell if e.level == "city_district" and e.parent in districts_of_city]
+            if near and m.sentence in by_sentence:
+                m.chosen, m.how = near[0], "anchored"
+
+
+_NEXT_CAPITAL = re.compile(r"^ [A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’-]+")
+
+
+def _metonymic(e: Entry, m: _M, text: str, low: str, cues: _Cues) -> bool:
+    """True when the mention stands for a government ("Moscow said") or is a person's first
+    name ("Volodymyr Zelensky", "Владимир Путин") rather than the place."""
+    if "p" in e.flags and not m.cue and _NEXT_CAPITAL.match(text[m.raw.end : m.raw.end + 30]):
+        return True
+    if "g" not in e.flags:
+        return False
+    after = text[m.raw.end : m.raw.end + _WINDOW].lower()
+    before = low[max(0, m.raw.start - _WINDOW) : m.raw.start]
+    if (
+        after.startswith((",", "."))
+        and m.initial
+        and m.raw.start < 40
+        and text[m.raw.start : m.raw.end].isupper()
+    ):
+        return False  # dateline: "KYIV, Sept 28 —"
+    return bool(cues.meto_after.match(after) and not after.startswith(" region")) or bool(
+        cues.meto_before.search(before)
+    )
+
+
+def _river(e: Entry, m: _M, low: str, cues: _Cues) -> bool:
+    """ "the river Dnipro", "along the Dnipro embankment", "річка Десна": the river."""
+    if e.name not in cues.river_places:
+        return False
+    after = low[m.raw.end : m.raw.end + _WINDOW]
+    before = low[max(0, m.raw.start - _WINDOW) : m.raw.start]
+    return bool(cues.river_after.match(after) or cues.river_before.search(before))
+
+
+def _report(
+    gz: Gazetteer, ms: list[_M], text: str, low: str, cues: _Cues
+) -> tuple[list[Place], list[PlaceMention]]:
+    places: dict[int, Place] = {}
+    mentions: list[PlaceMention] = []
+    for m in ms:
+        e = m.chosen
+        if e is None or _metonymic(e, m, text, low, cues) or _river(e, m, low, cues):
+            continue
+        place = places.get(e.index)
+        span = Span.of(text, m.raw.start, m.raw.end)
+        if place is None:
+            place = Place(
+                id=f"p{len(places) + 1}",
+                name=e.name,
+                level=e.level,
+                country=e.country,
+                evidence=[],
+                rule=RULE,
+                region=e.region,
+                katottg=e.katottg,
+                lat=e.lat,
+                lon=e.lon,
+            )
+            places[e.index] = place
+        place.evidence.append(span)
+        mentions.append(PlaceMention(m.raw.start, m.raw.end, place.id))
+    return list(places.values()), mentions
+
+
+def candidates_of(form: str) -> list[tuple[Entry, str]]:
+    """The places a surface form may name, with the kind of form (for tools and tests)."""
+    gz = load_gazetteer()
+    out: list[tuple[Entry, str]] = []
+    for raw in gz.scan(form):
+        if raw.start == 0 and raw.end == len(form):
+            out.extend((gz.entries[c.index], c.kind) for c in raw.candidates)
+    return out

@@ -22,7 +22,8 @@ How a number becomes a figure (the words are in ``lang/<lang>/*.yaml``; see ``fi
    the claimant is Russian, or a Russian region is named; area with ISO 3166-2 region codes.
 
 Notes left for later components: ``ctx.notes["figure_parents"]`` maps a figure index to the
-index of the total it is a part of (used by ``flags``).
+index of the total it is a part of (used by ``flags``); ``ctx.notes["numbers"]`` holds
+``find_numbers(ctx.text, ctx.lang)`` so that later components need not find them again.
 """
 
 from __future__ import annotations
@@ -82,10 +83,13 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
     """The figures of a document and the part -> total links between them."""
     text, lang = ctx.text, ctx.lang
     lex = lexicon(lang)
-    numbers = [n for n in find_numbers(text, lang) if n.is_count and n.value > 0]
+    found = ctx.notes.get("numbers")
+    if found is None:
+        found = ctx.notes["numbers"] = find_numbers(text, lang)
+    numbers = [n for n in found if n.is_count and n.value > 0]
     if not numbers:
         return [], {}
-    scan = Scan(text, lex, {n.start for n in numbers})
+    scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, numbers))
     rules = _Rules(ctx, scan)
     sentences = ctx.sentences
     si = 0
@@ -96,6 +100,28 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
             break
         rules.add_number(n, si)
     return rules.finish()
+
+
+def _spans(ctx: Context, numbers: list[Number]) -> list[tuple[int, int]]:
+    """The sentences that hold numbers, each with the sentence before it (anaphora, list
+    headers, carried-over verbs), as merged character ranges."""
+    sents = ctx.sentences
+    want: set[int] = set()
+    si = 0
+    for n in numbers:
+        while si < len(sents) and sents[si].end <= n.start:
+            si += 1
+        if si >= len(sents):
+            break
+        want.update((si, si - 1))
+    spans: list[tuple[int, int]] = []
+    for k in sorted(i for i in want if i >= 0):
+        lo, hi = sents[k].start, sents[k].end
+        if spans and lo <= spans[-1][1] + 2:
+            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        else:
+            spans.append((lo, hi))
+    return spans
 
 
 class _Rules:
@@ -219,8 +245,9 @@ class _Rules:
             and scan.at("breakers", after) is not None
             and scan.at("over", after) is None
             and not any(
-                after <= h.start < after + 30 and not h.value.weak and _gap_ok(text, after, h.start)
-                for h in scan.hits["cues"]
+                not h.value.weak and _gap_ok(text, after, h.start)
+                for h in scan.in_range("cues", after, after + 60)
+                if h.start < after + 30
             )
         ):
             return  # "three children", "seven people"

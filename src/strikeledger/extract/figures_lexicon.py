@@ -16,7 +16,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from . import langdata
 
@@ -29,8 +29,9 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _FORM_TOKEN = re.compile(r"[\w*]+|[^\w\s*]")
 
 
-@dataclass(frozen=True, slots=True)
-class Hit(Generic[T]):
+class Hit(NamedTuple, Generic[T]):
+    """One match: ``text[start:end]`` with the payload of its entry (a tuple: cheap to make)."""
+
     start: int
     end: int
     value: T
@@ -58,7 +59,7 @@ def _form_tokens(form: str) -> tuple[_FormTok, ...]:
 class Tokens:
     """The tokens of a text (runs of word characters, single punctuation marks)."""
 
-    __slots__ = ("ends", "index_of", "lows", "starts")
+    __slots__ = ("ends", "lows", "starts")
 
     def __init__(self, text: str) -> None:
         self.starts: list[int] = []
@@ -69,7 +70,6 @@ class Tokens:
             self.ends.append(m.end())
         low = text.lower()
         self.lows = [low[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
-        self.index_of: dict[int, int] = {s: i for i, s in enumerate(self.starts)}
 
 
 class Matcher(Generic[T]):
@@ -159,7 +159,7 @@ class MultiMatcher:
         # token -> the forms that may start with it (memoised: words repeat across documents)
         self._memo: dict[str, tuple[Any, ...]] = {}
 
-    def _candidates(self, low: str) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    def _candidates(self, low: str) -> tuple[tuple[Any, ...], Any]:
         """(single-token matches as (name, value), multi-token forms as (tokens, (name, value)))."""
         got = self._memo.get(low)
         if got is not None:
@@ -173,7 +173,16 @@ class MultiMatcher:
             if more:
                 cands.extend(more)
         singles = tuple(payload for toks, payload in cands if len(toks) == 1)
-        multis = tuple((toks, payload) for toks, payload in cands if len(toks) > 1)
+        # multi-token forms indexed by their second token (exact), the rest kept apart
+        by_second: dict[str, list[Any]] = {}
+        loose: list[Any] = []
+        for toks, payload in cands:
+            if len(toks) > 1:
+                if toks[1].stem:
+                    loose.append((toks, payload))
+                else:
+                    by_second.setdefault(toks[1].text, []).append((toks, payload))
+        multis = (by_second, tuple(loose)) if (by_second or loose) else None
         if len(self._memo) > 200_000:
             self._memo.clear()
         res = (singles, multis)
@@ -200,7 +209,9 @@ class MultiMatcher:
             for name, value in singles:
                 if free.get(name, 0) <= i and name not in best:
                     best[name] = (1, value)
-            for toks, (name, value) in multis:
+            by_second, loose = multis
+            nxt = by_second.get(lows[i + 1], ()) if i + 1 < len(lows) else ()
+            for toks, (name, value) in (*nxt, *loose):
                 if free.get(name, 0) > i:
                     continue
                 k = m._match_len(toks, tk, i)
@@ -273,6 +284,7 @@ class Lexicon:
     determiners: Matcher[bool]
     copulas: Matcher[bool]
     multi: MultiMatcher
+    claimant_multi: MultiMatcher
 
 
 @functools.lru_cache(maxsize=8)
@@ -373,4 +385,5 @@ def lexicon(lang: str) -> Lexicon:
         determiners=_flag_matcher(_phrases(a, "determiners")),
         copulas=_flag_matcher(_phrases(a, "copulas")),
         multi=MultiMatcher(named),
+        claimant_multi=MultiMatcher({"claimants": claim_pairs}),
     )

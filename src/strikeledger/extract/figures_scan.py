@@ -10,6 +10,7 @@ and coordinated types ("Kh-101, Kh-555, Kalibr and Kh-22 cruise missiles", "Бп
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,11 +37,28 @@ class Phrase:
 class Scan:
     """Lexicon hits of one text, indexed by start and by end offset."""
 
-    def __init__(self, text: str, lex: Lexicon, number_starts: set[int]) -> None:
+    def __init__(
+        self,
+        text: str,
+        lex: Lexicon,
+        number_starts: set[int],
+        spans: list[tuple[int, int]] | None = None,
+    ) -> None:
+        """``spans``: the character ranges to scan (sorted, disjoint; default the whole text) —
+        the sentences with numbers and the ones before them. Claimants are found everywhere."""
         self.text = text
         self.lex = lex
-        self.tokens = Tokens(text)
-        self.hits: dict[str, list[Hit[Any]]] = lex.multi.scan(self.tokens)
+        self.tokens = tk = Tokens(text)
+        if spans is None:
+            self.hits: dict[str, list[Hit[Any]]] = lex.multi.scan(tk)
+        else:
+            self.hits = {name: [] for name in lex.multi.names}
+            for lo, hi in spans:
+                got = lex.multi.scan(tk, bisect_left(tk.starts, lo), bisect_left(tk.starts, hi))
+                for name, hs in got.items():
+                    if hs:
+                        self.hits[name].extend(hs)
+            self.hits["claimants"] = lex.claimant_multi.scan(tk)["claimants"]
         # "drone-only", "drone-and-missile": a generic noun glued to another word is an adjective
         self.hits["weapons"] = [
             h
@@ -48,19 +66,22 @@ class Scan:
             if h.value.kind not in ("head", "any")
             or not (text[h.end : h.end + 1] == "-" and text[h.end + 1 : h.end + 2].isalpha())
         ]
-        self.by_start: dict[str, dict[int, Hit[Any]]] = {
-            k: {h.start: h for h in v} for k, v in self.hits.items()
-        }
-        self.by_end: dict[str, dict[int, Hit[Any]]] = {
-            k: {h.end: h for h in v} for k, v in self.hits.items()
-        }
+        self._by_start: dict[str, dict[int, Hit[Any]]] = {}
+        self._by_end: dict[str, dict[int, Hit[Any]]] = {}
+        self._starts: dict[str, list[int]] = {}
         self.number_starts = number_starts
 
     def at(self, name: str, pos: int) -> Hit[Any] | None:
-        return self.by_start[name].get(pos)
+        d = self._by_start.get(name)
+        if d is None:
+            d = self._by_start[name] = {h.start: h for h in self.hits[name]}
+        return d.get(pos)
 
     def ending(self, name: str, pos: int) -> Hit[Any] | None:
-        return self.by_end[name].get(pos)
+        d = self._by_end.get(name)
+        if d is None:
+            d = self._by_end[name] = {h.end: h for h in self.hits[name]}
+        return d.get(pos)
 
     def skip(self, pos: int, limit: int) -> int:
         text = self.text
@@ -89,7 +110,21 @@ class Scan:
         return pos in self.number_starts or (pos < len(self.text) and self.text[pos].isdigit())
 
     def in_range(self, name: str, lo: int, hi: int) -> list[Hit[Any]]:
-        return [h for h in self.hits[name] if lo <= h.start and h.end <= hi]
+        """Hits of ``name`` inside ``[lo, hi)`` (binary search: hits are sorted by start)."""
+        hits = self.hits[name]
+        if not hits:
+            return []
+        starts = self._starts.get(name)
+        if starts is None:
+            starts = self._starts[name] = [h.start for h in hits]
+        out = []
+        for k in range(bisect_left(starts, lo), len(hits)):
+            h = hits[k]
+            if h.start >= hi:
+                break
+            if h.end <= hi:
+                out.append(h)
+        return out
 
 
 def _glue(scan: Scan, pos: int, limit: int) -> int:

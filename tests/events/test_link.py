@@ -123,3 +123,20 @@ def test_dataset_rows_merge_per_night_incrementally() -> None:
     total = rec.consensus_for(("figure", "launched", "any", None))
     assert total is not None and total.value == 544
     assert not rec.conflicts
+
+
+def test_bad_reports_are_refused_with_their_position() -> None:
+    import pytest
+
+    from strikeledger.errors import BadReportError
+
+    with pytest.raises(BadReportError, match=r"document\.id"):
+        Linker().add({"document": {}})
+    bad = report("bad", figures=[fig("launched", "drone", 5)])
+    bad["figures"][0]["value"] = "five"
+    with pytest.raises(BadReportError) as e:
+        Linker().add(bad)
+    assert e.value.position == "figures[0]" and e.value.code == "SL-E501"
+    bad = report("bad2", figures=[fig("launched", "drone", 5, night="4 July")])
+    with pytest.raises(BadReportError, match="ISO date"):
+        Linker().add(bad)

@@ -35,11 +35,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ...errors import BadReportError
 from .claimants import claimant_of
 from .dataset import is_dataset_row
 from .model import Event, EventKey, Link
 
 # First-level regions that are themselves a city: a place inside them needs no city slug.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}$")
 CITY_REGIONS = frozenset({"UA-30", "UA-40"})
 CITY_LEVELS = frozenset({"city", "settlement", "hromada", "foreign_city"})
 # Claimants whose numbers are about their own region (a regional administration, a governor).
@@ -176,6 +178,35 @@ def _local_key(
     return EventKey(attack.night_of, attack.attacker, attack.area, region), name
 
 
+def validate(report: Any) -> None:
+    """Refuse what is not a usable report-v1 dict, naming the report and the item."""
+    doc = report.get("document") if isinstance(report, Mapping) else None
+    if not isinstance(doc, Mapping) or not doc.get("id"):
+        raise BadReportError("a report needs document.id", item="<report>")
+    item = str(doc.get("path") or doc["id"])
+    for section in ("figures", "casualties"):
+        items = report.get(section) or ()
+        if not isinstance(items, list | tuple):
+            raise BadReportError(f"{section} must be a list", item=item, position=section)
+        for i, it in enumerate(items):
+            if not isinstance(it, Mapping):
+                raise BadReportError("not an object", item=item, position=f"{section}[{i}]")
+            v = it.get("value")
+            if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+                raise BadReportError(
+                    f"value must be a non-negative integer, got {v!r}",
+                    item=item,
+                    position=f"{section}[{i}]",
+                )
+            night = it.get("night_of")
+            if night is not None and not _ISO_DATE.match(str(night)):
+                raise BadReportError(
+                    f"night_of must be an ISO date, got {night!r}",
+                    item=item,
+                    position=f"{section}[{i}]",
+                )
+
+
 class Linker:
     """Links reports to events incrementally; the state is the events and links so far.
 
@@ -190,8 +221,9 @@ class Linker:
 
     # -- public -------------------------------------------------------------------------------
     def add(self, report: Report) -> LinkedReport:
-        doc = report.get("document") or {}
-        doc_id = str(doc.get("id") or "")
+        validate(report)
+        doc = report["document"]
+        doc_id = str(doc["id"])
         if doc_id in self.linked:
             return self.linked[doc_id]
         out = LinkedReport(doc_id)

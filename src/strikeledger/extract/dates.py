@@ -183,24 +183,32 @@ def _full_date(
     if year is None:
         if ref is None:
             return None
-        year = ref.year
-        try:
-            d = date(year, month, day)
-        except ValueError:
+        # the latest of last year's, this year's and next year's date that is not more than a
+        # week after the reference ("29 грудня" in January, "1 січня" on 31 December)
+        best: date | None = None
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                d = date(y, month, day)
+            except ValueError:
+                continue
+            if d <= ref + _FUTURE_TOLERANCE and (best is None or d > best):
+                best = d
+        if best is None:
             return None
-        if d > ref + _FUTURE_TOLERANCE:
-            year -= 1
-        if last_year:
-            year -= 1
+        year = best.year - (1 if last_year else 0)
     try:
         return date(year, month, day)
     except ValueError:
         return None
 
 
-def _weekday(wd: int, ref: date | None) -> date | None:
+def _weekday(wd: int, ref: date | None, tomorrow: bool = False) -> date | None:
+    """The latest such weekday on or before the reference date; with ``tomorrow`` (a night
+    named in the evening: "в ночь на субботу" on Friday at 22:00) the next day may be it."""
     if ref is None:
         return None
+    if tomorrow and (ref + timedelta(days=1)).weekday() == wd:
+        return ref + timedelta(days=1)
     return ref - timedelta(days=(ref.weekday() - wd) % 7)
 
 
@@ -218,11 +226,11 @@ def _resolve(cue: Cue, p: Parts, ref: date | None, evening: bool) -> tuple[date 
             d = p.dates[-1] if k != "day_date" else p.dates[0]
             return _full_date(d[0], d[1], d[2], ref, p.last_year), False
         if p.weekdays:
-            return _weekday(p.weekdays[-1], ref), False
+            return _weekday(p.weekdays[-1], ref, evening and k == "night_range"), False
         return None, False
     if k in ("night_weekday", "day_weekday"):
         wd = p.weekdays[-1] if k == "night_weekday" else p.weekdays[0]
-        return _weekday(wd, ref), False
+        return _weekday(wd, ref, evening and k == "night_weekday"), False
     if k == "night_after":
         day = _weekday(p.weekdays[0], ref) if p.weekdays else None
         if day is None or ref is None:
@@ -277,12 +285,12 @@ def _window(
 
         if cue.kind == "window_range" and len(p.times) >= 2:
             t0, t1 = p.times[0], p.times[1]
+            crosses = (t1[0], t1[1]) < (t0[0], t0[1])  # "с 20:00 до 07:00"
             if start is None:
-                start = at(t0, t1[2], start_default(t0[0]))
+                # a range that does not cross midnight ("с 20:00 до 23:00") lies on one day
+                start = at(t0, t1[2], start_default(t0[0]) if crosses else night)
             if end is None:
-                d_end = night
-                if not overnight and (t1[0], t1[1]) < (t0[0], t0[1]):
-                    d_end = night + timedelta(days=1)
+                d_end = night + timedelta(days=1) if crosses and not overnight else night
                 end = at(t1, None, d_end)
         elif cue.kind == "window_start" and start is None:
             start = at(p.times[0], None, start_default(p.times[0][0]))

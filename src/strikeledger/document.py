@@ -144,7 +144,9 @@ def decode_bytes(data: bytes, *, item: str) -> str:
     head = data[:8192]
     if b"\x00" in head:
         at = head.index(b"\x00")
-        raise BinaryInputError(f"binary data (NUL byte at offset {at})", item=item, position=f"byte {at}")
+        raise BinaryInputError(
+            f"binary data (NUL byte at offset {at})", item=item, position=f"byte {at}"
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:

@@ -261,7 +261,12 @@ class RoleCheck:
     since: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "as_of": self.as_of, "holder": self.holder, "since": self.since}
+        return {
+            "status": self.status,
+            "as_of": self.as_of,
+            "holder": self.holder,
+            "since": self.since,
+        }
 
 
 @dataclass(slots=True)

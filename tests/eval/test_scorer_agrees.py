@@ -41,7 +41,8 @@ def _damaged_report(name: str, gold: dict[str, Any], rng: random.Random) -> dict
             }
         )
     if rng.random() < 0.3:
-        figures.append({"measure": "launched", "weapon": {"category": "drone", "model": None}, "value": 7})
+        extra = {"measure": "launched", "weapon": {"category": "drone", "model": None}, "value": 7}
+        figures.append(extra)
     casualties = [
         {
             "measure": c["measure"],
@@ -61,7 +62,8 @@ def _damaged_report(name: str, gold: dict[str, Any], rng: random.Random) -> dict
         "damage": [d for d in exp.get("damage", []) if rng.random() > 0.2],
         "statements": [s for s in exp.get("statements", []) if rng.random() > 0.2],
         "persons": [
-            {"name": p["name"], "role_check": {"status": p.get("status")}} for p in exp.get("persons", [])
+            {"name": p["name"], "role_check": {"status": p.get("status")}}
+            for p in exp.get("persons", [])
         ],
         "flags": [{"code": c} for c in exp.get("flags", []) if rng.random() > 0.3],
     }

@@ -89,7 +89,8 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 def pretty(report: dict[str, Any], doc: Document) -> str:
     d = report["document"]
     lines = [
-        f"{d.get('path') or '<stdin>'}  [{d.get('language')}]  published {d.get('published') or '?'}",
+        f"{d.get('path') or '<stdin>'}  [{d.get('language')}]  "
+        f"published {d.get('published') or '?'}",
     ]
     if d.get("title"):
         lines.append(f"  {d['title']}")
@@ -103,9 +104,13 @@ def pretty(report: dict[str, Any], doc: Document) -> str:
             f"  {f['attacker'] or '?'}→{','.join(f['area'])}{who}"
         )
         ev = f["evidence"]
-        lines.append(f"      «{ev['text']}» in: {_sentence_around(doc.text, ev['start'], ev['end'])}")
+        lines.append(
+            f"      «{ev['text']}» in: {_sentence_around(doc.text, ev['start'], ev['end'])}"
+        )
     for c in report["casualties"]:
-        lines.append(f"  {c['measure']:<17} {c['who']:<22} {c['value']:>6}  «{c['evidence']['text']}»")
+        lines.append(
+            f"  {c['measure']:<17} {c['who']:<22} {c['value']:>6}  «{c['evidence']['text']}»"
+        )
     for dmg in report["damage"]:
         lines.append(f"  damage {dmg['category']:<16} «{dmg['evidence']['text']}»")
     if report["places"]:

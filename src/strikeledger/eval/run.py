@@ -34,7 +34,9 @@ def load_gold(folder: Path, *, prefix: tuple[str, ...] = ()) -> list[GoldCase]:
         try:
             gold = json.loads(js.read_text(encoding="utf-8"))
         except json.JSONDecodeError as e:
-            raise GoldError(f"not JSON: {e.msg}", item=str(js), position=f"line {e.lineno}") from None
+            raise GoldError(
+                f"not JSON: {e.msg}", item=str(js), position=f"line {e.lineno}"
+            ) from None
         cases.append(GoldCase(js.stem, txt, gold))
     if not cases:
         raise GoldError("no gold .json files", item=str(folder))

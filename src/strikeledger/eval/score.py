@@ -66,8 +66,12 @@ class Score:
 
     def compare(self, doc: str, section: str, pred: set[Any], gold: set[Any]) -> None:
         self.add(section, len(pred & gold), len(pred), len(gold))
-        self.errors.extend(f"{doc}: {section}: missed {x!r}" for x in sorted(map(repr, gold - pred)))
-        self.errors.extend(f"{doc}: {section}: spurious {x!r}" for x in sorted(map(repr, pred - gold)))
+        self.errors.extend(
+            f"{doc}: {section}: missed {x!r}" for x in sorted(map(repr, gold - pred))
+        )
+        self.errors.extend(
+            f"{doc}: {section}: spurious {x!r}" for x in sorted(map(repr, pred - gold))
+        )
 
     def accuracy(self, section: str, right: bool) -> None:
         self.add(section, int(right), 0, 1)
@@ -135,14 +139,22 @@ def score_document(score: Score, doc: str, gold: dict[str, Any], report: dict[st
                 right = fold_name(place.get("name")) == fold_name(g[k]["place"])
                 score.accuracy("casualties.place@acc", right)
     if "places" in exp:
-        pred = {fold_name(x.get("name")) for x in report.get("places", []) if x.get("level") != "country"}
+        pred = {
+            fold_name(x.get("name"))
+            for x in report.get("places", [])
+            if x.get("level") != "country"
+        }
         score.compare(doc, "places", pred, {fold_name(x["name"]) for x in exp["places"]})
     if "damage" in exp:
         pred = {d.get("category") for d in report.get("damage", [])}
         score.compare(doc, "damage", pred, {d["category"] for d in exp["damage"]})
     if "statements" in exp:
-        pred = {_speaker_key(s.get("speaker")) for s in report.get("statements", []) if s.get("speaker")}
-        score.compare(doc, "statements", pred, {_speaker_key(s["speaker"]) for s in exp["statements"]})
+        pred = {
+            _speaker_key(s.get("speaker")) for s in report.get("statements", []) if s.get("speaker")
+        }
+        score.compare(
+            doc, "statements", pred, {_speaker_key(s["speaker"]) for s in exp["statements"]}
+        )
     if "persons" in exp:
         gold_stale = {fold_name(x["name"]) for x in exp["persons"] if x.get("status") == "stale"}
         pred_stale = {

@@ -221,6 +221,7 @@ def test_record_cues_found(
         ("en", "It surpassed the previous record of 728 drones.", [("728 drones", 728)]),
         ("uk", "Попередній рекорд — 728 дронів — встановлено 9 липня.", [("728 дронів", 728)]),
         ("ru", "Предыдущий рекорд составлял 728 беспилотников.", [("728 беспилотников", 728)]),
+        ("en", "The Air Force recorded 63 drones hitting targets.", [("63 drones", 63)]),
         (
             "en",
             "Russia launched 120 drones. Officials set a record turnout at the vote.",

@@ -134,6 +134,7 @@ class Point:
     document: str
     claimant: str | None
     event: str
+    source: str | None = None
 
 
 class History:
@@ -160,7 +161,14 @@ class History:
             if kind != "figure" or model is not None:
                 continue
             series = self._series.setdefault((measure, subject), {})
-            pt = Point(night, c.value, c.claim.document_id, c.claim.claimant, rec.event_id)
+            pt = Point(
+                night,
+                c.value,
+                c.claim.document_id,
+                c.claim.claimant,
+                rec.event_id,
+                c.claim.source,
+            )
             old = series.get(night)
             if old is None or pt.value > old.value:
                 series[night] = pt
@@ -223,6 +231,7 @@ def check_record(claim: RecordClaim, history: History, event: str | None = None)
         "value": prev.value,
         "document": prev.document,
         "claimant": prev.claimant,
+        "source": prev.source,
         "event": prev.event,
     }
     if prev.value > value:

@@ -41,6 +41,12 @@ CASES = [
     ),
     ("en", "Trump said Zelensky should be grateful.", [("Donald Trump", "claim")]),
     ("en", "Despite Trump's efforts to mediate, there was no progress.", []),
+    (
+        "en",
+        "Kharkiv Governor Oleh Syniehubov visited the site. The governor said two were hurt.",
+        [("Oleh Syniehubov", "claim")],
+    ),
+    ("en", "The governor said two people were injured.", []),
     ("en", "U.N. chief Antonio Guterres condemned the strike.", [("Antonio Guterres", "claim")]),
     ("en", "The General Staff said two depots were hit.", []),
     # Ukrainian
@@ -77,6 +83,11 @@ CASES = [
         [("Oleh Syniehubov", "claim")],
     ),
     ("ru", "Минобороны России сообщило об уничтожении 30 беспилотников.", []),
+    (
+        "ru",
+        "Губернатор Вячеслав Гладков прибыл на место. Позже губернатор сообщил о раненых.",
+        [("Vyacheslav Gladkov", "claim")],
+    ),
     (
         "ru",
         "Об этом написал в Telegram губернатор Вячеслав Гладков.",

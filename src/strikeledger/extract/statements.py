@@ -343,6 +343,65 @@ class _Finder:
                 f"{self.ctx.lang}.statements.claim.v1",
             )
 
+    # ----- anaphora: "the governor said", "– додав мер"
+    def anaphora(self) -> None:
+        words = list(_WORD.finditer(self.text))
+        verbs = self.cues.after | self.cues.before
+        for k, w in enumerate(words):
+            noun = w.group(0)
+            if noun.lower() not in self.cues.anaphora or any(
+                m.span_start <= w.start() < m.span_end for m in self.mentions
+            ):
+                continue
+            if noun[:1].isupper() and (
+                k == 0 or self.text[words[k - 1].end() : w.start()].strip() not in (".", "")
+            ):
+                continue  # a capitalised title is part of a name we did not resolve
+            nxt = words[k + 1] if k + 1 < len(words) else None
+            prv = words[k - 1] if k > 0 else None
+            after_verb = (
+                nxt is not None and nxt.group(0).lower() in verbs and self.same_sentence(w, nxt)
+            )
+            before_verb = (
+                prv is not None
+                and prv.group(0).lower() in verbs
+                and self.same_sentence(prv, w)
+                and (
+                    nxt is None or not nxt.group(0)[:1].isupper() or not self.same_sentence(w, nxt)
+                )
+            )
+            if self.cues.before_needs_quote and before_verb and prv is not None:
+                before_verb = self.text[: prv.start()].rstrip().endswith((",", "”", '"', "»"))
+            if not (after_verb or before_verb):
+                continue
+            speaker = self.titled_before(w.start(), noun.lower())
+            if speaker is None:
+                continue
+            s_start, s_end = _sentence_bounds(self.ctx, w.start())
+            self.add(
+                speaker,
+                self.text[s_start:s_end].strip(),
+                "claim",
+                s_start,
+                s_end,
+                f"{self.ctx.lang}.statements.anaphora.v1",
+            )
+
+    def same_sentence(self, a: re.Match[str], b: re.Match[str]) -> bool:
+        return _END.search(self.text, a.end(), b.start()) is None
+
+    def titled_before(self, offset: int, noun: str) -> Mention | None:
+        """The last person before ``offset`` whose title contains ``noun`` (same stem)."""
+        stem = noun[: max(4, len(noun) - 2)]
+        for m in reversed(self.mentions):
+            if m.start >= offset:
+                continue
+            titles = [m.role.text.lower()] if m.role else []
+            titles += [t.lower() for name, t in self.roles.items() if name == m.name]
+            if any(stem in t for t in titles):
+                return m
+        return None
+
     # ----- signatures
     def signatures(self) -> None:
         for m in self.mentions:
@@ -372,6 +431,7 @@ def component(ctx: Context) -> None:
         return
     finder.quotes()
     finder.claims()
+    finder.anaphora()
     finder.signatures()
     finder.statements.sort(key=lambda s: s.evidence.start)
     ctx.report.statements.extend(finder.statements)

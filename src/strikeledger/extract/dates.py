@@ -58,6 +58,7 @@ WINDOW_KINDS = frozenset({"window_range", "window_start", "window_end"})
 # previous year's ("29 грудня" in a January text)
 _FUTURE_TOLERANCE = timedelta(days=7)
 _DATELINE_TOLERANCE = timedelta(days=3)
+_SUPERLATIVE_REACH = 60  # characters before a period cue searched for "largest", "рекордн" …
 _CLAUSE_BREAK = re.compile(r",\s|;\s?|\s[—–-]\s|[()]|:\s|\s[—–]|[—–]\s")
 
 
@@ -400,6 +401,18 @@ def time_context(
                 continue
             night, period = _resolve(c, p, ref, evening)
             anchors.append(Anchor(c, night, period, si))
+    # "its biggest attack this year with 728 drones overnight": a period right after a
+    # superlative compares when its sentence names a night or a day of its own
+    dated = {a.sentence for a in anchors if not a.period}
+    anchors = [
+        a
+        for a in anchors
+        if not (
+            a.period
+            and a.sentence in dated
+            and is_comparative(text, a.cue, lang, bounds[a.sentence][0], reach=_SUPERLATIVE_REACH)
+        )
+    ]
     windows: dict[int, Window | None] = {}
     for i, a in enumerate(anchors):
         if a.night is not None and a.sentence in window_cues:

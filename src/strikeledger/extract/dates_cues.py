@@ -356,14 +356,17 @@ def parts(cue: Cue, lang: str, after: str = "") -> Parts:
     return Parts(tuple(times), tuple(dates), weekdays, last_year)
 
 
-def is_comparative(text: str, cue: Cue, lang: str, since: int) -> bool:
+def is_comparative(text: str, cue: Cue, lang: str, since: int, *, reach: int = 120) -> bool:
     """A "since …" period that follows a superlative ("the largest attack since the start of the
-    invasion") compares; it is not a total. ``since`` is where to look back from (the sentence)."""
+    invasion") compares; it is not a total. ``since`` is where to look back from (the sentence).
+    With ``reach`` smaller than the default, any period cue is checked ("the biggest attack this
+    year": the caller decides whether the sentence dates a night of its own)."""
     c = cues(lang)
-    words = cue.text.lower().split(None, 1)
-    if not words or words[0] not in c.since_words:
-        return False
-    before = text[max(since, cue.start - 120) : cue.start].lower()
+    if reach == 120:
+        words = cue.text.lower().split(None, 1)
+        if not words or words[0] not in c.since_words:
+            return False
+    before = text[max(since, cue.start - reach) : cue.start].lower()
     return any(w in before for w in c.comparatives)
 
 

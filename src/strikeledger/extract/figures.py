@@ -168,7 +168,11 @@ class _Rules:
         c.parts_word = (
             scan.ending("parts", pb) is not None or scan.ending("anaphora", before) is not None
         )
-        c.oftotal_before = scan.ending("of_total", before) is not None
+        ob = before
+        det = scan.ending("determiners", ob)
+        if det is not None:  # "of the 120 drones", "Of the 40 missiles"
+            ob = scan.skip_back(det.start, s.start)
+        c.oftotal_before = scan.ending("of_total", ob) is not None
         co = scan.ending("coordinators", before)
         if co is not None:
             for j in reversed(self.by_sent.get(si, [])):
@@ -270,9 +274,20 @@ class _Rules:
             and (after >= lim or not text[after].isalnum())
         ):
             c.kind = "cue"
+        elif c.oftotal_before and self._sent_has(si):
+            c.kind = "outof"  # "17 missiles out of 18"
+        elif prev is not None and self._cue_right_after(n.end, lim):
+            c.kind = "cue"  # "adding that 36 were shot down", "обидві збито"
         else:
             return
         self._push(c)
+
+    def _cue_right_after(self, pos: int, lim: int) -> bool:
+        for h in self.scan.in_range("cues", pos, min(lim, pos + 60)):
+            if h.value.weak or h.value.side == "before":
+                continue
+            return _gap_ok(self.text, pos, h.start)
+        return False
 
     def _non_attack(self, si: int) -> bool:
         got = self._non_attack_cache.get(si)

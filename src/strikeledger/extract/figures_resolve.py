@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..report import Claimant, Figure, Weapon, Window
 from .figures_lexicon import Hit
-from .figures_scan import Phrase
+from .figures_scan import _DASHES, Phrase
 
 if TYPE_CHECKING:
     from .figures import Cand, _Rules
@@ -249,10 +249,13 @@ def _last_cue(r: _Rules, lo: int, hi: int) -> str | None:
 
 # ---------------------------------------------------------------------------- measures
 def _gap_ok(text: str, lo: int, hi: int) -> bool:
+    """Whether a cue at ``hi`` can be the predicate of the phrase ending at ``lo``: a few words
+    ("were", "had been", "також"), no punctuation, no new subject ("drones Russia launched")."""
     gap = text[lo:hi]
     if len(gap) > 40 or any(ch.isdigit() or ch in ",;:.()!?\n" for ch in gap):
         return False
-    return len(gap.split()) <= 3
+    words = gap.split()
+    return len(words) <= 3 and not any(w[:1].isupper() for w in words)
 
 
 def _measures(r: _Rules) -> None:
@@ -298,8 +301,13 @@ def _measures(r: _Rules) -> None:
                 break
         if c.measure:
             continue
-        if c.kind in ("another",):
-            continue  # needs its own cue
+        if c.kind == "another":
+            b = r.scan.skip(c.end, sentences[c.sent].end)
+            if c.source is not None and (
+                text[b : b + 1] in _DASHES or r.scan.at("over", b) is not None
+            ):
+                c.measure = cands[c.source].measure  # "еще 4 – над Курской областью"
+            continue  # else it needs its own cue
         if c.kind in ("part", "dash", "over") and c.source is not None:
             c.measure = cands[c.source].measure
             if c.measure:
@@ -552,6 +560,16 @@ def _attacker_area(
         ua = True
     if scan.in_range("russia_area", s.start, s.end):
         ua = True
+    if not ua and c.measure == "launched":
+        # "ВСУ атаковали …", "Ukraine launched 100 drones at Russia": a Ukrainian subject
+        for h in scan.in_range("attacker_ua", s.start, c.lead):
+            cue = scan.at("cues", scan.skip(h.end, s.end))
+            if cue is None:
+                w = scan.at("weapons", scan.skip(h.end, s.end))
+                cue = scan.at("cues", scan.skip(w.end, s.end)) if w is not None else None
+            if cue is not None and cue.value.measure == "launched" and not cue.value.weak:
+                ua = True
+                break
     if not ua:
         return "RU", ["UA"]
     area = ["RU"]

@@ -29,7 +29,8 @@ PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} | Example Wire</title>
 <meta property="article:published_time" content="{published}">
 <link rel="canonical" href="https://wire.example.org/story/{n}">
-<script>window.dataLayer = window.dataLayer || []; function gtag(){{dataLayer.push(arguments);}}</script>
+<script>window.dataLayer = window.dataLayer || [];
+function gtag(){{dataLayer.push(arguments);}}</script>
 <style>body {{ font-family: serif; }} .nav a {{ margin: 0 4px; }}</style></head>
 <body><header class="nav"><a href="/">Home</a><a href="/world">World</a><a href="/europe">Europe</a>
 <a href="/business">Business</a><a href="/sport">Sport</a><form><input name="q"></form></header>
@@ -82,6 +83,27 @@ def timed_ingest(source: Path, db: Path, jobs: int) -> tuple[float, Any]:
     return time.perf_counter() - t, summary
 
 
+def ledger_only(source: Path, db: Path) -> float:
+    """Seconds to ingest with extraction replaced by an empty report: the cost of this package."""
+    from strikeledger.ingest import ingest, run
+    from strikeledger.report import SCHEMA
+
+    def empty(doc: Any) -> tuple[dict[str, Any], None]:
+        sections = ("figures", "casualties", "damage", "places", "statements", "persons", "flags")
+        report: dict[str, Any] = {"schema": SCHEMA, "document": {"id": doc.id}}
+        report.update({name: [] for name in sections})
+        return report, None
+
+    real = run._extract_one
+    run._extract_one = empty  # type: ignore[assignment]
+    try:
+        t = time.perf_counter()
+        ingest([source], str(db))
+        return time.perf_counter() - t
+    finally:
+        run._extract_one = real  # type: ignore[assignment]
+
+
 def timed_read(source: Path) -> tuple[float, int]:
     from strikeledger.document import Document
     from strikeledger.ingest import read_source
@@ -108,6 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         t, n = timed_read(texts)
         lines.append(f"- Text reader alone: {n / t:,.0f} docs/s (one core).")
+        t = ledger_only(texts, root / "s.duckdb")
+        lines.append(
+            f"- Text, read + store only (extraction replaced by an empty report; fingerprints, "
+            f"duplicate checks, Arrow batches into DuckDB): {args.text / t:,.0f} docs/s (one core)."
+        )
         for jobs in args.jobs:
             t, s = timed_ingest(texts, root / "l.duckdb", jobs)
             assert s.new == args.text and s.skipped == 0, s.as_dict()

@@ -21,6 +21,7 @@ Names are output in the knowledge base's English spelling, else transliterated
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -325,15 +326,18 @@ def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
     lex = role_lexicon(_lex_lang(lang))
     roles = find_roles(text, lang)
     by_start = {r.start: r for r in roles}
+    role_ends = [r.end for r in roles]
     for m in mentions:
         m.span_start, m.span_end = m.start, m.end
         # a title right before the name, maybe with a filler word ("генерал")
-        for r in roles:
-            if r.end <= m.start and m.start - r.end <= 40:
-                if lex.fillers.fullmatch(text[r.end : m.start]):
-                    m.role, m.span_start = r, r.start
-            elif r.start > m.start:
+        # roles are sorted and do not overlap: only those ending just before the name count
+        i = bisect_right(role_ends, m.start) - 1
+        while i >= 0 and m.start - roles[i].end <= 40:
+            r = roles[i]
+            if lex.fillers.fullmatch(text[r.end : m.start]):
+                m.role, m.span_start = r, r.start
                 break
+            i -= 1
         if m.role is None and m.full:
             # apposition: "Tymur Tkachenko, head of Kyiv's city military administration,"
             gap = _APPOSITION_GAP.match(text, m.end)

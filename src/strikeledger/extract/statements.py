@@ -22,6 +22,7 @@ Cue words live in ``lang/{en,uk,ru}/statements.yaml``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -98,9 +99,13 @@ def cues(lang: str) -> Cues:
 
 
 def _sentence_bounds(ctx: Context, offset: int) -> tuple[int, int]:
-    for s in ctx.sentences:
-        if s.start <= offset < s.end:
-            return s.start, s.end
+    starts = ctx.notes.get("_sentence_starts")
+    if starts is None or len(starts) != len(ctx.sentences):
+        starts = [s.start for s in ctx.sentences]
+        ctx.notes["_sentence_starts"] = starts
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < ctx.sentences[i].end:
+        return ctx.sentences[i].start, ctx.sentences[i].end
     return offset, offset
 
 
@@ -117,8 +122,10 @@ class _Finder:
         self.ctx = ctx
         self.text = ctx.text
         self.cues = cues(ctx.lang)
-        self.mentions = [m for m in person_mentions(ctx)]
+        self.mentions = sorted(person_mentions(ctx), key=lambda m: m.span_start)
         self.starts = {m.span_start: m for m in self.mentions}
+        self.span_starts = [m.span_start for m in self.mentions]  # sorted: mentions are
+        self.quoted: set[tuple[str, int]] = set()  # (speaker, sentence start) with a quote
         self.statements: list[Statement] = []
         self.keys: set[tuple[str, int]] = set()
         self.speakers: list[tuple[int, Mention]] = []  # (offset, mention) of attributed speech
@@ -145,12 +152,28 @@ class _Finder:
             )
         )
         self.speakers.append((m.start, m))
+        if kind == "quote":
+            self.quoted.add((m.name, _sentence_bounds(self.ctx, start)[0]))
+
+    def mention_at(self, pos: int) -> Mention | None:
+        """The mention whose span covers ``pos``, if any."""
+        i = bisect_right(self.span_starts, pos) - 1
+        for m in self.mentions[max(0, i - 1) : i + 1]:
+            if m.span_start <= pos < m.span_end:
+                return m
+        return None
+
+    def mentions_from(self, pos: int) -> list[Mention]:
+        return self.mentions[bisect_left(self.span_starts, pos) :]
+
+    def mentions_before(self, pos: int) -> list[Mention]:
+        return self.mentions[: bisect_left(self.span_starts, pos)]
 
     def last_speaker(self, before: int) -> Mention | None:
         spoken = [m for off, m in self.speakers if off < before]
         if spoken:
             return max(spoken, key=lambda m: m.start)
-        prior = [m for m in self.mentions if m.end <= before and not m.possessive]
+        prior = [m for m in self.mentions_before(before) if m.end <= before and not m.possessive]
         return prior[-1] if prior else None
 
     def verb_after(self, pos: int, limit: int) -> int | None:
@@ -165,9 +188,7 @@ class _Finder:
             w = _WORD.search(self.text, pos, limit)
             if w is None or _END.search(self.text, pos, w.start()):
                 return None
-            inside = next(
-                (m for m in self.mentions if m.span_start <= w.start() < m.span_end), None
-            )
+            inside = next((m for m in [self.mention_at(w.start())] if m is not None), None)
             if inside is not None:
                 gap = self.text[pos : inside.span_start]
                 if count == 0 and ((after_conj and not gap.strip()) or _CONJ.fullmatch(gap)):
@@ -251,8 +272,10 @@ class _Finder:
         if not words:
             return None, pos
         # "…,” Zelensky wrote" / "…», – написав Ткаченко" / "…,” said Mayor X"
-        for m in self.mentions:
-            if m.span_start < at or m.span_start >= limit or m.possessive:
+        for m in self.mentions_from(at):
+            if m.span_start >= limit:
+                break
+            if m.possessive:
                 continue
             between = self.text[at : m.span_start]
             raw_words = _WORD.findall(between)
@@ -282,8 +305,10 @@ class _Finder:
         s_start, _s_end = _sentence_bounds(self.ctx, qstart)
         prior = [
             m
-            for m in self.mentions
-            if s_start <= m.span_start and m.span_end <= qstart and not m.possessive
+            for m in self.mentions[
+                bisect_left(self.span_starts, s_start) : bisect_left(self.span_starts, qstart)
+            ]
+            if m.span_end <= qstart and not m.possessive
         ]
         between_start = prior[-1].span_end if prior else s_start
         between = self.text[between_start:qstart]
@@ -329,10 +354,7 @@ class _Finder:
                     f"{self.ctx.lang}.statements.dash.v1",
                 )
                 continue
-            if any(
-                st.speaker == m.name and st.kind == "quote" and s_start <= st.evidence.start < s_end
-                for st in self.statements
-            ):
+            if (m.name, s_start) in self.quoted:
                 continue
             self.add(
                 m,
@@ -349,9 +371,7 @@ class _Finder:
         verbs = self.cues.after | self.cues.before
         for k, w in enumerate(words):
             noun = w.group(0)
-            if noun.lower() not in self.cues.anaphora or any(
-                m.span_start <= w.start() < m.span_end for m in self.mentions
-            ):
+            if noun.lower() not in self.cues.anaphora or self.mention_at(w.start()) is not None:
                 continue
             if noun[:1].isupper() and (
                 k == 0 or self.text[words[k - 1].end() : w.start()].strip() not in (".", "")

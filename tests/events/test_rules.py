@@ -99,6 +99,9 @@ def test_stale_toll_needs_an_earlier_publication() -> None:
     after = claim(14, published="2025-07-04T21:00:00+03:00", kind="casualty", measure="killed")
     got = compare(after, late, [])
     assert got is not None and got.kind == "different"
+    undated = claim(14, published="", kind="casualty", measure="killed")
+    got = compare(undated, late, [])
+    assert got is not None and got.kind == "different"
 
 
 def test_category_confusion_against_total_and_sum_of_parts() -> None:

@@ -375,7 +375,7 @@ def compare(
         )
     if (
         claim.value < cons.value
-        and timestamp(claim.published) < timestamp(cons.claim.published)
+        and -math.inf < timestamp(claim.published) < timestamp(cons.claim.published)
         and (claim.kind == "casualty" or claim.claimant_kind == cons.claim.claimant_kind)
     ):
         return Conflict(

@@ -46,10 +46,12 @@ from .casualties_lexicon import (
     PhraseSet,
     Tokens,
     casualty_data,
+    claimant_matcher,
     has_data,
+    title_phrases,
     tokenize,
 )
-from .casualties_places import ClaimantFinder, PlaceLinker
+from .casualties_places import ClaimantFinder, PlaceLinker, place_linker
 from .numbers import Number, find_numbers
 
 if TYPE_CHECKING:
@@ -194,8 +196,7 @@ def component(ctx: Context) -> None:
     m_starts = [m.start for m in matches]
     numbers = [n for n in find_numbers(ctx.text, lang)]
     n_starts = [n.start for n in numbers]
-    places = PlaceLinker(ctx, toks, PhraseSet(casualty_data(lang).get("title_before") or []))
-    claimants = ClaimantFinder(ctx, toks, lex.claimants, places)
+    links: list[tuple[PlaceLinker, ClaimantFinder]] = []
     pub_year = ctx.published_date.year if ctx.published_date else None
     out: list[tuple[Casualty, int]] = []
     spans: list[tuple[int, int]] = ctx.notes.setdefault("casualty_victim_spans", [])
@@ -221,11 +222,16 @@ def component(ctx: Context) -> None:
         victims = _Sentence(lex, toks, lo, hi, smatches, snumbers, pub_year).run(prev_last)
         spans.extend((v.start, v.end) for v in victims)
         cue_spans.extend((c.start, c.end) for v in victims for c in v.cues + v.forced)
+        if victims and not links:
+            places = place_linker(ctx, toks, title_phrases(lang))
+            claimants = ClaimantFinder(ctx, toks, lex.claimants, places, claimant_matcher(lang))
+            links.append((places, claimants))
         for v in victims:
-            out.extend(_emit(ctx, lang, toks, v, places, claimants))
+            out.extend(_emit(ctx, lang, toks, v, *links[0]))
         if victims:
             prev_last = victims[-1]
-    ctx.report.casualties.extend(_merge(out, places))
+    if links:
+        ctx.report.casualties.extend(_merge(out, links[0][0]))
 
 
 class _Sentence:

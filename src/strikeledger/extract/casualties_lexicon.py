@@ -28,10 +28,13 @@ __all__ = [
     "PhraseMatcher",
     "PhraseSet",
     "Tokens",
+    "claimant_matcher",
     "fold",
+    "title_phrases",
     "tokenize",
 ]
 
+_HEAD = 3
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
 
 _PHRASES = "list[str]"
@@ -109,10 +112,13 @@ def tokenize(text: str) -> Tokens:
     starts: list[int] = []
     ends: list[int] = []
     words: list[str] = []
+    low = fold(text)
+    same = len(low) == len(text)  # lower() keeps offsets except for a few letters ("İ")
     for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        words.append(fold(m.group()))
+        a, b = m.span()
+        starts.append(a)
+        ends.append(b)
+        words.append(low[a:b] if same else fold(m.group()))
     return Tokens(starts, ends, words)
 
 
@@ -134,8 +140,9 @@ class _Node:
     exact: dict[str, _Node] = field(default_factory=dict)
     prefix: dict[str, _Node] = field(default_factory=dict)
     labels: list[str] = field(default_factory=list)
-    min_prefix: int = 10_000
-    max_prefix: int = 0
+    # Prefix children by their first letters (``_HEAD``), so a word is compared only with the
+    # few prefixes that can match it.
+    by_head: dict[str, list[tuple[str, _Node]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,10 +174,14 @@ class PhraseMatcher:
             return
         node = self._root
         for w, is_prefix in words:
+            if is_prefix and len(w) < _HEAD:
+                raise ValueError(f"a prefix needs at least {_HEAD} letters: {phrase!r}")
             if is_prefix:
-                node.min_prefix = min(node.min_prefix, len(w))
-                node.max_prefix = max(node.max_prefix, len(w))
-                node = node.prefix.setdefault(w, _Node())
+                child = node.prefix.get(w)
+                if child is None:
+                    child = node.prefix[w] = _Node()
+                    node.by_head.setdefault(w[:_HEAD], []).append((w, child))
+                node = child
             else:
                 node = node.exact.setdefault(w, _Node())
         if label not in node.labels:
@@ -181,30 +192,41 @@ class PhraseMatcher:
         child = node.exact.get(word)
         if child is not None:
             out.append(child)
-        if node.prefix:
-            top = min(len(word), node.max_prefix)
-            for n in range(node.min_prefix, top + 1):
-                child = node.prefix.get(word[:n])
-                if child is not None:
+        if node.by_head:
+            for prefix, child in node.by_head.get(word[:_HEAD], ()):
+                if word.startswith(prefix):
                     out.append(child)
 
     def longest_at(self, words: Sequence[str], i: int, hi: int) -> Match | None:
-        frontier = [self._root]
+        if i >= hi:
+            return None
+        word = words[i]
+        root = self._root
+        if word not in root.exact and word[:_HEAD] not in root.by_head:
+            return None  # the common case: no phrase starts with this word
+        frontier: list[_Node] = []
+        self._step(root, word, frontier)
+        if not frontier:
+            return None
         best: Match | None = None
-        j = i
-        while frontier and j < hi:
-            nxt: list[_Node] = []
-            for node in frontier:
-                self._step(node, words[j], nxt)
-            j += 1
+        j = i + 1
+        while True:
             labels: list[str] = []
-            for node in nxt:
+            for node in frontier:
                 for lab in node.labels:
                     if lab not in labels:
                         labels.append(lab)
             if labels:
                 best = Match(i, j, tuple(labels))
+            if j >= hi:
+                break
+            nxt: list[_Node] = []
+            for node in frontier:
+                self._step(node, words[j], nxt)
+            if not nxt:
+                break
             frontier = nxt
+            j += 1
         return best
 
     def find(self, words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[Match]:
@@ -257,5 +279,21 @@ def damage_data(lang: str) -> dict[str, Any]:
     return langdata.load(lang, "damage", schema=DAMAGE_SCHEMA)
 
 
+@cache
 def has_data(lang: str, name: str) -> bool:
     return lang in langdata.LANGS and langdata.exists(lang, name)
+
+
+@cache
+def title_phrases(lang: str) -> PhraseSet:
+    """Titles before a place name that make it part of a claimant ("губернатора ... области")."""
+    if not has_data(lang, "casualties"):
+        return PhraseSet([])
+    return PhraseSet(casualty_data(lang).get("title_before") or [])
+
+
+@cache
+def claimant_matcher(lang: str) -> PhraseMatcher:
+    """The claimant phrases of the language, labelled with their index in ``claimants``."""
+    entries = casualty_data(lang)["claimants"] if has_data(lang, "casualties") else []
+    return PhraseMatcher((f, str(k)) for k, entry in enumerate(entries) for f in entry["forms"])

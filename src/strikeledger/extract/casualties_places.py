@@ -191,16 +191,31 @@ class PlaceLinker:
         return self.main, 0
 
 
+def place_linker(ctx: Context, tokens: Tokens, titles: PhraseSet | None) -> PlaceLinker:
+    """The document's :class:`PlaceLinker`, built once and shared by casualties and damage."""
+    linker = ctx.notes.get("casualty_place_linker")
+    if not isinstance(linker, PlaceLinker):
+        linker = PlaceLinker(ctx, tokens, titles)
+        ctx.notes["casualty_place_linker"] = linker
+    return linker
+
+
 class ClaimantFinder:
     """The nearest stated source of a casualty or damage item, from the language data."""
 
     def __init__(
-        self, ctx: Context, tokens: Tokens, claimants: list[dict[str, Any]], places: PlaceLinker
+        self,
+        ctx: Context,
+        tokens: Tokens,
+        claimants: list[dict[str, Any]],
+        places: PlaceLinker,
+        matcher: PhraseMatcher | None = None,
     ) -> None:
         self.entries = claimants
-        matcher = PhraseMatcher(
-            (form, str(k)) for k, entry in enumerate(claimants) for form in entry["forms"]
-        )
+        if matcher is None:
+            matcher = PhraseMatcher(
+                (form, str(k)) for k, entry in enumerate(claimants) for form in entry["forms"]
+            )
         self.found: list[tuple[int, int]] = []  # (offset, entry index)
         for m in matcher.find(tokens.words):
             self.found.append((tokens.starts[m.start], int(m.labels[0])))

@@ -22,15 +22,8 @@ from typing import TYPE_CHECKING
 from .. import settings
 from ..report import DAMAGE_CATEGORIES, Damage, Span
 from .casualties import document_tokens
-from .casualties_lexicon import (
-    Match,
-    PhraseMatcher,
-    PhraseSet,
-    casualty_data,
-    damage_data,
-    has_data,
-)
-from .casualties_places import PlaceLinker
+from .casualties_lexicon import Match, PhraseMatcher, damage_data, has_data, title_phrases
+from .casualties_places import PlaceLinker, place_linker
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -74,7 +67,7 @@ def component(ctx: Context) -> None:
     people = {t for a, b in ctx.notes.get("casualty_victim_spans") or [] for t in range(a, b + 1)}
     # ... and a casualty cue linked to a victim is not a site: "taken to hospital", "у лікарні".
     people.update(t for a, b in ctx.notes.get("casualty_cue_spans") or [] for t in range(a, b))
-    places = PlaceLinker(ctx, toks, _titles(ctx.lang))
+    places: PlaceLinker | None = None
     seen: set[tuple[str, str | None]] = set()
     text = ctx.text
     prev_named: set[str] = set()
@@ -104,6 +97,8 @@ def component(ctx: Context) -> None:
             e = max(toks.ends[m.end - 1], toks.ends[near.end - 1])
             if e - s > settings.MAX_EVIDENCE_CHARS.get():
                 s, e = toks.starts[m.start], toks.ends[m.end - 1]
+            if places is None:
+                places = place_linker(ctx, toks, title_phrases(ctx.lang))
             place = places.at(toks.starts[m.start], toks.ends[m.end - 1])
             for cat in cats:
                 key = (cat, place)
@@ -118,12 +113,6 @@ def component(ctx: Context) -> None:
                         place=place,
                     )
                 )
-
-
-def _titles(lang: str) -> PhraseSet | None:
-    if not has_data(lang, "casualties"):
-        return None
-    return PhraseSet(casualty_data(lang).get("title_before") or [])
 
 
 def _absorbed_category(lang: str, k: int, named: set[str]) -> str:

@@ -291,3 +291,19 @@ def test_language_data_loads(lang: str) -> None:
     known_roles = {o.role for o in load().offices.values()}
     for roles, _country, _place in lex.entries.values():
         assert set(roles) <= known_roles, roles
+
+
+@pytest.mark.parametrize(
+    ("name", "bad"),
+    [
+        ("roles", {"countries": {}, "roles": [{"patterns": ["mayor"]}]}),
+        ("statements", {"after": ["said"], "before": [], "openers": [], "pronouns": "he"}),
+        ("persons", {"declension": [{"nom": "ий"}], "given_names": ["Oleh"]}),
+    ],
+)
+def test_bad_language_data_is_a_typed_error(name: str, bad: dict[str, object]) -> None:
+    from strikeledger.errors import LanguageDataError
+    from strikeledger.extract import langdata
+
+    with pytest.raises(LanguageDataError, match="SL-E200"):
+        langdata.validate(bad, names.SCHEMAS[name], where=f"x/{name}.yaml")

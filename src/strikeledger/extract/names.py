@@ -14,10 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from ..errors import LanguageDataError
 
@@ -34,16 +31,43 @@ __all__ = [
 CYRILLIC_LANGS = ("uk", "ru")
 
 
+# Schemas of the files of the statements/persons components (checked by extract.langdata).
+SCHEMAS: dict[str, Any] = {
+    "persons": {
+        "declension?": [{"nom": "any", "oblique": "any"}],  # "" = any other ending
+        "given_names": "list[str]",
+        "given_forms?": "dict[str,list[str]]",
+        "transliteration?": {"letters": "any", "initial?": "any", "pairs?": "any"},  # "ь": ""
+        "not_names?": "list[str]",
+    },
+    "roles": {
+        "countries": "dict[str,list[str]]",
+        "former?": "list[str]",
+        "fillers?": "list[str]",
+        "roles": [{"role": "any", "patterns": "list[str]", "country?": "str", "place?": "str"}],
+    },
+    "statements": {
+        "after": "list[str]",
+        "before": "list[str]",
+        "before_needs_quote?": "bool",
+        "openers": "list[str]",
+        "pronouns": "list[str]",
+        "anaphora?": "list[str]",
+        "clause_words?": "list[str]",
+        "platforms?": "list[str]",
+        "relative?": "list[str]",
+        "max_gap_words?": "int",
+        "min_quote_words?": "int",
+    },
+}
+
+
 def load_lang_yaml(lang: str, name: str) -> dict[str, Any]:
-    """One language data file (``extract/lang/<lang>/<name>.yaml``) as a mapping."""
-    ref = resources.files("strikeledger.extract").joinpath("lang", lang, f"{name}.yaml")
-    try:
-        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise LanguageDataError(str(exc), item=f"lang/{lang}/{name}.yaml") from exc
-    if not isinstance(data, dict):
-        raise LanguageDataError("expected a mapping", item=f"lang/{lang}/{name}.yaml")
-    return data
+    """One language data file (``extract/lang/<lang>/<name>.yaml``), cached and validated
+    against its schema by ``extract.langdata``."""
+    from . import langdata
+
+    return langdata.load(lang, name, schema=SCHEMAS.get(name))
 
 
 @dataclass(frozen=True)

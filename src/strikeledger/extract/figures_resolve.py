@@ -443,6 +443,8 @@ def _build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
                 night, window = None, None
         claim_hit = _claimant(r, c, claim_hits)
         claimant = Claimant(claim_hit.value.name, claim_hit.value.kind) if claim_hit else None
+        if claimant is None:
+            claimant = _source_claimant(ctx.doc.source)
         attacker, area = _attacker_area(r, i, claimant, claim_hit)
         rule = (
             f"{ctx.lang}.{c.measure}.v1"
@@ -502,6 +504,18 @@ def _dedupe(figs: list[Figure]) -> list[int]:
     return keep
 
 
+def _source_claimant(source: str | None) -> Claimant | None:
+    if not source:
+        return None
+    from . import langdata
+
+    for lang in ("uk", "ru", "en"):
+        for e in langdata.load(lang, "claimants").get("sources") or []:
+            if e["source"] == source:
+                return Claimant(e["name"], e["kind"])
+    return None
+
+
 def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
     if not hits:
         return None
@@ -542,6 +556,14 @@ def _attacker_area(
     right_c = [x for x in (text.find(",", c.end, hi), text.find(";", c.end, hi)) if x >= 0]
     hi = min(right_c) if right_c else hi
     regions = scan.in_range("regions", lo, hi)
+    # "Брянской области — 21, …": the region before a tally number; "21 – над …": after it
+    nxt = scan.skip(c.end, hi)
+    after = [h for h in regions if h.start >= c.end]
+    before_ = [h for h in regions if h.end <= c.lead]
+    if text[nxt : nxt + 1] in _DASHES or scan.at("over", nxt) is not None:
+        regions = after or before_
+    elif before_:
+        regions = before_
     codes = [h.value for h in regions]
     # "over the Moscow region", "над Курской областью" (not "launched from Kursk")
     overs = scan.in_range("over", s.start, hi)
@@ -552,6 +574,8 @@ def _attacker_area(
     ua = c.ua
     if c.source is not None and cands[c.source].ua:
         ua = True
+    if claimant is None:
+        claimant = _source_claimant(r.ctx.doc.source)
     if claimant is not None and claimant.kind in ("russian_mod", "russian_official"):
         ua = True
     if over_ru or (

@@ -84,6 +84,7 @@ _SCHEMAS["measures"] = {
 _SCHEMAS["qualifiers"] = {"qualifiers": "dict[str,list[str]]", "not_after?": _PHRASES}
 _SCHEMAS["claimants"] = {
     "claimants": [{"forms": _PHRASES, "name": "str", "kind": "str", "note?": "str"}],
+    "sources?": [{"source": "str", "name": "str", "kind": "str", "note?": "str"}],
 }
 _SCHEMAS["attack"] = {
     "anaphora": _PHRASES,

@@ -135,7 +135,6 @@ def test_telegram_streams_in_small_chunks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
     monkeypatch.setattr(jsonstream, "CHUNK", chunk)
-    monkeypatch.setattr(jsonstream.JsonStream.__init__, "__defaults__", (chunk,))
     messages = [msg(i, f"Message {i}: {i * 3} drones, «лапки» і ʼапостроф") for i in range(1, 301)]
     p = tmp_path / "result.json"
     p.write_text(export(messages), encoding="utf-8")
@@ -195,3 +194,33 @@ def test_telegram_entity_lists_and_oversized_message(
     docs, skipped = split(read_source(p))
     assert [d.text for d in docs] == ["Plain bold #tag", "link and 4 drones"]
     assert [s.code for s in skipped] == ["SL-E103"]
+
+
+def test_telegram_export_is_read_in_bounded_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory is bounded by the read buffer (4 KB here), not by the size of the export."""
+    import tracemalloc
+
+    monkeypatch.setattr(jsonstream, "CHUNK", 4096)
+    p = tmp_path / "result.json"
+    with p.open("w", encoding="utf-8") as f:
+        f.write('{"name": "Big", "type": "public_channel", "id": 42, "messages": [\n')
+        for i in range(8000):
+            m = msg(i, [f"Повідомлення {i}: ", {"type": "bold", "text": f"{i % 700} дронів"}])
+            f.write(json.dumps(m, ensure_ascii=False) + (",\n" if i < 7999 else "\n"))
+        f.write("]}\n")
+    size = p.stat().st_size
+    small = tmp_path / "small.json"
+    small.write_text(export([msg(1, "warm up 1")]), encoding="utf-8")
+    list(read_source(small))  # imports and caches outside the measurement
+    tracemalloc.start()
+    try:
+        count = 0
+        for item in read_source(p):
+            count += isinstance(item, Document)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert count == 8000
+    assert size > 1_000_000 and peak < size / 8, (size, peak)

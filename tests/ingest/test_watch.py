@@ -188,3 +188,20 @@ def test_bad_feeds_file(tmp_path: Path, text: str) -> None:
     p.write_text(text)
     with pytest.raises(FieldMappingError):
         load_feeds(p)
+
+
+def test_ingest_a_url_of_a_page_and_of_a_feed(server: Server, tmp_path: Path) -> None:
+    from strikeledger.document import Document
+    from strikeledger.ingest import read_source
+    from tests.conftest import ROOT
+
+    server.feeds["/feed.xml"] = rss(FIRST)
+    server.feeds["/page.html"] = (ROOT / "tests" / "fixtures" / "ingest" / "page.html").read_bytes()
+    feed_docs = [d for d in read_source(server.url + "/feed.xml") if isinstance(d, Document)]
+    assert [d.url for d in feed_docs] == ["https://local.example/0", "https://local.example/1"]
+    (page,) = list(read_source(server.url + "/page.html", source="local"))
+    assert isinstance(page, Document)
+    assert page.url == server.url + "/page.html" and page.source == "local"
+    assert "64 drones" in page.text
+    (missing,) = list(read_source(server.url + "/nothing"))
+    assert not isinstance(missing, Document) and missing.code == "SL-E112"

@@ -21,10 +21,10 @@ CHUNK = 1 << 16
 
 
 class JsonStream:
-    def __init__(self, f: IO[str], *, item: str, chunk: int = CHUNK) -> None:
+    def __init__(self, f: IO[str], *, item: str, chunk: int | None = None) -> None:
         self.f = f
         self.item = item
-        self.chunk = chunk
+        self.chunk = chunk or CHUNK
         self.buf = ""
         self.pos = 0
         self.base = 0  # characters of the file before buf[0]

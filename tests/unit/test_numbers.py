@@ -111,7 +111,7 @@ MARKS = [
     ("en", "on Jul. 9", "9", 9, "date"),
     ("en", "on 29 December", "29", 29, "date"),
     ("en", "a 10-storey building", "10", 10, "compound"),
-    ("en", "a 10-storey building", "10", 10, "compound"),
+    ("en", "The barrage involved 300-plus drones", "300-plus", 300, "none"),
     ("uk", "12-річний хлопець", "12", 12, "age"),
     ("uk", "70-річна жінка", "70", 70, "age"),
     ("uk", "25-літній чоловік", "25", 25, "age"),

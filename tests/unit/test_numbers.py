@@ -530,3 +530,29 @@ def test_digit_groups_round_trip(value: int) -> None:
     for text, lang in ((f"{value:,} drones", "en"), (f"{value:,} дронів".replace(",", " "), "uk")):
         ns = find_numbers(text, lang)
         assert [n.value for n in ns] == [value], text
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "expected"),
+    [
+        ("двох", "uk", True),
+        ("Eleven", "en", True),
+        ("тисяча", "uk", True),
+        ("тисячі", "uk", False),  # "thousands" unless after a numeral
+        ("десяток", "ru", True),
+        ("hundreds", "en", False),
+        ("дронів", "uk", False),
+        ("третій", "uk", False),
+    ],
+)
+def test_is_number_word(word: str, lang: str, expected: bool) -> None:
+    from strikeledger.extract.numbers import is_number_word
+
+    assert is_number_word(word, lang) is expected
+
+
+def test_results_are_fresh_lists() -> None:
+    text = "Russia launched 550 drones."
+    first = find_numbers(text, "en")
+    first.clear()
+    assert [n.value for n in find_numbers(text, "en")] == [550]

@@ -86,3 +86,13 @@ def test_check_text_and_json_render() -> None:
     assert "category_confusion" in text and "Kuleba" in text and "SUPPORTED" in text
     d = res.to_dict()
     assert d["summary"]["conflicts"] == 2
+
+
+def test_an_undated_article_is_unlinked_and_its_numbers_unverified() -> None:
+    from .helpers import fig, report
+
+    art = report("undated", published=None, figures=[fig("launched", "drone", 300, night=None)])
+    res = check_report(art, "Russia launched 300 drones.", ledger())
+    assert res.events == [] and res.unlinked and "night" in res.unlinked
+    assert res.numbers == [] and res.to_dict()["summary"]["conflicts"] == 0
+    assert "not linked" in res.to_text()

@@ -130,8 +130,9 @@ class EventSet:
         return self.linker.events.get(event_id)
 
     def links(self, event_id: str | None = None) -> list[Link]:
-        out = [lk for lr in self.linker.linked.values() for lk in lr.links]
-        return [lk for lk in out if event_id is None or lk.event_id == event_id]
+        if event_id is not None:
+            return list(self.linker.event_links.get(event_id, ()))
+        return [lk for lr in self.linker.linked.values() for lk in lr.links]
 
     def claims(self, event_id: str) -> list[Claim]:
         self._flush()

@@ -217,6 +217,7 @@ class Linker:
     def __init__(self) -> None:
         self.events: dict[str, Event] = {}
         self.linked: dict[str, LinkedReport] = {}
+        self.event_links: dict[str, list[Link]] = {}  # event id -> its links, in arrival order
         self._signatures: dict[tuple[Any, ...], str] = {}
 
     # -- public -------------------------------------------------------------------------------
@@ -389,6 +390,7 @@ class Linker:
     def _link(self, ev: Event, out: LinkedReport, matched: dict[str, Any], cats: set[str]) -> None:
         link = Link(ev.id, out.document_id, matched, out.duplicate_of)
         out.links.append(link)
+        self.event_links.setdefault(ev.id, []).append(link)
         ev.documents.append(out.document_id)
         ev.weapons |= cats
 

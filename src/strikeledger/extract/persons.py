@@ -148,13 +148,14 @@ def find_roles(text: str, lang: str) -> list[RoleMatch]:
                     + (len(whole[len(place) :]) - len(whole[len(place) :].lstrip()))
                 )
             place = None
-        if country is None:
-            window = text[max(0, m.start() - 30) : m.end()]
-            for cre, code in lex.countries:
-                hits = list(cre.finditer(window))
-                if hits and (hits[-1].end() >= len(window) - (m.end() - m.start()) - 2):
-                    country = code
-                    break
+        # a country word right before or inside the title wins over the title's default
+        # ("Ukrainian Foreign Ministry spokesman" is not Russia's)
+        window = text[max(0, m.start() - 30) : m.end()]
+        for cre, code in lex.countries:
+            hits = list(cre.finditer(window))
+            if hits and (hits[-1].end() >= len(window) - (m.end() - m.start()) - 2):
+                country = code
+                break
         former = m.group("former") is not None
         out.append(
             RoleMatch(start, end, text[start:end], roles, country, place or fixed_place, former)

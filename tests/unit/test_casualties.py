@@ -94,6 +94,7 @@ EN: list[tuple[str, set[Key]]] = [
     ),
     ("The number of injured has grown to 47.", {("injured", "people", 47)}),
     ("A 5-year-old was killed.", {("killed", "children", 1)}),
+    ("A 34-year-old man died in hospital of his injuries.", {("killed", "men", 1)}),
     (
         "Killed: 3. Injured: 12, including 4 children.",
         {("killed", "people", 3), ("injured", "people", 12), ("injured", "children", 4)},
@@ -239,6 +240,7 @@ def test_negative(raw: str, lang: str) -> None:
         ("Пострадали не менее 8 человек.", "ru", "at_least"),
         ("Ранены около 10 человек.", "ru", "approx"),
         ("Seven people were killed.", "en", "exact"),
+        ("At least one person was killed.", "en", "at_least"),
     ],
 )
 def test_qualifier(raw: str, lang: str, qualifier: str) -> None:

@@ -289,6 +289,9 @@ class _Sentence:
                 own |= v.parent.measures
             elif v.parent is not None and not own and v.who != v.parent.who:
                 own = set(v.parent.measures)  # "семеро з них – діти"
+            if "killed" in own:
+                # "died in hospital of his injuries": one death, not three measures
+                own -= {"injured", "hospitalized", "trapped", "missing"}
             v.measures = own
         return [v for v in victims if v.measures]
 
@@ -465,7 +468,13 @@ class _Sentence:
                 age, end = self._age_after(m.end, end)
             if age is not None and age < 18:
                 who = "children"
-            out.append(_Victim(start, end, 1, who, "exact", "singular"))
+            qual = "exact"
+            for back in (0, 1):  # "at least one person", "щонайменше одна людина"
+                for q, phrases in self.lex.qualifiers:
+                    k = phrases.ends_before(self.words, m.start - back, self.lo)
+                    if k and qual == "exact":
+                        qual, start = q, min(start, m.start - back - k)
+            out.append(_Victim(start, end, 1, who, qual, "singular"))
         return out
 
     def _age_victims(self) -> list[_Victim]:

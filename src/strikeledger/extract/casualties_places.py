@@ -58,13 +58,13 @@ class PlaceLinker:
         self.text = ctx.text
         mentions: list[Any] = list(ctx.notes.get("place_mentions") or [])
         self.places: dict[str, Any] = dict(ctx.notes.get("places_by_id") or {})
+        named = [m for m in mentions if self._level(m.place_id) < _SPECIFICITY["country"]]
         self.mentions = [
-            m
-            for m in mentions
-            if self._level(m.place_id) < _SPECIFICITY["country"]
-            and not self._dateline(m)
-            and not self._in_title(m, tokens, titles)
+            m for m in named if not self._dateline(m) and not self._in_title(m, tokens, titles)
         ]
+        # A text whose only place is in a title ("Губернатор Рязанской области сообщил ...")
+        # still happened there.
+        self.fallback = str(named[0].place_id) if named else None
         self.starts = [m.start for m in self.mentions]
         self.sentences = ctx.sentences
         self.sent_starts = [s.start for s in ctx.sentences]
@@ -112,7 +112,7 @@ class PlaceLinker:
         """The most specific place of the headline and the lead (first two paragraphs), else
         the place named most often."""
         if not self.mentions:
-            return None
+            return self.fallback
         first_para = self.sentences[0].paragraph if self.sentences else 0
         lead: list[int] = []
         for k, m in enumerate(self.mentions):
@@ -162,7 +162,7 @@ class PlaceLinker:
         """The place id and how closely it is linked: 3 same clause, 2 same sentence, 1 an
         earlier sentence of the paragraph, 0 the document's main place."""
         if not self.mentions:
-            return None, 0
+            return self.main, 0
         si = self._sentence_of(start)
         if si is None:
             return self.main, 0

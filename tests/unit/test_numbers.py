@@ -410,6 +410,74 @@ def test_not_numbers(lang: str, text: str) -> None:
 
 
 SENTENCES = [
+    # wire, outlet, Air Force, administration and MoD phrasings (our own sentences)
+    (
+        "en",
+        "The air force said 477 of the 537 drones and missiles were shot down or jammed, while "
+        "38 missiles were intercepted.",
+        [477, 537, 38],
+    ),
+    (
+        "en",
+        "Ukraine's air force said it downed 85 of 100 drones launched overnight from Kursk, Oryol "
+        "and Primorsko-Akhtarsk, with hits recorded at 9 locations and debris falling at 4.",
+        [85, 100, 9, 4],
+    ),
+    (
+        "en",
+        "Russia fired a Kinzhal hypersonic missile, four Iskander-M ballistic missiles and 49 "
+        "Shahed-type drones.",
+        [4, 49],
+    ),
+    (
+        "en",
+        "Authorities said a 41-year-old man and a teenager were killed, and 14 others, including "
+        "two children, were wounded.",
+        [14, 2],
+    ),
+    (
+        "en",
+        "Over the past week, Russia has fired around 1,800 drones, nearly 1,200 glide bombs and "
+        "83 missiles at Ukraine, Zelensky said.",
+        [1800, 1200, 83],
+    ),
+    (
+        "en",
+        "Eleven people were killed and forty-four were wounded, the State Emergency Service said "
+        "at 07:30.",
+        [11, 44],
+    ),
+    (
+        "uk",
+        "У ніч на 7 вересня противник атакував 810 ударними БпЛА та 13 ракетами: 9 крилатими "
+        "ракетами Х-101 та 4 балістичними Іскандер-М.",
+        [810, 13, 9, 4],
+    ),
+    (
+        "uk",
+        "За попередніми даними, ППО знешкоджено 747 ворожих БпЛА та 4 ракети, зафіксовано "
+        "влучання 9 ракет та 56 ударних БпЛА на 33 локаціях, падіння уламків – на 8.",
+        [747, 4, 9, 56, 33, 8],
+    ),
+    (
+        "uk",
+        "Загинули двоє людей, ще 18 осіб, зокрема троє дітей, отримали поранення.",
+        [2, 18, 3],
+    ),
+    ("uk", "Сили ППО збили 41 ракету з 47 та 88 ударних дронів із 92.", [41, 47, 88, 92]),
+    (
+        "ru",
+        "Дежурными средствами ПВО перехвачены и уничтожены 112 украинских беспилотных "
+        "летательных аппаратов самолетного типа, из них 46 – над территорией Курской области.",
+        [112, 46],
+    ),
+    (
+        "ru",
+        "Сбиты четыре управляемые авиабомбы JDAM, шесть реактивных снарядов HIMARS и 193 "
+        "беспилотника.",
+        [4, 6, 193],
+    ),
+    ("ru", "Ночью над регионом сбиты тридцать два беспилотника.", [32]),
     (
         "en",
         "Russia launched 550 drones and 11 missiles overnight, a dozen of them at Kyiv; "

@@ -240,3 +240,20 @@ def test_no_record_claim(lang: str, text: str, spans: list[tuple[str, int]]) -> 
 def test_record_word_lists_load(lang: str) -> None:
     words = record_words(lang)
     assert words.cues.pattern and words.earlier
+
+
+@pytest.mark.parametrize(
+    ("typed", "canonical"),
+    [
+        ("ev:2025-07-04:RU-UA", "ev:2025-07-04:RU>UA"),
+        ("ev:2025-07-04:RU>UA", "ev:2025-07-04:RU>UA"),
+        ("ev:2025-07-04:ru_ua:ua-63:kharkiv", "ev:2025-07-04:RU>UA:UA-63:kharkiv"),
+        ("ev:2025-07-10:UA-RU:RU-BEL", "ev:2025-07-10:UA>RU:RU-BEL"),
+        (" ev:2025-07-04:RU>UA:UA-30 ", "ev:2025-07-04:RU>UA:UA-30"),
+        ("ev:2025-07-04:RU", "ev:2025-07-04:RU"),
+    ],
+)
+def test_event_ids_typed_without_the_shell_redirection(typed: str, canonical: str) -> None:
+    from strikeledger.ledger.events import canonical_event_id
+
+    assert canonical_event_id(typed) == canonical

@@ -13,11 +13,12 @@ def register(sub: Any) -> None:
         "event",
         help="show one event: its reports, every claim, consensus values and conflicts",
         description="Show one event (an id as listed by `strikeledger events`, e.g. "
-        "ev:2025-07-04:RU>UA) with its linked documents and why they matched, every claim "
+        "'ev:2025-07-04:RU>UA', or ev:2025-07-04:RU-UA unquoted) with its linked documents and "
+        "why they matched, every claim "
         "with claimant and evidence, the consensus per measure with the rule that chose it, "
         "its conflicts and the record claims of its documents.",
     )
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", metavar="ID", help="event id; RU-UA may stand for RU>UA")
     p.add_argument(
         "--db", help="ledger: a DuckDB file (default ledger.duckdb) or postgresql:// URL"
     )
@@ -30,7 +31,10 @@ def run(args: argparse.Namespace) -> int:
 
     d = show_event(args.db, args.id)
     if d is None:
-        print(f"strikeledger: no event {args.id}", file=sys.stderr)
+        hint = ""
+        if args.id.count(":") < 2 or ">" not in args.id:
+            hint = " (quote the id, or write RU-UA for RU>UA: '>' is a shell redirection)"
+        print(f"strikeledger: no event {args.id}{hint}", file=sys.stderr)
         return 1
     if args.format == "json":
         print(json.dumps(d, ensure_ascii=False, indent=2))

@@ -33,6 +33,7 @@ from .model import (
     Reconciliation,
     RecordCheck,
     RecordClaim,
+    canonical_event_id,
 )
 from .reconcile import claims_of, reconcile, reconcile_event
 from .records import History, check_record, find_record_claims
@@ -58,6 +59,7 @@ __all__ = [
     "Reconciliation",
     "RecordCheck",
     "RecordClaim",
+    "canonical_event_id",
     "check_record",
     "claims_of",
     "find_record_claims",
@@ -127,7 +129,7 @@ class EventSet:
         return self.linker.events
 
     def event(self, event_id: str) -> Event | None:
-        return self.linker.events.get(event_id)
+        return self.linker.events.get(canonical_event_id(event_id))
 
     def links(self, event_id: str | None = None) -> list[Link]:
         if event_id is not None:
@@ -199,6 +201,7 @@ class EventSet:
         ev = self.event(event_id)
         if ev is None:
             return None
+        event_id = ev.id
         d = ev.to_dict()
         d["children"] = sorted(e.id for e in self.linker.events.values() if e.parent_id == event_id)
         d["links"] = [lk.to_dict() for lk in self.links(event_id)]

@@ -7,6 +7,7 @@ give the same events, ids and conflicts, with or without a ledger store behind t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,6 +18,23 @@ ROUNDED = "rounded"
 CATEGORY_CONFUSION = "category_confusion"
 STALE = "stale"
 CONFLICT_KINDS = (DIFFERENT, ROUNDED, CATEGORY_CONFUSION, STALE)
+
+_ID_ALIAS = re.compile(r"^ev:(\d{4}-\d{2}-\d{2}):([A-Za-z]{2})[>_~.-]([A-Za-z]{2})((?::[^:]+)*)$")
+
+
+def canonical_event_id(text: str) -> str:
+    """An event id as typed by a person: ``ev:2025-07-04:RU-UA`` or ``ev:2025-07-04:ru_ua`` (a
+    bare ``>`` on a command line is a shell redirection) -> ``ev:2025-07-04:RU>UA``."""
+    m = _ID_ALIAS.match(text.strip())
+    if not m:
+        return text.strip()
+    night, attacker, area, rest = m.groups()
+    if rest:
+        parts = rest.split(":")[1:]
+        parts[0] = parts[0].upper()  # the region code; a city slug stays as it is
+        rest = ":" + ":".join(parts)
+    return f"ev:{night}:{attacker.upper()}>{area.upper()}{rest}"
+
 
 # Event levels.
 ATTACK = "attack"  # a nationwide overnight (or daytime) attack: night, attacker, area country

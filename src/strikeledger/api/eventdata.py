@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import gc
+import itertools
 import logging
 import threading
 import time
@@ -55,6 +57,10 @@ class EventIndex:
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     places: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    attacks: list[dict[str, Any]] = field(default_factory=list)
+    attack_nights: list[str] = field(default_factory=list)
+    locals: list[dict[str, Any]] = field(default_factory=list)
+    local_nights: list[str] = field(default_factory=list)
 
     @classmethod
     def build(cls, reports: Iterable[dict[str, Any]]) -> EventIndex:
@@ -71,43 +77,77 @@ class EventIndex:
 
     def add(self, report: dict[str, Any]) -> list[str]:
         linked = self.es.add(report)
-        self.refresh()
+        ids = set(linked.event_ids)
+        self.refresh(ids | {p for e in ids if (p := self._parent(e))})
         return list(linked.event_ids)
 
-    def refresh(self) -> None:
-        rows, conflicts = [], []
-        children: dict[str, list[str]] = defaultdict(list)
+    def _parent(self, event_id: str) -> str | None:
+        ev = self.es.event(event_id)
+        return ev.parent_id if ev is not None else None
+
+    def _row(self, ev: Any, children: int) -> dict[str, Any]:
+        rec = self.es.reconciliation(ev.id)
+        row: dict[str, Any] = ev.to_dict()
+        row["documents_count"] = len(row.pop("documents"))
+        row["conflicts"] = len(rec.conflicts)
+        row["children"] = children
+        row["values"] = _values(rec)
+        conflicts = []
+        for c in rec.conflicts:
+            d = c.to_dict()
+            d.update(
+                night_of=ev.key.night_of,
+                attacker=ev.key.attacker,
+                area=ev.key.area,
+                region=ev.key.region,
+            )
+            conflicts.append(d)
+        row["_conflicts"] = conflicts
+        if ev.key.level == "attack":
+            base = {
+                "night_of": row["night_of"],
+                "attacker": row["attacker"],
+                "area": row["area"],
+                "event": row["id"],
+            }
+            row["_timeline"] = {
+                subject: {**base, "weapon": subject, **entry}
+                for subject, entry in _timeline_entries(row["values"]).items()
+            }
+        return row
+
+    def refresh(self, changed: set[str] | None = None) -> None:
+        """Recompute the summary rows of ``changed`` events (all when None), then the sorted
+        views: all events, attacks, local events, conflicts."""
+        children: dict[str, int] = defaultdict(int)
         for ev in self.es.events.values():
             if ev.parent_id:
-                children[ev.parent_id].append(ev.id)
-        for ev in self.es.events.values():
-            rec = self.es.reconciliation(ev.id)
-            row = ev.to_dict()
-            row["documents_count"] = len(row.pop("documents"))
-            row["conflicts"] = len(rec.conflicts)
-            row["children"] = len(children.get(ev.id, ()))
-            row["values"] = _values(rec)
-            if ev.key.level == "attack":
-                row["timeline"] = _timeline_entries(row["values"])
-            rows.append(row)
-            for c in rec.conflicts:
-                d = c.to_dict()
-                d["night_of"] = ev.key.night_of
-                d["attacker"] = ev.key.attacker
-                d["area"] = ev.key.area
-                d["region"] = ev.key.region
-                conflicts.append(d)
-        rows.sort(key=lambda r: (r["night_of"], r["id"]))
-        conflicts.sort(key=lambda c: (c["night_of"], c["event"]))
+                children[ev.parent_id] += 1
+        todo = list(self.es.events) if changed is None else changed
+        for event_id in todo:
+            ev = self.es.event(event_id)
+            if ev is not None:
+                self.by_id[event_id] = self._row(ev, children.get(event_id, 0))
+        rows = sorted(self.by_id.values(), key=lambda r: (r["night_of"], r["id"]))
         self.rows = rows
         self.nights = [r["night_of"] for r in rows]
-        self.by_id = {r["id"]: r for r in rows}
+        self.attacks = [r for r in rows if r["level"] == "attack"]
+        self.attack_nights = [r["night_of"] for r in self.attacks]
+        self.locals = [r for r in rows if r["level"] == "local"]
+        self.local_nights = [r["night_of"] for r in self.locals]
+        conflicts = [c for r in rows for c in r["_conflicts"]]
+        conflicts.sort(key=lambda c: (c["night_of"], c["event"]))
         self.conflicts = conflicts
 
-    def between(self, f: Filters) -> list[dict[str, Any]]:
-        lo = bisect.bisect_left(self.nights, f.date_from) if f.date_from else 0
-        hi = bisect.bisect_right(self.nights, f.date_to) if f.date_to else len(self.rows)
-        return self.rows[lo:hi]
+    def between(self, f: Filters, level: str | None = None) -> list[dict[str, Any]]:
+        rows, nights = {
+            None: (self.rows, self.nights),
+            "attack": (self.attacks, self.attack_nights),
+            "local": (self.locals, self.local_nights),
+        }[level]
+        lo = bisect.bisect_left(nights, f.date_from) if f.date_from else 0
+        hi = bisect.bisect_right(nights, f.date_to) if f.date_to else len(rows)
+        return rows[lo:hi]
 
 
 def _values(rec: Any) -> dict[str, dict[str, int]]:
@@ -150,6 +190,10 @@ class EventCache:
 
         index = EventIndex.of(load_event_set(ledger.store()))
         index.places = place_coordinates(ledger)
+        # The index is long-lived and large: move it out of the collector's way, so that a
+        # full collection during a request does not walk millions of objects (latency spikes).
+        gc.collect()
+        gc.freeze()
         return index
 
     def get(self, ledger: Ledger) -> EventIndex:
@@ -222,10 +266,15 @@ def events(
     """Events in the period, newest night first; ``size + 1`` rows (the extra one says there
     is a next page)."""
     idx = index(ledger)
+    rows = idx.between(f, level)
+    if not (f.attacker or f.area or f.category or f.measure):  # a slice, whatever the size
+        end = len(rows) - page.offset
+        picked = rows[max(0, end - page.size - 1) : max(0, end)][::-1]
+        return [_event_out(r, idx) for r in picked]
     out: list[dict[str, Any]] = []
     skip = page.offset
-    for row in reversed(idx.between(f)):
-        if not _match(row, f, level):
+    for row in reversed(rows):
+        if not _match(row, f, None):
             continue
         if skip:
             skip -= 1
@@ -265,7 +314,7 @@ def place_coordinates(ledger: Ledger) -> dict[tuple[str, str], tuple[float, floa
 def _event_out(row: dict[str, Any], idx: EventIndex) -> dict[str, Any]:
     """An event row for the API: a local event is located at its place (as reports give its
     coordinates), else at the centre of its region; an attack has no point."""
-    out = {k: v for k, v in row.items() if k != "timeline"}
+    out = {k: v for k, v in row.items() if not k.startswith("_")}
     point = None
     if row["region"]:
         point = idx.places.get((row["region"], row["place"] or "")) or region_centres().get(
@@ -422,40 +471,23 @@ def timeline(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
     """One row per attack event (night, attacker, attacked country), oldest first."""
     idx = index(ledger)
     subject = f.category or "any"
-    out: list[dict[str, Any]] = []
-    skip = page.offset
-    for row in idx.between(f):
-        entry = row.get("timeline", {}).get(subject)
-        if entry is None:
-            continue
-        if f.attacker and row["attacker"] != f.attacker:
-            continue
-        if f.area and f.area != row["area"] and not f.area.startswith(row["area"] + "-"):
-            continue
-        if skip:
-            skip -= 1
-            continue
-        out.append(
-            {
-                "night_of": row["night_of"],
-                "attacker": row["attacker"],
-                "area": row["area"],
-                "event": row["id"],
-                "weapon": subject,
-                **entry,
-            }
-        )
-        if len(out) > page.size:
-            break
-    return out
+    rows = idx.between(f, "attack")
+    entries = (
+        row["_timeline"][subject]
+        for row in rows
+        if subject in row["_timeline"]
+        and (not f.attacker or row["attacker"] == f.attacker)
+        and (not f.area or f.area == row["area"] or f.area.startswith(row["area"] + "-"))
+    )
+    return list(itertools.islice(entries, page.offset, page.offset + page.size + 1))
 
 
 def regions(ledger: Ledger, f: Filters) -> list[dict[str, Any]]:
     """Per first-level region: local events (strikes) in the period and their casualties
     (consensus killed + injured, people)."""
     acc: dict[str, dict[str, Any]] = {}
-    for row in index(ledger).between(f):
-        if row["level"] != "local" or not row["region"]:
+    for row in index(ledger).between(f, "local"):
+        if not row["region"]:
             continue
         if f.attacker and row["attacker"] != f.attacker:
             continue

@@ -433,12 +433,12 @@ def _last_folded(name: str) -> str:
 def component(ctx: Context) -> None:
     officials = load()
     day = ctx.published_date
-    seen: dict[str, Person] = {}
+    seen: dict[tuple[str, tuple[str, ...]], Person] = {}
     for m in person_mentions(ctx):
         if m.role is None:
             continue
         check, country = check_role(officials, m.person_id, m.name, m.role, day)
-        key = m.name
+        key = (m.name, m.role.roles)  # one entry per person and kind of title
         old = seen.get(key)
         if old is not None and (old.role_check.status != "unknown" or check.status == "unknown"):
             continue

@@ -55,7 +55,8 @@ NIGHTS_EN = [
         "2025-08-21",
     ),
     (
-        "Russia launched its largest drone attack since the start of the war overnight, firing 728 drones.",
+        "Russia launched its largest drone attack since the start of the war overnight, "
+        "firing 728 drones.",
         "2025-07-09",
         "728",
         "2025-07-09",
@@ -906,3 +907,20 @@ def test_cue_soup_never_fails(parts: list[str], lang: str) -> None:
     for c in tc.cues:
         assert text[c.start : c.end] == c.text
     tc.at(len(text) // 2)
+
+
+def test_moment_says_what_decided() -> None:
+    text = (
+        "Russia launched 741 drones overnight, surpassing the previous record of 550 drones set "
+        "on July 4. It has launched 5,000 drones in June. Air defences downed 700."
+    )
+    tc = time_context(text, "en", date(2025, 7, 9))
+    assert (tc.at(text.index("741")).kind, tc.at(text.index("741")).cue) == (
+        "night_rel",
+        "overnight",
+    )
+    assert tc.at(text.index("550")).kind == "day_date"
+    assert tc.at(text.index("5,000")).kind == "period"
+    assert tc.at(text.index("700")).kind == "night_rel"  # the document's cue
+    bare = time_context("Russia launched 30 drones.", "en", date(2025, 7, 9))
+    assert (bare.document.night_of, bare.document.kind) == ("2025-07-09", "published")

@@ -69,10 +69,13 @@ def kyiv() -> tzinfo:
 
 @dataclass(frozen=True, slots=True)
 class Moment:
-    """The date context of a figure."""
+    """The date context of a figure. ``cue`` and ``kind`` say what decided it (the cue's text
+    and kind; ``kind`` "published" when the publication date did), for tracing."""
 
     night_of: str | None
     window: Window | None = None
+    cue: str | None = None
+    kind: str | None = None
 
 
 NO_MOMENT = Moment(None, None)
@@ -133,12 +136,17 @@ class TimeContext:
         ]
         pick = _nearest(in_clause or idxs, self.anchors, offset)
         a = self.anchors[pick]
-        if a.period or a.night is None:
-            return NO_MOMENT if a.period else self.document
+        if a.period:
+            return Moment(None, None, a.cue.text, a.cue.kind)
+        if a.night is None:
+            return self.document
         night = a.night.isoformat()
+        window: Window | None
         if night == self.document.night_of and self.document.window is not None:
-            return self.document  # the document's own night, with the window of the whole text
-        return Moment(night, self._windows.get(pick))
+            window = self.document.window  # the document's own night: the whole text's window
+        else:
+            window = self._windows.get(pick)
+        return Moment(night, window, a.cue.text, a.cue.kind)
 
     def __repr__(self) -> str:
         return f"TimeContext(document={self.document!r}, anchors={len(self.anchors)})"
@@ -427,9 +435,9 @@ def time_context(
     if anchors:
         first = _document_anchor(text, lang, anchors, bounds, cues)
         if first.period:
-            document = NO_MOMENT
+            document = Moment(None, None, first.cue.text, first.cue.kind)
         elif first.night is None:
-            document = Moment(ref.isoformat() if ref else None, None)
+            document = Moment(ref.isoformat() if ref else None, None, None, "published")
         else:
             anchored = {a.sentence for a in anchors}
             doc_cues = list(window_cues.get(first.sentence, []))
@@ -438,13 +446,22 @@ def time_context(
                     doc_cues.extend(window_cues[si])
             overnight = first.cue.kind in NIGHT_KINDS or first.cue.kind == "day24"
             document = Moment(
-                first.night.isoformat(), _window(first.night, overnight, doc_cues, ref)
+                first.night.isoformat(),
+                _window(first.night, overnight, doc_cues, ref),
+                first.cue.text,
+                first.cue.kind,
             )
     else:
         doc_cues = [w for si in sorted(window_cues) for w in window_cues[si]]
-        night = _window_night(doc_cues, ref) or ref
+        from_window = _window_night(doc_cues, ref)
+        night = from_window or ref
         document = (
-            Moment(night.isoformat(), _window(night, True, doc_cues, ref))
+            Moment(
+                night.isoformat(),
+                _window(night, True, doc_cues, ref),
+                None,
+                "window" if from_window else "published",
+            )
             if night is not None
             else NO_MOMENT
         )

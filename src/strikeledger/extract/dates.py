@@ -2,7 +2,9 @@
 
 The ``dates`` component sets ``ctx.notes["time"]``, a ``TimeContext``; ``.at(offset)`` gives
 the ``Moment`` of a figure at that offset: ``night_of`` (ISO date) and ``window``
-(``report.Window`` with ISO 8601 datetimes, or None).
+(``report.Window`` with ISO 8601 datetimes, or None). Additions to the interface of common.md:
+``Moment.cue``/``Moment.kind`` (what decided it, for tracing), ``TimeContext.document`` (the
+document's moment) and ``time_context(text, lang, published)`` for use outside the pipeline.
 
 How a moment is decided (REPORT.md convention 6, gold/dev/README.md convention 6):
 

@@ -30,6 +30,9 @@ Digits: "1,000", "1 000", "1.000" (thousands separators need groups of exactly t
 "2,5"/"2.5" are decimals (returned only when a scale word makes them whole).
 
 The word lists live in ``lang/<lang>/numbers.yaml`` (loaded once); this module is the mechanism.
+
+Additions to the interface of common.md: the marks above as fields of ``Number`` with
+``Number.is_count``, and ``is_number_word(word, lang)`` ("двох", "Eleven" -> True).
 """
 
 from __future__ import annotations

@@ -138,3 +138,21 @@ def test_load_is_cached_and_fast() -> None:
     elapsed = time.perf_counter() - t0
     assert kb.load() is first
     assert elapsed < 1.0
+
+
+@pytest.mark.parametrize(
+    ("role", "country", "day", "place", "holder"),
+    [
+        ("foreign_minister", "UA", date(2025, 7, 4), None, "Andrii Sybiha"),
+        ("foreign_minister", "US", date(2024, 6, 1), None, "Antony Blinken"),
+        ("defence_minister", "RU", date(2024, 6, 1), None, "Andrei Belousov"),
+        ("governor", "RU", date(2024, 6, 1), "Kursk", "Alexei Smirnov"),
+        ("mayor", "UA", date(2025, 11, 20), "Odesa", "Serhiy Lysak"),
+        ("governor", "UA", date(2025, 1, 1), None, None),  # which oblast?
+    ],
+)
+def test_holder_by_role(
+    role: str, country: str, day: date, place: str | None, holder: str | None
+) -> None:
+    got = kb.load().holder(role, country, day, place)
+    assert (got[0].name if got else None) == holder

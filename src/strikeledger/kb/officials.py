@@ -104,6 +104,22 @@ class Officials:
             found = [o for o in found if o.named_by(place_word)]
         return found
 
+    def holder(
+        self, role: str, country: str, day: date, place: str | None = None
+    ) -> tuple[Official, Term, Office] | None:
+        """Who held a role in a country (and place) on a day: ``holder("foreign_minister",
+        "UA", date(2025, 7, 4))`` -> Andrii Sybiha. None when the role and place do not name
+        exactly one office, or nobody is recorded that day."""
+        offices = self.offices_for(role, country, place)
+        if place is None:
+            offices = [o for o in offices if o.region is None] or offices
+        if len(offices) != 1:
+            return None
+        term = offices[0].holder_on(day)
+        if term is None:
+            return None
+        return self.people[term.who], term, offices[0]
+
     def terms_of(self, person_id: str) -> list[tuple[Office, Term]]:
         return list(self._terms_of.get(person_id, []))
 

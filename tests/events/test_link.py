@@ -140,3 +140,14 @@ def test_bad_reports_are_refused_with_their_position() -> None:
     bad = report("bad2", figures=[fig("launched", "drone", 5, night="4 July")])
     with pytest.raises(BadReportError, match="ISO date"):
         Linker().add(bad)
+
+
+def test_publication_time_is_read_in_kyiv_time() -> None:
+    from strikeledger.ledger.events.link import local_date
+
+    assert local_date("2025-07-03T23:30:00Z") == "2025-07-04"
+    assert local_date("2025-07-04T08:10:00+03:00") == "2025-07-04"
+    assert local_date("2025-01-14T23:00:00+00:00") == "2025-01-15"  # winter: UTC+2
+    assert local_date("2025-07-04") == "2025-07-04"
+    assert local_date("2025-07-04T08:10:00") == "2025-07-04"
+    assert local_date("yesterday") is None and local_date(None) is None

@@ -33,6 +33,8 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
 from typing import Any
 
 from ...errors import BadReportError
@@ -106,11 +108,34 @@ def _region_name(region: str, places: list[Mapping[str, Any]]) -> str:
     return region
 
 
-def _date_part(published: Any) -> str | None:
+@lru_cache(maxsize=65536)
+def local_date(published: str | None) -> str | None:
+    """The Kyiv-time date of a publication time (``2025-07-03T23:30:00Z`` -> ``2025-07-04``);
+    a bare date or a time without offset is taken as it is."""
     if not published:
         return None
-    m = re.match(r"\d{4}-\d{2}-\d{2}", str(published))
-    return m.group(0) if m else None
+    s = str(published).strip()
+    m = re.match(r"\d{4}-\d{2}-\d{2}", s)
+    if not m:
+        return None
+    if len(s) > 10:
+        try:
+            dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+        except ValueError:
+            return m.group(0)
+        if dt.tzinfo is not None:
+            return dt.astimezone(_kyiv()).date().isoformat()
+    return m.group(0)
+
+
+@lru_cache(maxsize=1)
+def _kyiv() -> tzinfo:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo("Europe/Kyiv")
+    except (ImportError, KeyError):  # no tz database: the summer offset is the better guess
+        return timezone(timedelta(hours=3))
 
 
 def _attacker_for(country: str) -> str:
@@ -293,7 +318,7 @@ class Linker:
             main_night, night_from = main.night_of, "figures"
         else:
             main = None
-            main_night = _date_part(doc.get("published"))
+            main_night = local_date(doc.get("published"))
             night_from = "published"
 
         # Local keys of the casualties and damage (by their place).

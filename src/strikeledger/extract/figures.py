@@ -258,6 +258,12 @@ class _Rules:
         prev = self._prev_cand(si, back=1)
         if scan.ending("anaphora", before) is not None:
             c.kind = "anaphora"
+            cop = scan.at("copulas", after)
+            if cop is not None or text[after : after + 1] in _DASHES:
+                r = scan.skip(cop.end if cop else after + 1, lim)
+                ph = walk_phrase(scan, r, lim, max_unknown=0)
+                if ph is not None:  # "з яких понад 20 – шахеди"
+                    c.phrase, c.end = ph, ph.end
         elif scan.ending("parts", before) is not None and prev is not None:
             c.kind = "part"
         elif scan.ending("another", before) is not None and prev is not None:

@@ -47,7 +47,7 @@ def _runs(r: _Rules) -> None:
     for idxs in r.by_sent.values():
         for a, b in itertools.pairwise(idxs):
             ca, cb = r.cands[a], r.cands[b]
-            if ca.kind == "loc" or cb.kind in ("loc", "anaphora", "another"):
+            if ca.kind in ("loc", "cue") or cb.kind not in ("direct", "noun"):
                 continue
             lo, hi = ca.end, cb.lead
             if hi < lo:

@@ -107,6 +107,12 @@ class ExtractionFailedError(InputError):
     code = "SL-E113"
 
 
+class StoreRejectedError(InputError):
+    """The database refused one document of a batch (the others are written)."""
+
+    code = "SL-E114"
+
+
 class LedgerError(StrikeledgerError):
     """The ledger cannot be opened, migrated or written."""
 

@@ -133,3 +133,49 @@ def test_end_to_end_with_the_real_extractor(tmp_path: Path) -> None:
                 text = (store.document(d["id"]) or {})["text"]
                 ev = f["evidence"]
                 assert text[ev["start"] : ev["end"]] == ev["text"]
+
+
+@pytest.mark.usefixtures("stub_extractor")
+def test_a_document_the_database_refuses_is_skipped_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from strikeledger.ledger.store.duck import DuckStore
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(f"Story {i} with {i * 11} drones" + (" POISON" * (i == 2)))
+    real = DuckStore.insert_arrow
+
+    def picky(self: DuckStore, table: str, data: object) -> None:
+        if table == "documents" and any("POISON" in t for t in data.column("text").to_pylist()):  # type: ignore[attr-defined]
+            raise ValueError("cannot store this")
+        real(self, table, data)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DuckStore, "insert_arrow", picky)
+    skipped: list[str] = []
+    db = str(tmp_path / "l.duckdb")
+    summary = ingest([folder], db, on_skip=lambda s: skipped.append(s.describe()))
+    assert (summary.new, summary.skipped) == (4, 1)
+    assert len(skipped) == 1 and "SL-E114" in skipped[0] and "2.txt" in skipped[0]
+    with open_store(db, read_only=True) as store:
+        assert store.counts()["documents"] == 4
+
+
+@pytest.mark.usefixtures("stub_extractor")
+def test_odd_characters_are_stored(tmp_path: Path) -> None:
+    p = tmp_path / "odd.jsonl"
+    p.write_text(
+        json.dumps(
+            {"text": "Half an emoji \ud83d and 5 drones", "title": "tab\there\x00", "url": "u"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "l.duckdb")
+    assert ingest([p], db).new == 1
+    with open_store(db, read_only=True) as store:
+        (row,) = store.documents()
+        assert row["title"] == "tab here"
+        doc = store.document(row["id"])
+        assert doc is not None and doc["text"] == "Half an emoji \ufffd and 5 drones"

@@ -131,6 +131,15 @@ def _walk(el: HtmlElement, parts: list[str]) -> None:
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+_META_CONTROL = re.compile("[\x00-\x1f\x7f\ud800-\udfff]+")
+
+
+def _clean_meta(value: str | None) -> str | None:
+    """A metadata string on one line, without control characters or lone surrogates."""
+    if value is None:
+        return None
+    return " ".join(_META_CONTROL.sub(" ", value).split()) or None
 
 
 def record_document(
@@ -172,6 +181,10 @@ def record_document(
                 position=position,
             )
         )
+    # Lone surrogates that did not come from bad bytes (a JSON "\\ud83d" without its pair, half
+    # an emoji cut by an exporter) are not text: replaced, the rest of the record is kept.
+    text = _LONE_SURROGATE.sub("\ufffd", text)
+    title, url, source, language = (_clean_meta(v) for v in (title, url, source, language))
     size = len(text.encode("utf-8"))
     limit = settings.MAX_DOCUMENT_BYTES.get()
     if size > limit:

@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import settings
 from ..document import Document
-from ..errors import ExtractionFailedError
+from ..errors import ExtractionFailedError, LedgerError, StoreRejectedError
 from .base import Skipped
 from .sources import read_source
 
@@ -168,9 +168,7 @@ def ingest_documents(
                         on_skip(skipped)
                     continue
                 pairs.append((doc, report))
-            result = store.add_batch(
-                pairs, kind=kind, extractor_version=version, fingerprints=prints
-            )
+            result = _add(store, pairs, kind, version, prints, summary, on_skip)
             summary.new += result.new
             summary.duplicate += result.duplicate
             summary.near_duplicate += result.near_duplicate
@@ -181,6 +179,54 @@ def ingest_documents(
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     return summary
+
+
+def _add(
+    store: Any,
+    pairs: list[tuple[Document, dict[str, Any]]],
+    kind: str,
+    version: str,
+    prints: dict[str, Any],
+    summary: IngestSummary,
+    on_skip: Callable[[Skipped], None] | None,
+) -> Any:
+    """Write a batch; if the database refuses it, write its documents one by one so that one
+    document it cannot take is skipped (and named) instead of stopping the run."""
+    from ..ledger import BatchResult
+
+    try:
+        return store.add_batch(pairs, kind=kind, extractor_version=version, fingerprints=prints)
+    except LedgerError:
+        raise
+    except Exception as batch_error:
+        total = BatchResult()
+        failed = 0
+        for pair in pairs:
+            try:
+                one = store.add_batch(
+                    [pair], kind=kind, extractor_version=version, fingerprints=prints
+                )
+            except Exception as e:
+                failed += 1
+                doc = pair[0]
+                skipped = Skipped(
+                    StoreRejectedError(
+                        f"the ledger refused the document: {type(e).__name__}: {e}",
+                        item=doc.path or doc.url or doc.id,
+                    )
+                )
+                summary.add_skipped(skipped)
+                if on_skip:
+                    on_skip(skipped)
+                continue
+            total.new += one.new
+            total.duplicate += one.duplicate
+            total.near_duplicate += one.near_duplicate
+            total.new_ids.extend(one.new_ids)
+            total.near_duplicate_of.update(one.near_duplicate_of)
+        if failed == len(pairs):
+            raise batch_error
+        return total
 
 
 def ingest(

@@ -28,6 +28,13 @@ def safe_name(url: str) -> str:
     return f"postgresql://{user}{host}{port}/{d.get('dbname') or ''}"
 
 
+def _no_nul(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL characters (DuckDB can): they become spaces."""
+    if isinstance(value, str) and "\x00" in value:
+        return value.replace("\x00", " ")
+    return value
+
+
 def _sql(sql: str) -> str:
     return sql.replace("%", "%%").replace("?", "%s")
 
@@ -81,7 +88,7 @@ class PgStore(Store):
             cur.copy(f"COPY {table} ({', '.join(names)}) FROM STDIN") as copy,
         ):
             for row in zip(*columns, strict=True):
-                copy.write_row(row)
+                copy.write_row([_no_nul(v) for v in row])
 
     def _band_candidates(self, keys: list[tuple[int, int]]) -> list[dict[str, Any]]:
         wanted = set(keys)

@@ -9,6 +9,7 @@ receives through ``COPY``.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -172,7 +173,23 @@ class Columns:
     def arrow(self, table: str) -> pa.Table:
         import pyarrow as pa
 
-        return pa.Table.from_pydict(self.data[table], schema=arrow_schema(table))
+        try:
+            return pa.Table.from_pydict(self.data[table], schema=arrow_schema(table))
+        except UnicodeEncodeError:
+            # A lone surrogate (a file name with bad bytes, half an emoji) cannot be stored as
+            # UTF-8: it becomes U+FFFD, the rest of the value is kept.
+            clean = {
+                name: [_unsurrogate(v) if isinstance(v, str) else v for v in values]
+                for name, values in self.data[table].items()
+            }
+            return pa.Table.from_pydict(clean, schema=arrow_schema(table))
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _unsurrogate(value: str) -> str:
+    return _SURROGATES.sub("\ufffd", value)
 
 
 def iso_date(value: Any) -> date | None:

@@ -188,6 +188,7 @@ WORDS_EN = [
     ("both missiles", 2),
     ("one missile", 1),
     ("three million", 3000000),
+    ("half a million", 500000),
     ("seventy", 70),
     ("forty", 40),
 ]
@@ -356,6 +357,8 @@ APPROX = [
     ("en", "a dozen drones", "a dozen", 12),
     ("en", "A dozen drones", "A dozen", 12),
     ("en", "two dozen drones", "two dozen", 24),
+    ("en", "half a dozen drones", "half a dozen", 6),
+    ("en", "Dozen drones hit Kharkiv", "Dozen", 12),
     ("uk", "десяток дронів", "десяток", 10),
     ("uk", "близько десятка дронів", "десятка", 10),
     ("uk", "два десятки дронів", "два десятки", 20),
@@ -382,6 +385,8 @@ def test_approx(lang: str, text: str, evidence: str, value: int) -> None:
 NOT_NUMBERS = [
     ("en", "hundreds of drones"),
     ("en", "dozens of drones"),
+    ("en", "half of the drones"),
+    ("en", "a half"),
     ("en", "thousands of people"),
     ("en", "the third wave"),
     ("en", "the first drone"),

@@ -397,6 +397,8 @@ def _can_continue(run: _Run, e: _Entry) -> bool:
         return run.total == 0 and lkind in (_WORD, _ARTICLE, _FRACTION)
     if e.kind == _CONJ:
         return lkind in (_SCALE, _HUNDRED)
+    if e.kind == _ARTICLE:
+        return lkind == _FRACTION  # "half a dozen", "half a million"
     return False
 
 
@@ -421,6 +423,9 @@ def _add(run: _Run, e: _Entry, end: int) -> None:
         run.meaningful = True
         run.last = (_APPROX, 0)
     elif e.kind == _ARTICLE:
+        if run.last is not None and run.last[0] == _FRACTION:
+            run.pos = end  # "half a": the article adds nothing to the fraction
+            return
         run.group = 1.0
         run.last = (_ARTICLE, 0)
     elif e.kind == _FRACTION:

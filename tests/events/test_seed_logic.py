@@ -96,3 +96,13 @@ def test_an_undated_article_is_unlinked_and_its_numbers_unverified() -> None:
     assert res.events == [] and res.unlinked and "night" in res.unlinked
     assert res.numbers == [] and res.to_dict()["summary"]["conflicts"] == 0
     assert "not linked" in res.to_text()
+
+
+def test_an_article_already_in_the_ledger_is_not_checked_against_itself() -> None:
+    es = EventSet.build([*history_nights(), af_report_2025_07_04(), seed_report()])
+    res = check_report(seed_report(), SEED_TEXT, es)
+    by = {(n.claim.measure, n.claim.subject, n.claim.value): n for n in res.numbers}
+    assert by[("launched", "drone", 550)].conflict is not None
+    assert by[("hit", "drone", 72)].conflict is not None
+    # its Kyiv casualties have no other source: unverified, not "agrees" with itself
+    assert by[("injured", "people", 23)].status == "unverified"

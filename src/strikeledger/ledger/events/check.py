@@ -16,7 +16,7 @@ from typing import Any
 from . import EventSet
 from .link import Linker
 from .model import Claim, Conflict, Consensus, RecordCheck
-from .reconcile import _references, _Tolerances, claims_of, compare
+from .reconcile import Tolerances, claims_of, compare, reconcile_event, references
 from .records import check_record, find_record_claims
 
 AGREES = "agrees"
@@ -137,7 +137,7 @@ def check_report(report: Mapping[str, Any], text: str, ledger: EventSet) -> Chec
     own_id = str(doc.get("id") or "")
     linked = Linker().add({**report, "document": {**doc, "duplicate_of": None}})
     result = CheckResult(document=doc, events=linked.event_ids, unlinked=linked.unlinked_reason)
-    tol = _Tolerances()
+    tol = Tolerances()
     for claim in claims_of(report, linked):
         if claim.derived:
             continue
@@ -149,8 +149,6 @@ def check_report(report: Mapping[str, Any], text: str, ledger: EventSet) -> Chec
             continue
         rec = ledger.reconciliation(claim.event_id)
         if any(c.document_id == own_id for c in rec.claims):
-            from .reconcile import reconcile_event
-
             rec = reconcile_event(claim.event_id, others)
         cons = rec.consensus_for(claim.key)
         if cons is None:
@@ -158,7 +156,7 @@ def check_report(report: Mapping[str, Any], text: str, ledger: EventSet) -> Chec
                 NumberCheck(claim, UNVERIFIED, note=f"no claim of {claim.label()} for this event")
             )
             continue
-        conflict = compare(claim, cons, _references(rec, cons), tol)
+        conflict = compare(claim, cons, references(rec, cons), tol)
         if conflict is None:
             result.numbers.append(NumberCheck(claim, AGREES, consensus=cons))
         else:

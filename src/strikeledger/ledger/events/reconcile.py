@@ -320,7 +320,7 @@ def is_round(value: int) -> bool:
     return value >= 10 and (value % 10 == 0 or (value < 100 and value % 5 == 0))
 
 
-class _Tolerances:
+class Tolerances:
     __slots__ = ("approx", "rounding")
 
     def __init__(self) -> None:
@@ -333,10 +333,10 @@ def agrees(claim: Claim, value: int, qualifier: str, tol: float) -> bool:
 
 
 def compare(
-    claim: Claim, cons: Consensus, refs: list[Claim], tol: _Tolerances | None = None
+    claim: Claim, cons: Consensus, refs: list[Claim], tol: Tolerances | None = None
 ) -> Conflict | None:
     """The conflict of one claim with its consensus, or None when they agree."""
-    tol = tol or _Tolerances()
+    tol = tol or Tolerances()
     ci = interval(claim.value, claim.qualifier, tol.approx)
     ki = interval(cons.value, cons.qualifier, tol.approx)
     gap = _gap(ci, ki)
@@ -439,7 +439,7 @@ def choose(claims: list[Claim]) -> tuple[Claim, str]:
 
 
 def reconcile_event(event_id: str, claims: list[Claim]) -> Reconciliation:
-    tol = _Tolerances()
+    tol = Tolerances()
     rec = Reconciliation(event_id, claims=list(claims))
     groups: dict[ClaimKey, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -451,7 +451,7 @@ def reconcile_event(event_id: str, claims: list[Claim]) -> Reconciliation:
         rec.consensus.append(cons)
         by_key[key] = cons
     for key, cons in by_key.items():
-        refs = _references(rec, cons) if key[0] == "figure" else []
+        refs = references(rec, cons) if key[0] == "figure" else []
         for c in groups[key]:
             # a document disagreeing with itself is a flag of its report, not a conflict here
             if c.derived or c.document_id == cons.claim.document_id:
@@ -462,7 +462,7 @@ def reconcile_event(event_id: str, claims: list[Claim]) -> Reconciliation:
     return rec
 
 
-def _references(rec: Reconciliation, cons: Consensus) -> list[Claim]:
+def references(rec: Reconciliation, cons: Consensus) -> list[Claim]:
     """Totals of the same measure given by claimants as authoritative as the consensus's:
     what a mislabelled number may really be."""
     kind, measure, subject, _model = cons.key

@@ -258,3 +258,16 @@ def test_gzip_is_not_mistaken_for_text(tmp_path: Path) -> None:
     p.write_bytes(gzip.compress(b"hello"))
     _, skipped = split(read_source(p))
     assert skipped and skipped[0].code == "SL-E109"
+
+
+def test_html_in_a_declared_legacy_charset(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        "<title>Вибухи</title></head><body><article><p>Уночі над Києвом збили 12 дронів, "
+        "повідомили у військовій адміністрації міста. Уламки впали у двох районах.</p>"
+        "</article></body></html>"
+    )
+    p = tmp_path / "cp1251.html"
+    p.write_bytes(page.encode("cp1251"))
+    (doc,), skipped = split(read_source(p))
+    assert not skipped and "збили 12 дронів" in doc.text

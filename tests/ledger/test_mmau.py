@@ -157,8 +157,7 @@ def test_old_rows_destroyed_is_the_neutralized_total() -> None:
     assert report["figures"][0]["window"] is None
 
 
-def test_import_is_idempotent_and_keeps_distinct_rows(csv_file: Path, tmp_path: Path) -> None:
-    db = str(tmp_path / "l.duckdb")
+def test_import_is_idempotent_and_keeps_distinct_rows(csv_file: Path, db: str) -> None:
     errors: list[str] = []
     first = import_mmau(csv_file, db, on_error=lambda e: errors.append(e.describe()))
     assert (first.rows, first.new, first.skipped) == (6, 4, 2)

@@ -117,6 +117,8 @@ def test_mentions(lang: str, text: str, expected: list[str]) -> None:
         ("ru", "Врио губернатора Курской области", "governor", "Курской", None),
         ("ru", "мэр Москвы", "mayor", "Москвы", None),
         ("ru", "Пресс-секретарь Кремля", "kremlin_spokesperson", None, "RU"),
+        ("uk", "Президент України", "president", None, "UA"),
+        ("ru", "Президент России", "president", None, "RU"),
         ("ru", "губернатор Кубани", "governor", "Кубани", None),
     ],
 )

@@ -47,6 +47,12 @@ CASES = [
         [("Oleh Syniehubov", "claim")],
     ),
     ("en", "The governor said two people were injured.", []),
+    (
+        "en",
+        "'We don't have enough interceptors,' Zelensky said.",
+        [("Volodymyr Zelensky", "quote")],
+    ),
+    ("en", "The officials' statements were vague, the drones' debris fell.", []),
     ("en", "U.N. chief Antonio Guterres condemned the strike.", [("Antonio Guterres", "claim")]),
     ("en", "The General Staff said two depots were hit.", []),
     # Ukrainian
@@ -83,6 +89,11 @@ CASES = [
         [("Oleh Syniehubov", "claim")],
     ),
     ("ru", "Минобороны России сообщило об уничтожении 30 беспилотников.", []),
+    (
+        "ru",
+        "Президент Украины Владимир Зеленский заявил об атаке.",
+        [("Volodymyr Zelensky", "claim")],
+    ),
     (
         "ru",
         "Губернатор Вячеслав Гладков прибыл на место. Позже губернатор сообщил о раненых.",

@@ -43,6 +43,7 @@ SCHEMAS: dict[str, Any] = {
     "roles": {
         "countries": "dict[str,list[str]]",
         "former?": "list[str]",
+        "country_after?": "list[str]",
         "fillers?": "list[str]",
         "roles": [{"role": "any", "patterns": "list[str]", "country?": "str", "place?": "str"}],
     },

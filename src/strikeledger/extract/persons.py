@@ -102,8 +102,11 @@ def role_lexicon(lang: str) -> RoleLexicon:
     joined = "|".join(f"(?P<{gid}>{body})" for _p, _n, gid, body in alternatives)
     try:
         former = "|".join(re.escape(str(w)) for w in raw.get("former") or []) or "(?!)"
+        # "Президент України Володимир Зеленський": the country after the title, in the genitive
+        after = "|".join(re.escape(str(w)) for w in raw.get("country_after") or []) or "(?!)"
         pattern = re.compile(
-            rf"(?<![\w-])(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?(?:{joined})(?![\w-])",
+            rf"(?<![\w-])(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?(?:{joined})"
+            rf"(?:\s+(?-i:{after}))?(?![\w-])",
             re.IGNORECASE,
         )
     except re.error as exc:

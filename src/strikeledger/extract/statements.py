@@ -41,6 +41,9 @@ __all__ = ["Cues", "component", "cues"]
 _WORD = re.compile(r"[\w][\w'-]*")
 _QUOTES = re.compile(
     r"“(?P<a>[^“”\n]+)”|«(?P<b>(?:[^«»\n]|«[^«»\n]*»)+)»|„(?P<c>[^„“”\n]+)[“”]|\"(?P<d>[^\"\n]+)\""
+    # British single quotes (normalised to "'"): opened after a non-letter, closed after a
+    # letter or punctuation and before a non-letter, so "don't" and "Ukraine's" stay inside
+    r"|(?<![\w'])'(?=\w)(?P<e>[^\n]{3,300}?)(?<=[\w,.!?…])'(?![\w'])"
 )
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:and|та|і|й|и|а также)\s+", re.I)
 _LEADING = re.compile(r"[ \t,.:;!?…\"'“”«»„)\]]*[—–-]*[ \t]*")

@@ -335,15 +335,22 @@ def _document_anchor(
     text: str, lang: str, anchors: list[Anchor], bounds: list[tuple[int, int]], cues: list[Cue]
 ) -> Anchor:
     """The cue that dates the document: the first one in a sentence that states a number
-    ("Yesterday Zelensky met Trump. Overnight Russia launched 300 drones": overnight)."""
+    ("Yesterday Zelensky met Trump. Overnight Russia launched 300 drones": overnight); within
+    that sentence a night beats an evening ("Учора ввечері та вночі ворог атакував …")."""
+    chosen = anchors[0]
     seen: set[int] = set()
     for a in anchors:
         if a.sentence in seen or not bounds:
             continue
         seen.add(a.sentence)
         if _states_number(text, lang, *bounds[a.sentence], cues):
-            return a
-    return anchors[0]
+            chosen = a
+            break
+    if chosen.cue.kind in ("day_rel", "day_date", "day_weekday"):
+        for a in anchors:
+            if a.sentence == chosen.sentence and a.cue.kind in NIGHT_KINDS and a.night:
+                return a
+    return chosen
 
 
 def _window_night(cues: list[tuple[Cue, Parts, str | None]], ref: date | None) -> date | None:

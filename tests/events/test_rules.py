@@ -257,3 +257,40 @@ def test_event_ids_typed_without_the_shell_redirection(typed: str, canonical: st
     from strikeledger.ledger.events import canonical_event_id
 
     assert canonical_event_id(typed) == canonical
+
+
+def test_a_total_given_as_all_weapons_that_is_one_category() -> None:
+    drones = Claim(
+        EV,
+        "af",
+        "figure",
+        "launched",
+        "drone",
+        None,
+        539,
+        "exact",
+        "AF",
+        "air_force",
+        "kpszsu",
+        None,
+        True,
+    )
+    total = claim(539, subject="any")
+    c = Claim(
+        EV,
+        "af",
+        "figure",
+        "launched",
+        "any",
+        None,
+        550,
+        "exact",
+        "AF",
+        "air_force",
+        "kpszsu",
+        None,
+        True,
+    )
+    got = compare(total, Consensus(EV, c.key, 550, "exact", "r", c), [drones])
+    assert got is not None and got.kind == "category_confusion"
+    assert got.matches == "launched drone 539"

@@ -926,3 +926,35 @@ def test_moment_says_what_decided() -> None:
     assert tc.at(text.index("700")).kind == "night_rel"  # the document's cue
     bare = time_context("Russia launched 30 drones.", "en", date(2025, 7, 9))
     assert (bare.document.night_of, bare.document.kind) == ("2025-07-09", "published")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "marker", "night"),
+    [
+        (
+            "ru",
+            "Ночная атака на Одессу: ранены четыре человека\n\nВ ночь на 21 марта противник "
+            "запустил 214 дронов. Сбиты 114.",
+            "2025-03-22T00:40:00+02:00",
+            "четыре",
+            "2025-03-21",
+        ),
+        (
+            "uk",
+            "Нічна атака на Київ: постраждали дев'ятеро людей\n\nУ ніч на 10 жовтня Росія "
+            "атакувала Київ. Загалом цієї ночі противник випустив 465 дронів.",
+            "2025-10-11T01:20:00+03:00",
+            "465",
+            "2025-10-10",
+        ),
+        (
+            "uk",
+            "Вночі ворог атакував Київ 40 дронами. Минулого тижня, у ніч на 4 жовтня, було 465.",
+            "2025-10-11T09:00:00+03:00",
+            "40",
+            "2025-10-11",
+        ),
+    ],
+)
+def test_late_publication(lang: str, text: str, published: str, marker: str, night: str) -> None:
+    assert moment(lang, text, published, marker).night_of == night

@@ -316,6 +316,35 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _DIGIT = re.compile(r"\d")
 
 
+_LEAD_SENTENCES = 3  # headline and lead: where a text names the night it is about
+
+
+def _late_publication(anchors: list[Anchor], ref: date | None) -> list[Anchor]:
+    """A text published the day after the night its lead names ("Нічна атака на Одесу … В ночь
+    на 21 марта …" published on 22 March): its relative night cues ("нічна атака", "цієї ночі")
+    mean that night, not the night before the publication date."""
+    if ref is None:
+        return anchors
+    named = [
+        a
+        for a in anchors
+        if a.cue.kind in ("night_date", "night_range") and a.sentence < _LEAD_SENTENCES
+    ]
+    if not named or named[0].night != ref - timedelta(days=1):
+        return anchors
+    if any(
+        a.night == ref and a.cue.kind in ("night_date", "night_range", "day_date") for a in anchors
+    ):
+        return anchors  # the text names the publication date too
+    night = named[0].night
+    return [
+        Anchor(a.cue, night, a.period, a.sentence)
+        if a.cue.kind == "night_rel" and not a.cue.tonight and a.night == ref
+        else a
+        for a in anchors
+    ]
+
+
 def _states_number(text: str, lang: str, start: int, end: int, cues: list[Cue]) -> bool:
     """Whether text[start:end] has a number outside the date cues (a digit or a numeral word)."""
     spans = [(c.start, c.end) for c in cues if c.start < end and c.end > start]
@@ -418,6 +447,7 @@ def time_context(
                 continue
             night, period = _resolve(c, p, ref, evening)
             anchors.append(Anchor(c, night, period, si))
+    anchors = _late_publication(anchors, ref)
     # "its biggest attack this year with 728 drones overnight": a period right after a
     # superlative compares when its sentence names a night or a day of its own
     dated = {a.sentence for a in anchors if not a.period}

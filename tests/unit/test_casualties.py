@@ -95,6 +95,9 @@ EN: list[tuple[str, set[Key]]] = [
     ("The number of injured has grown to 47.", {("injured", "people", 47)}),
     ("A 5-year-old was killed.", {("killed", "children", 1)}),
     ("A 34-year-old man died in hospital of his injuries.", {("killed", "men", 1)}),
+    ("Two boys, aged 8 and 11, were among the wounded.", {("injured", "children", 2)}),
+    ("Rescuers recovered the bodies of three people.", {("killed", "people", 3)}),
+    ("Among the injured are four children.", {("injured", "children", 4)}),
     (
         "Killed: 3. Injured: 12, including 4 children.",
         {("killed", "people", 3), ("injured", "people", 12), ("injured", "children", 4)},
@@ -150,6 +153,9 @@ UK: list[tuple[str, set[Key]]] = [
         {("injured", "people", 3), ("injured", "children", 1), ("hospitalized", "children", 1)},
     ),
     ("Загиблих – 2, поранених – 7.", {("killed", "people", 2), ("injured", "people", 7)}),
+    ("Є загиблий.", {("killed", "people", 1)}),
+    ("Її чоловік травмований.", {("injured", "men", 1)}),
+    ("Поранений чоловік перебуває в лікарні.", {("injured", "men", 1), ("hospitalized", "men", 1)}),
     ("Двоє людей загинули, ще 7 – поранені.", {("killed", "people", 2), ("injured", "people", 7)}),
     (
         "Загинули 3 людини, серед яких 2 дітей.",
@@ -194,6 +200,8 @@ RU: list[tuple[str, set[Key]]] = [
     ("Погиб человек, еще трое ранены.", {("killed", "people", 1), ("injured", "people", 3)}),
     ("Погибших: 3, раненых: 11.", {("killed", "people", 3), ("injured", "people", 11)}),
     ("Жертвами атаки стали 5 человек.", {("killed", "people", 5)}),
+    ("Есть погибший.", {("killed", "people", 1)}),
+    ("Скончался в больнице один из пострадавших.", {("killed", "people", 1)}),
 ]
 RU_NEGATIVE = [
     "Пострадавших нет.",

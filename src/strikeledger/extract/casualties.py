@@ -125,6 +125,9 @@ def _lexicon(lang: str) -> _Lexicon:
         main.add(f, "bar")
     for f in data.get("not_victims") or []:
         main.add(f, "nv")
+    for measure, forms in (data.get("nominal_singular") or {}).items():
+        for f in forms:
+            main.add(f, "ns:" + measure)
     quals = [(q, PhraseSet(forms)) for q, forms in (data["qualifiers"] or {}).items() if forms]
     return _Lexicon(
         main=main,
@@ -273,6 +276,7 @@ class _Sentence:
         self.cue_tokens = {t for c in cues for t in range(c.start, c.end)}
         victims = self._number_victims(cues)
         victims += self._singular_victims()
+        victims += self._nominal_victims(cues)
         victims += self._age_victims()
         victims.sort(key=lambda v: v.start)
         victims = [v for v in victims if not self._historical(v)]
@@ -306,7 +310,7 @@ class _Sentence:
                 w, m.end, self.hi
             ):
                 continue
-            if lex.nominal_before.ends_before(w, m.start, self.lo):
+            if m.has("n:") and lex.nominal_before.ends_before(w, m.start, self.lo):
                 continue  # "for the dead", "Усім постраждалим": the victims, not an event
             out.append(_Cue(m.start, m.end, measures, m.has("inc")))
         return out
@@ -477,13 +481,31 @@ class _Sentence:
             out.append(_Victim(start, end, 1, who, qual, "singular"))
         return out
 
+    def _nominal_victims(self, cues: list[_Cue]) -> list[_Victim]:
+        """ "Є загиблий", "Есть пострадавший": a cue word standing for one person."""
+        out: list[_Victim] = []
+        by_start = {c.start: c for c in cues}
+        for m in self.matches:
+            cue = by_start.get(m.start)
+            if not m.has("ns:") or cue is None or m.start in self.used:
+                continue
+            after = range(m.end, min(self.hi, m.end + 3))
+            before = range(max(self.lo, m.start - 3), m.start + 1)
+            if any(x.has("g:") and (x.start in after or x.end in before) for x in self.matches):
+                continue  # "поранений чоловік", "чоловік травмований": the noun is the victim
+            if m.end < self.hi and self.words[m.end][:1].isalnum():
+                continue  # a participle before its noun or verb
+            out.append(_Victim(m.start, m.end, 1, "people", "exact", "singular", forced=[cue]))
+            self.used.update(range(m.start, m.end))
+        return out
+
     def _age_victims(self) -> list[_Victim]:
         """ "A 5-year-old was killed", "72-річна": an age standing for the person."""
         out: list[_Victim] = []
         for t, age in self.ages.items():
             if t in self.used or not (self.lo <= t < self.hi):
                 continue
-            near = range(max(self.lo, t - 2), min(self.hi, t + 3))
+            near = range(max(self.lo, t - 4), min(self.hi, t + 3))
             if any(m.has("g:") and m.start in near for m in self.matches):
                 continue  # the age of a named person ("12-year-old girl", "a man aged 72")
             who = "children" if age < 18 else "people"

@@ -56,6 +56,7 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "rate_after?": _PHRASES,
     "record_words?": _PHRASES,
     "not_victims?": _PHRASES,
+    "nominal_singular?": "dict[str,list[str]]",
     "title_before?": _PHRASES,
     "including": _PHRASES,
     "among_after": _PHRASES,

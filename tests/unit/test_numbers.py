@@ -45,6 +45,7 @@ DIGITS = [
     ("en", "at 3 a.m. local time", []),
     ("en", "at 5 pm", []),
     ("en", "the 1st wave and the 2nd wave and the 23rd", []),
+    ("en", "Ukraine's 2nd-largest city", []),
     ("en", "Kh-101 and Kh-555 cruise missiles", []),
     ("en", "Shahed-136 drones and KN-23 missiles", []),
     ("en", "a Tu-95MS bomber and Kh-47M2 Kinzhal", []),

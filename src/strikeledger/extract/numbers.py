@@ -537,8 +537,8 @@ def _judge(
             end += len(m.group(0))
         elif suffix.startswith(lex.age_stems):
             age = True
-        elif not hyphen and suffix in {"th", "st", "nd", "rd"}:
-            return None
+        elif not hyphen and suffix.split("-")[0] in lex.ordinal_suffixes and lex.hyphen_joins:
+            return None  # "2nd-largest", "3rd-biggest"
         else:
             compound = True
     if words:

@@ -19,7 +19,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ApiError, LedgerError, StrikeledgerError
+from ..errors import ApiError, InputError, LedgerError, StrikeledgerError
 from .config import ApiSettings
 from .data import Ledger
 from .plotly_assets import plotly_bundle, plotly_css
@@ -112,9 +112,14 @@ def create_app(settings: ApiSettings | None = None) -> FastAPI:
     @app.exception_handler(StrikeledgerError)
     async def library_error(request: Request, exc: StrikeledgerError) -> Response:
         # A typed error from the library: bad input is the client's (400), a ledger that
-        # cannot be read is ours (503). The message names the item, never a trace.
-        status = 503 if isinstance(exc, LedgerError) else 400
-        return _error(request, status, exc.describe())
+        # cannot be read is unavailable (503). The message names the item, never a trace.
+        if isinstance(exc, InputError):
+            return _error(request, 400, exc.describe())
+        if isinstance(exc, LedgerError):
+            return _error(request, 503, exc.describe())
+        # Anything else (language data, knowledge base …) is ours: logged, code only.
+        log.error("error serving %s: %s", request.url.path, exc.describe())
+        return _error(request, 500, f"internal error ({exc.code})")
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

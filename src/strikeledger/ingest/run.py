@@ -126,54 +126,67 @@ def ingest_documents(
     bar = tqdm(
         unit=" docs", file=sys.stderr, disable=not progress, dynamic_ncols=True, mininterval=0.5
     )
-    try:
-        for batch in _batches(items, size):
-            docs: list[Document] = []
-            for item in batch:
-                if isinstance(item, Skipped):
-                    summary.add_skipped(item)
-                    if on_skip:
-                        on_skip(item)
-                else:
-                    docs.append(item)
-            summary.read += len(docs)
-            known = store.known_ids({d.id for d in docs})
-            todo: list[Document] = []
-            seen: set[str] = set()
-            for d in docs:
-                if d.id in known or d.id in seen:
-                    summary.duplicate += 1
-                else:
-                    seen.add(d.id)
-                    todo.append(d)
-            results: Sequence[tuple[dict[str, Any] | None, str | None, Any]]
-            if pool is not None and len(todo) > 1:
-                chunk = max(1, len(todo) // (jobs * 4))
-                results = list(pool.map(_work, todo, chunksize=chunk))
+
+    def skip(item: Skipped) -> None:
+        summary.add_skipped(item)
+        if on_skip:
+            on_skip(item)
+
+    def prepare(batch: list[Document | Skipped]) -> tuple[list[Document], Any, int]:
+        """Count the batch, drop what the ledger has, and hand the rest to the pool (which
+        starts on it at once: the next batch is read while this one is extracted)."""
+        docs: list[Document] = []
+        for item in batch:
+            if isinstance(item, Skipped):
+                skip(item)
             else:
-                results = [(*_extract_one(d), None) for d in todo]
-            pairs = []
-            prints = {}
-            for doc, (report, error, fp) in zip(todo, results, strict=True):
-                if fp is not None:
-                    prints[doc.id] = fp
-                if report is None:
-                    skipped = Skipped(
-                        ExtractionFailedError(
-                            f"extraction failed: {error}", item=doc.path or doc.url or doc.id
-                        )
-                    )
-                    summary.add_skipped(skipped)
-                    if on_skip:
-                        on_skip(skipped)
-                    continue
-                pairs.append((doc, report))
-            result = _add(store, pairs, kind, version, prints, summary, on_skip)
-            summary.new += result.new
-            summary.duplicate += result.duplicate
-            summary.near_duplicate += result.near_duplicate
-            bar.update(len(docs))
-            bar.set_postfix(new=summary.new, skipped=summary.skipped, refresh=False)
+                docs.append(item)
+        summary.read += len(docs)
+        known = store.known_ids({d.id for d in docs})
+        todo: list[Document] = []
+        seen: set[str] = set()
+        for d in docs:
+            if d.id in known or d.id in seen:
+                summary.duplicate += 1
+            else:
+                seen.add(d.id)
+                todo.append(d)
+        results = None
+        if pool is not None and len(todo) > 1:
+            chunk = max(1, len(todo) // (jobs * 4))
+            results = pool.map(_work, todo, chunksize=chunk)
+        return todo, results, len(docs)
+
+    def finish(todo: list[Document], results: Any, read: int) -> None:
+        """Collect the reports of a batch and write it (one transaction)."""
+        if results is None:
+            results = [(*_extract_one(d), None) for d in todo]
+        pairs = []
+        prints = {}
+        for doc, (report, error, fp) in zip(todo, results, strict=True):
+            if fp is not None:
+                prints[doc.id] = fp
+            if report is None:
+                where = doc.path or doc.url or doc.id
+                skip(Skipped(ExtractionFailedError(f"extraction failed: {error}", item=where)))
+                continue
+            pairs.append((doc, report))
+        result = _add(store, pairs, kind, version, prints, summary, on_skip)
+        summary.new += result.new
+        summary.duplicate += result.duplicate
+        summary.near_duplicate += result.near_duplicate
+        bar.update(read)
+        bar.set_postfix(new=summary.new, skipped=summary.skipped, refresh=False)
+
+    try:
+        pending = None
+        for batch in _batches(items, size):
+            current = prepare(batch)
+            if pending is not None:
+                finish(*pending)
+            pending = current
+        if pending is not None:
+            finish(*pending)
     finally:
         bar.close()
         if pool is not None:

@@ -95,5 +95,10 @@ def test_dashboard_filter_event_document(live_server: LiveServer) -> None:
         assert page.locator("#documents tbody tr").count() == 1
         _shot(page, "06-search")
 
+        page.goto(live_server.url + "/events?area=UA-30")
+        assert page.locator("#events tbody tr").count() == 1
+        assert "Kyiv" in page.inner_text("#events tbody")
+        _shot(page, "07-events-kyiv")
+
         assert not errors, errors
         assert all(u.startswith(live_server.url) for u in requests), "a page fetched from outside"

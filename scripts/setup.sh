@@ -24,8 +24,17 @@ sl_start_postgres() {
     line=$(pg_lsclusters -h | head -1)
   fi
   read -r ver name port status _ <<<"$line"
-  if [ "$status" != online ]; then
-    pg_ctlcluster "$ver" "$name" start >/dev/null 2>&1 || return 0
+  if [ "$status" != online ] && ! pg_ctlcluster "$ver" "$name" start >/dev/null 2>&1; then
+    # A server killed without shutting down may leave a stale postmaster.pid behind.
+    local datadir pid
+    datadir=$(pg_lsclusters -h | awk -v v="$ver" -v n="$name" '$1 == v && $2 == n {print $6}')
+    pid=$(head -1 "$datadir/postmaster.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$datadir/postmaster.pid"
+      pg_ctlcluster "$ver" "$name" start >/dev/null 2>&1 || return 0
+    else
+      return 0
+    fi
   fi
   local as_pg="runuser -u postgres --"
   command -v runuser >/dev/null 2>&1 || as_pg="su postgres -s /bin/sh -c"

@@ -1,0 +1,531 @@
+"""Victims and cues of one sentence, and the links between them (see :mod:`casualties`).
+
+:class:`SentenceVictims` finds the groups of people a sentence counts (numbers with person
+nouns, casualty nouns or casualty verbs, toll numbers, singular nouns, ages standing for a
+person), the casualty cues, the subgroups ("including two children", "семеро з них – діти") and
+which cue belongs to which victim (nearest by words, commas and conjunctions cost more, "said"
+and quotation marks break the link). The language knowledge comes from
+``lang/<lang>/casualties.yaml`` through :func:`lexicon`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from .. import settings
+from .casualties_lexicon import Match, PhraseMatcher, PhraseSet, Tokens, casualty_data
+from .numbers import Number
+
+__all__ = ["Cue", "Lexicon", "SentenceVictims", "Victim", "lexicon"]
+
+_INF = 10_000
+_BREAK_PUNCT = frozenset(",;:–—-()[]")
+_QUOTES = frozenset('«»"“”„')
+_DASHES = frozenset({"–", "—", "-", ":", "("})
+
+
+@dataclass(slots=True)
+class Lexicon:
+    main: PhraseMatcher
+    qualifiers: list[tuple[str, PhraseSet]]
+    skip_before: PhraseSet
+    skip_after: PhraseSet
+    auxiliaries: PhraseSet
+    neg_before: PhraseSet
+    neg_after: PhraseSet
+    breaks: frozenset[str]
+    not_persons: PhraseSet
+    toll_before: PhraseSet
+    pronouns: frozenset[str]
+    birth_before: PhraseSet
+    birth_after: PhraseSet
+    counting_people: frozenset[str]
+    partitive: PhraseSet
+    nominal_before: PhraseSet
+    purpose_before: PhraseSet
+    rate_after: PhraseSet
+    record_words: PhraseSet
+    claimants: list[dict[str, Any]]
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    data = casualty_data(lang)
+    main = PhraseMatcher(())
+    for measure, forms in data["measures"].items():
+        for f in forms:
+            main.add(f, "m:" + measure)
+    for measure, forms in data["nouns"].items():
+        for f in forms:
+            main.add(f, "n:" + measure)
+    for measure, forms in data["toll"].items():
+        for f in forms:
+            main.add(f, "toll:" + measure)
+    for group, forms in data["groups"].items():
+        for f in forms.get("singular") or []:
+            main.add(f, f"g:{group}:s")
+        for f in forms.get("plural") or []:
+            main.add(f, f"g:{group}:p")
+    for f in data["including"]:
+        main.add(f, "inc")
+    for f in data["among_after"]:
+        main.add(f, "among")
+    for f in data["historical"]:
+        main.add(f, "hist")
+    for f in data["barriers"]:
+        main.add(f, "bar")
+    for f in data.get("not_victims") or []:
+        main.add(f, "nv")
+    for measure, forms in (data.get("nominal_singular") or {}).items():
+        for f in forms:
+            main.add(f, "ns:" + measure)
+    quals = [(q, PhraseSet(forms)) for q, forms in (data["qualifiers"] or {}).items() if forms]
+    return Lexicon(
+        main=main,
+        qualifiers=quals,
+        skip_before=PhraseSet(data["skip_before"]),
+        skip_after=PhraseSet(data["skip_after"]),
+        auxiliaries=PhraseSet(data.get("auxiliaries") or []),
+        neg_before=PhraseSet(data["negations_before"]),
+        neg_after=PhraseSet(data["negations_after"]),
+        breaks=frozenset(w.lower() for w in data["breaks"] if " " not in w),
+        not_persons=PhraseSet(data["not_persons"]),
+        toll_before=PhraseSet(data["toll_before"]),
+        pronouns=frozenset(w.lower() for w in data["pronouns"]),
+        birth_before=PhraseSet(data.get("birth_year") or []),
+        birth_after=PhraseSet(data.get("birth_year_after") or []),
+        counting_people=frozenset(w.lower() for w in (data.get("counting_people") or [])),
+        partitive=PhraseSet(data.get("partitive") or []),
+        nominal_before=PhraseSet(data.get("nominal_before") or []),
+        purpose_before=PhraseSet(data.get("purpose_before") or []),
+        rate_after=PhraseSet(data.get("rate_after") or []),
+        record_words=PhraseSet(data.get("record_words") or []),
+        claimants=list(data["claimants"]),
+    )
+
+
+@dataclass(slots=True, eq=False)
+class Cue:
+    start: int
+    end: int
+    measures: tuple[str, ...]
+    among: bool  # "серед поранених", "among the injured": its subject may follow it
+
+
+@dataclass(slots=True, eq=False)
+class Victim:
+    start: int
+    end: int
+    value: int
+    who: str
+    qualifier: str
+    kind: str  # number | noun | bare | toll | singular
+    weak: str | None = None
+    forced: list[Cue] = field(default_factory=list)
+    cues: list[Cue] = field(default_factory=list)
+    parent: Victim | None = None
+    partitive: bool = False  # "19 of them", "з них 148": part of the group named before
+    measures: set[str] = field(default_factory=set)
+
+
+class SentenceVictims:
+    """The victims and cues of one sentence and the links between them."""
+
+    def __init__(
+        self,
+        lex: Lexicon,
+        toks: Tokens,
+        lo: int,
+        hi: int,
+        matches: list[Match],
+        numbers: list[Number],
+        pub_year: int | None,
+    ) -> None:
+        self.lex = lex
+        self.toks = toks
+        self.words = toks.words
+        self.lo = lo
+        self.hi = hi
+        self.matches = matches
+        self.by_start = {m.start: m for m in matches}
+        self.by_end = {m.end: m for m in matches}
+        self.numbers = numbers
+        self.pub_year = pub_year
+        self.num_at: dict[int, Number] = {}
+        self.ages: dict[int, int] = {}
+        self.used: set[int] = set()
+        self.cue_tokens: set[int] = set()
+        for n in numbers:
+            i = toks.at(n.start)
+            self.num_at.setdefault(i, n)
+            if n.age:
+                self.ages[i] = n.value
+
+    # -- victims ------------------------------------------------------------------------------
+    def run(self, prev_last: Victim | None) -> list[Victim]:
+        cues = self._cues()
+        self.cue_tokens = {t for c in cues for t in range(c.start, c.end)}
+        victims = self._number_victims(cues)
+        victims += self._singular_victims()
+        victims += self._nominal_victims(cues)
+        victims += self._age_victims()
+        victims.sort(key=lambda v: v.start)
+        victims = [v for v in victims if not self._historical(v)]
+        if not victims:
+            return []
+        self._link_subgroups(victims, prev_last)
+        self._attach(victims, cues)
+        for v in victims:
+            own = {ms for c in v.cues for ms in c.measures}
+            own.update(ms for c in v.forced for ms in c.measures)
+            if not own and v.weak:
+                own = {v.weak}
+            if v.parent is not None and not v.partitive:
+                own |= v.parent.measures
+            elif v.parent is not None and not own and v.who != v.parent.who:
+                own = set(v.parent.measures)  # "семеро з них – діти"
+            if "killed" in own:
+                # "died in hospital of his injuries": one death, not three measures
+                own -= {"injured", "hospitalized", "trapped", "missing"}
+            v.measures = own
+        return [v for v in victims if v.measures]
+
+    def _cues(self) -> list[Cue]:
+        out: list[Cue] = []
+        lex, w = self.lex, self.words
+        for m in self.matches:
+            measures = tuple(dict.fromkeys(m.values("m:") + m.values("toll:")))
+            if not measures:
+                continue
+            if lex.neg_before.ends_before(w, m.start, self.lo) or lex.neg_after.starts_at(
+                w, m.end, self.hi
+            ):
+                continue
+            if m.has("n:") and lex.nominal_before.ends_before(w, m.start, self.lo):
+                continue  # "for the dead", "Усім постраждалим": the victims, not an event
+            out.append(Cue(m.start, m.end, measures, m.has("inc")))
+        return out
+
+    def _qualifier(self, i: int, n: Number) -> tuple[str, int]:
+        """The qualifier before token ``i`` and the index where the number's phrase starts."""
+        w, lo = self.words, self.lo
+        for q, phrases in self.lex.qualifiers:
+            k = phrases.ends_before(w, i, lo)
+            if k:
+                return q, i - k
+        k = self.lex.skip_before.ends_before(w, i, lo)
+        if k:
+            for q, phrases in self.lex.qualifiers:
+                k2 = phrases.ends_before(w, i - k, lo)
+                if k2:
+                    return q, i - k - k2
+        return ("approx" if n.approx else "exact"), i
+
+    def _number_victims(self, cues: list[Cue]) -> list[Victim]:
+        lex, w, hi = self.lex, self.words, self.hi
+        cue_at_end = {c.end: c for c in cues}
+        cue_at_start = {c.start: c for c in cues}
+        out: list[Victim] = []
+        tolls = [m for m in self.matches if m.has("toll")]
+        for n in self.numbers:
+            if n.age or n.percent or n.date or n.year or n.compound or n.ordinal or n.in_range:
+                continue
+            if n.value <= 0 or n.value > 100_000:
+                continue
+            i = self.toks.at(n.start)
+            j = self.toks.ending_at(n.end)
+            if j <= i or i < self.lo or j > hi or i in self.used:
+                continue
+            qual, q_start = self._qualifier(i, n)
+            if self._purpose(q_start):
+                continue
+            skip = lex.skip_after.starts_at(w, j, hi)
+            partitive = bool(lex.partitive.starts_at(w, j, hi)) or self._partitive_before(q_start)
+            k = j + skip
+            if partitive and skip and k < hi and w[k] in _DASHES:
+                k += 1  # "семеро з них – діти"
+            victim: Victim | None = None
+            aux = lex.auxiliaries.starts_at(w, k, hi)
+            if not aux and k < hi and w[k] in _DASHES:
+                aux = 1  # "ще 7 – поранені"
+            if aux and k + aux < hi:
+                m = self.by_start.get(k + aux)
+                if m is not None and m.has("m:") and k + aux in cue_at_start:
+                    victim = Victim(q_start, j, n.value, "people", qual, "bare")
+            for off in range(0 if victim is None else 3, 3):
+                p = k + off
+                if p >= hi:
+                    break
+                m = self.by_start.get(p)
+                if m is not None and m.has("g:"):
+                    who = m.values("g:")[0].split(":")[0]
+                    if who == "men" and n.value > 1 and w[p] in lex.counting_people:
+                        who = "people"
+                    victim = Victim(q_start, m.end, n.value, who, qual, "number")
+                    break
+                if m is not None and off == 0 and (m.has("n:") or m.has("m:")):
+                    weak = m.values("n:")
+                    if weak:
+                        victim = Victim(
+                            q_start, m.end, n.value, "people", qual, "noun", weak=weak[0]
+                        )
+                        cue = cue_at_start.get(p)
+                        if cue is not None:
+                            cues.remove(cue)
+                    else:
+                        victim = Victim(q_start, j, n.value, "people", qual, "bare")
+                    break
+                if not w[p][:1].isalpha() or m is not None or p in self.num_at:
+                    break
+                if lex.not_persons.starts_at(w, p, hi):
+                    break
+            if victim is None and partitive and skip and not self._unit_after(k):
+                victim = Victim(q_start, k, n.value, "people", qual, "bare")  # "19 of them"
+            if victim is None and not self._unit_after(j):
+                before = q_start - lex.skip_before.ends_before(w, q_start, self.lo)
+                cue = cue_at_end.get(q_start) or cue_at_end.get(before)
+                if cue is None and q_start - 1 >= self.lo and w[q_start - 1] in _DASHES:
+                    cue = cue_at_end.get(q_start - 1)  # "поранених – 7", "Killed: 3"
+                if cue is not None:
+                    victim = Victim(q_start, j, n.value, "people", qual, "bare", forced=[cue])
+                elif (
+                    tolls
+                    and any(t.end <= i for t in tolls)
+                    and (lex.toll_before.ends_before(w, q_start, self.lo))
+                ):
+                    last = [t for t in tolls if t.end <= i][-1]
+                    toll = Cue(last.start, last.end, tuple(last.values("toll:")), False)
+                    victim = Victim(q_start, j, n.value, "people", qual, "toll", forced=[toll])
+            if victim is not None:
+                if lex.rate_after.starts_at(w, victim.end, hi):
+                    continue  # "3,000 wounded soldiers a year"
+                victim.partitive = partitive and victim.kind == "bare"
+                self.used.update(range(victim.start, victim.end))
+                out.append(victim)
+        return out
+
+    def _purpose(self, start: int) -> bool:
+        """A number after "for", "для", "treat": a capacity, not a toll."""
+        lo = max(self.lo, start - 3)
+        return any(
+            self.lex.purpose_before.ends_before(self.words, t, lo) for t in range(start, lo, -1)
+        )
+
+    def _partitive_before(self, start: int) -> bool:
+        """ "з них 148", "из них 7": the number takes part of the group named before."""
+        t = start
+        if t - 1 >= self.lo and self.words[t - 1] in (",", "–", "—"):
+            t -= 1
+        return bool(self.lex.partitive.ends_before(self.words, t, self.lo))
+
+    def _historical(self, v: Victim) -> bool:
+        """Followed by "since the start of the war", or led by it without a record word
+        ("the largest attack since the start of the war" is a record, not a war total)."""
+        for m in self.matches:
+            if not m.has("hist"):
+                continue
+            if m.start >= v.end:
+                return True
+            lo = max(self.lo, m.start - 8)
+            if not any(
+                self.lex.record_words.starts_at(self.words, t, m.start) for t in range(lo, m.start)
+            ):
+                return True
+        return False
+
+    def _unit_after(self, j: int) -> bool:
+        if j >= self.hi:
+            return False
+        if self.lex.not_persons.starts_at(self.words, j, self.hi):
+            return True
+        return self.words[j] in ("-", "%")
+
+    def _singular_victims(self) -> list[Victim]:
+        out: list[Victim] = []
+        for m in self.matches:
+            groups = [g for g in m.values("g:") if g.endswith(":s")]
+            if not groups or any(t in self.used for t in range(m.start, m.end)):
+                continue
+            prev = m.start - 1
+            if prev >= self.lo and prev in self.num_at and not self.num_at[prev].age:
+                continue  # "5 жінок" was a numbered victim or a rejected number
+            who = groups[0].split(":")[0]
+            start, end = m.start, m.end
+            age = None
+            for back in (1, 2, 3):
+                t = m.start - back
+                if t < self.lo or t in self.used:
+                    break
+                if t in self.ages:
+                    age, start = self.ages[t], t
+                    break
+            if age is None:
+                age, end = self._age_after(m.end, end)
+            if age is not None and age < 18:
+                who = "children"
+            qual = "exact"
+            for back in (0, 1):  # "at least one person", "щонайменше одна людина"
+                for q, phrases in self.lex.qualifiers:
+                    k = phrases.ends_before(self.words, m.start - back, self.lo)
+                    if k and qual == "exact":
+                        qual, start = q, min(start, m.start - back - k)
+            out.append(Victim(start, end, 1, who, qual, "singular"))
+        return out
+
+    def _nominal_victims(self, cues: list[Cue]) -> list[Victim]:
+        """ "Є загиблий", "Есть пострадавший": a cue word standing for one person."""
+        out: list[Victim] = []
+        by_start = {c.start: c for c in cues}
+        for m in self.matches:
+            cue = by_start.get(m.start)
+            if not m.has("ns:") or cue is None or m.start in self.used:
+                continue
+            after = range(m.end, min(self.hi, m.end + 3))
+            before = range(max(self.lo, m.start - 3), m.start + 1)
+            if any(x.has("g:") and (x.start in after or x.end in before) for x in self.matches):
+                continue  # "поранений чоловік", "чоловік травмований": the noun is the victim
+            if m.end < self.hi and self.words[m.end][:1].isalnum():
+                continue  # a participle before its noun or verb
+            out.append(Victim(m.start, m.end, 1, "people", "exact", "singular", forced=[cue]))
+            self.used.update(range(m.start, m.end))
+        return out
+
+    def _age_victims(self) -> list[Victim]:
+        """ "A 5-year-old was killed", "72-річна": an age standing for the person."""
+        out: list[Victim] = []
+        for t, age in self.ages.items():
+            if t in self.used or not (self.lo <= t < self.hi):
+                continue
+            near = range(max(self.lo, t - 4), min(self.hi, t + 3))
+            if any(m.has("g:") and m.start in near for m in self.matches):
+                continue  # the age of a named person ("12-year-old girl", "a man aged 72")
+            who = "children" if age < 18 else "people"
+            out.append(Victim(t, t + 1, 1, who, "exact", "singular"))
+            self.used.add(t)
+        return out
+
+    def _age_after(self, t: int, end: int) -> tuple[int | None, int]:
+        w, hi = self.words, self.hi
+        if t < hi and w[t] == "," and t + 1 < hi:
+            t2 = t + 1
+            n = self.num_at.get(t2)
+            if n is not None and n.value < 110 and (t2 + 1 >= hi or w[t2 + 1] == ","):
+                return n.value, t2 + 1
+        n = self.num_at.get(t)
+        if n is not None:
+            if n.age:
+                return n.value, t + 1
+            k = self.lex.birth_after.starts_at(w, t + 1, hi)
+            if k and self.pub_year and 1900 < n.value <= self.pub_year:
+                return self.pub_year - n.value, t + 1 + k
+        return None, end
+
+    # -- links --------------------------------------------------------------------------------
+    def _link_subgroups(self, victims: list[Victim], prev_last: Victim | None) -> None:
+        w, lex = self.words, self.lex
+        first = victims[0]
+        if (
+            prev_last is not None
+            and self._has(self.lo, first.start, "inc")
+            and (self.lo == first.start or self._has(self.lo, self.lo + 3, "inc"))
+            and prev_last.value > first.value
+        ):
+            first.parent = prev_last
+        if (
+            first.partitive
+            and first.parent is None
+            and prev_last is not None
+            and prev_last.value > first.value
+        ):
+            first.parent = prev_last
+        for idx in range(1, len(victims)):
+            v, p = victims[idx - 1 : idx + 1][::-1]
+            if v.partitive and p.value > v.value:
+                v.parent = p
+                continue
+            gap = w[p.end : v.start]
+            among = lex.main.longest_at(w, v.end, self.hi)
+            after = among is not None and among.has("among")
+            inc = self._has(p.end, v.start, "inc")
+            dash = bool(gap) and all(g in _DASHES for g in gap)
+            conj = all(g == "," or g in lex.breaks for g in gap)
+            subgroup = (inc or after) and p.value > v.value
+            explained = dash and p.value >= 2 and v.kind == "singular"
+            if subgroup or explained:
+                v.parent = p
+            elif conj and p.parent is not None and v.kind == "singular":
+                v.parent = p.parent
+
+    def _has(self, lo: int, hi: int, label: str) -> bool:
+        """Whether a phrase with ``label`` lies in tokens lo..hi; a subgroup marker that is
+        itself a cue ("серед загиблих", "among the dead") says the measure, not the group."""
+        return any(
+            m.has(label) and not m.has("m:") for m in self.matches if lo <= m.start and m.end <= hi
+        )
+
+    def _cost(self, a_end: int, b_start: int, *, unbroken: bool = False) -> int:
+        """How far apart two spans are: words between them, commas and conjunctions cost more;
+        the words of other casualty cues are free ("were injured and taken to hospital")."""
+        cost = 0
+        for t in range(a_end, b_start):
+            g = self.words[t]
+            if g in _QUOTES:
+                return _INF
+            m = self.by_start.get(t)
+            if m is not None and m.has("bar"):
+                return _INF
+            if t in self.cue_tokens:
+                continue
+            if g in _BREAK_PUNCT or g in self.lex.breaks:
+                if unbroken:
+                    return _INF
+                cost += 3
+            elif g[:1].isalnum():
+                cost += 1
+        return cost
+
+    def _distance(self, v: Victim, c: Cue) -> int:
+        # A bare number that took the cue before it ("kills five, wounds dozens") takes no
+        # other cue across a comma or a conjunction.
+        unbroken = bool(v.forced) and c not in v.forced
+        if c.end <= v.start:
+            return self._cost(c.end, v.start, unbroken=unbroken)
+        if v.end <= c.start:
+            return self._cost(v.end, c.start, unbroken=unbroken)
+        return _INF
+
+    def _attach(self, victims: list[Victim], cues: list[Cue]) -> None:
+        primary = settings.CASUALTY_ATTACH_COST.get()
+        fallback = settings.CASUALTY_FALLBACK_COST.get()
+        for c in cues:
+            best: Victim | None = None
+            best_cost = _INF
+            for v in victims:
+                d = self._distance(v, c)
+                # On a tie the victim before the cue wins ("two people were killed"), except
+                # after "among the injured"/"серед поранених", whose subject follows.
+                after = v.start >= c.end
+                if d < best_cost or (d == best_cost and c.among and after):
+                    best, best_cost = v, d
+            if best is None or best_cost > primary:
+                continue
+            target = best
+            par = best.parent
+            if (
+                par is not None
+                and not best.partitive
+                and par in victims
+                and par.start < best.start < c.start
+                and not any(g in self.lex.pronouns for g in self.words[best.end : c.start])
+            ):
+                target = par
+            if c not in target.cues:
+                target.cues.append(c)
+        for v in victims:
+            if v.cues or v.forced or v.weak or v.parent is not None or v.partitive:
+                continue
+            near = min(cues, key=lambda c: self._distance(v, c), default=None)
+            if near is not None and self._distance(v, near) <= fallback:
+                v.cues.append(near)

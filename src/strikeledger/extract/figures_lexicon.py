@@ -345,6 +345,7 @@ def lexicon(lang: str) -> Lexicon:
                 "determiners",
                 "copulas",
                 "non_attack",
+                "launch_from",
             )
         },
     }

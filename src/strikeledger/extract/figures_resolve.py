@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING, Any
 
-from ..report import Claimant, Figure, Weapon, Window
+from ..report import Figure, Weapon
 from .figures_lexicon import Hit
 from .figures_scan import _DASHES, Phrase
 
@@ -38,7 +38,9 @@ def resolve(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
     _weapons(r)
     _parents(r)
     _measures(r)
-    return _build(r)
+    from .figures_build import build
+
+    return build(r)
 
 
 # ---------------------------------------------------------------------------- runs
@@ -416,191 +418,3 @@ def _loc_measure(r: _Rules, c: Cand) -> str | None:
     if post:
         return "debris_locations" if post[0].value == "debris" else "hit_locations"
     return None
-
-
-# ---------------------------------------------------------------------------- build
-def _build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
-    from .figures import make_figure
-
-    cands, text, ctx = r.cands, r.text, r.ctx
-    time = ctx.notes.get("time")
-    claim_hits = r.scan.hits["claimants"]
-    out: list[Figure] = []
-    index: dict[int, int] = {}
-    for i, c in enumerate(cands):
-        if c.measure is None or c.weapon is None:
-            continue
-        if c.kind == "loc":
-            c.weapon = Weapon("any")
-        night: str | None = None
-        window: Window | None = None
-        if time is not None:
-            try:
-                mom = time.at(c.num.start)
-                night = getattr(mom, "night_of", None)
-                window = getattr(mom, "window", None)
-            except Exception:
-                night, window = None, None
-        claim_hit = _claimant(r, c, claim_hits)
-        claimant = Claimant(claim_hit.value.name, claim_hit.value.kind) if claim_hit else None
-        if claimant is None:
-            claimant = _source_claimant(ctx.doc.source)
-        attacker, area = _attacker_area(r, i, claimant, claim_hit)
-        rule = (
-            f"{ctx.lang}.{c.measure}.v1"
-            if c.kind in ("direct", "loc")
-            else f"{ctx.lang}.{c.measure}.{c.kind}.v1"
-        )
-        index[i] = len(out)
-        out.append(
-            make_figure(
-                text,
-                c,
-                rule,
-                night_of=night,
-                window=window,
-                attacker=attacker,
-                area=area,
-                claimant=claimant,
-            )
-        )
-    parents = {
-        index[i]: index[c.parent] for i, c in enumerate(cands) if i in index and c.parent in index
-    }
-    keep = _dedupe(out)
-    remap = {old: new for new, old in enumerate(keep)}
-    figures = [out[k] for k in keep]
-    parents = {remap[a]: remap[b] for a, b in parents.items() if a in remap and b in remap}
-    return figures, parents
-
-
-def _dedupe(figs: list[Figure]) -> list[int]:
-    """Drop repeats (same claim twice, e.g. headline and body) and a model-less repeat of a
-    figure whose own phrase elsewhere names the type."""
-    seen: set[tuple[Any, ...]] = set()
-    with_model = {
-        (f.measure, f.weapon.category, f.value, f.attacker, f.night_of)
-        for f in figs
-        if f.weapon.model
-    }
-    keep = []
-    for k, f in enumerate(figs):
-        key = (
-            f.measure,
-            f.weapon.category,
-            f.weapon.model,
-            f.value,
-            f.attacker,
-            f.night_of,
-            f.evidence.start,
-        )
-        if key in seen:
-            continue
-        seen.add(key)
-        short = (f.measure, f.weapon.category, f.value, f.attacker, f.night_of)
-        if f.weapon.model is None and f.weapon.category != "any" and short in with_model:
-            continue
-        keep.append(k)
-    return keep
-
-
-def _source_claimant(source: str | None) -> Claimant | None:
-    if not source:
-        return None
-    from . import langdata
-
-    for lang in ("uk", "ru", "en"):
-        for e in langdata.load(lang, "claimants").get("sources") or []:
-            if e["source"] == source:
-                return Claimant(e["name"], e["kind"])
-    return None
-
-
-def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
-    if not hits:
-        return None
-    sents = r.ctx.sentences
-    s = sents[c.sent]
-    inside = [h for h in hits if s.start <= h.start and h.end <= s.end]
-    if inside:
-        return min(inside, key=lambda h: min(abs(h.start - c.num.start), abs(h.end - c.num.start)))
-    before = [h for h in hits if h.end <= s.start]
-    if before:
-        h = before[-1]
-        for sj in range(c.sent - 1, -1, -1):
-            if sents[sj].start <= h.start:
-                if sents[sj].paragraph == s.paragraph:
-                    return h
-                break
-    return hits[0]
-
-
-def _attacker_area(
-    r: _Rules, i: int, claimant: Claimant | None, claim_hit: Hit[Any] | None
-) -> tuple[str, list[str]]:
-    cands, scan, text = r.cands, r.scan, r.text
-    c = cands[i]
-    s = r.ctx.sentences[c.sent]
-    lo = s.start
-    for j in range(i - 1, -1, -1):
-        if cands[j].sent == c.sent:
-            lo = max(lo, cands[j].end)
-            break
-    hi = s.end
-    for j in range(i + 1, len(cands)):
-        if cands[j].sent == c.sent:
-            hi = min(hi, cands[j].lead)
-            break
-    left = max(text.rfind(",", lo, c.lead), text.rfind(";", lo, c.lead))
-    lo = max(lo, left + 1) if left >= 0 else lo
-    right_c = [x for x in (text.find(",", c.end, hi), text.find(";", c.end, hi)) if x >= 0]
-    hi = min(right_c) if right_c else hi
-    regions = scan.in_range("regions", lo, hi)
-    # "Брянской области — 21, …": the region before a tally number; "21 – над …": after it
-    nxt = scan.skip(c.end, hi)
-    after = [h for h in regions if h.start >= c.end]
-    before_ = [h for h in regions if h.end <= c.lead]
-    if text[nxt : nxt + 1] in _DASHES or scan.at("over", nxt) is not None:
-        regions = after or before_
-    elif before_:
-        regions = before_
-    codes = [h.value for h in regions]
-    # "over the Moscow region", "над Курской областью" (not "launched from Kursk")
-    overs = scan.in_range("over", s.start, hi)
-    over_ru = any(
-        str(h.value).startswith("RU-") and any(0 <= h.start - o.end <= 25 for o in overs)
-        for h in regions
-    )
-    ua = c.ua
-    if c.source is not None and cands[c.source].ua:
-        ua = True
-    if claimant is None:
-        claimant = _source_claimant(r.ctx.doc.source)
-    if claimant is not None and claimant.kind in ("russian_mod", "russian_official"):
-        ua = True
-    if over_ru or (
-        any(str(code).startswith("RU-") for code in codes) and c.kind in ("dash", "over", "part")
-    ):
-        ua = True
-    if scan.in_range("russia_area", s.start, s.end):
-        ua = True
-    if not ua and c.measure == "launched":
-        # "ВСУ атаковали …", "Ukraine launched 100 drones at Russia": a Ukrainian subject
-        for h in scan.in_range("attacker_ua", s.start, c.lead):
-            cue = scan.at("cues", scan.skip(h.end, s.end))
-            if cue is None:
-                w = scan.at("weapons", scan.skip(h.end, s.end))
-                cue = scan.at("cues", scan.skip(w.end, s.end)) if w is not None else None
-            if cue is not None and cue.value.measure == "launched" and not cue.value.weak:
-                ua = True
-                break
-    if not ua:
-        return "RU", ["UA"]
-    area = ["RU"]
-    for code in codes:
-        if str(code).startswith("UA-"):
-            area = ["UA", str(code)]
-            break
-        if code not in area:
-            area.append(str(code))
-    return "UA", area

@@ -101,6 +101,7 @@ _SCHEMAS["attack"] = {
     "determiners?": _PHRASES,
     "copulas?": _PHRASES,
     "non_attack?": _PHRASES,
+    "launch_from?": _PHRASES,
 }
 
 

@@ -36,6 +36,7 @@ def figure(
     area: list[str] | None = None,
     kind: str | None = "air_force",
     start: int = 0,
+    attacker: str = "RU",
 ) -> dict[str, Any]:
     weapon: dict[str, Any] = {"category": category, "model": model}
     if models:
@@ -48,7 +49,7 @@ def figure(
         "night_of": night_of,
         "window": {"start": "2025-07-03T18:00:00+03:00", "end": "2025-07-04T09:00:00+03:00"},
         "area": area or ["UA"],
-        "attacker": "RU",
+        "attacker": attacker,
         "claimant": {"name": "Ukrainian Air Force", "kind": kind} if kind else None,
         "evidence": {"start": start, "end": start + 3, "text": str(value)},
         "rule": "test.figure.v1",
@@ -179,7 +180,13 @@ def test_figure_filters(db: str) -> None:
             d1,
             report(d1, figures=[figure(100, area=["UA", "UA-30"]), figure(7, measure="shot_down")]),
         ),
-        (d2, report(d2, figures=[figure(200, night_of="2025-07-10", area=["UA", "UA-32"])])),
+        (
+            d2,
+            report(
+                d2,
+                figures=[figure(200, night_of="2025-07-10", area=["RU", "RU-BEL"], attacker="UA")],
+            ),
+        ),
         (
             d3,
             report(
@@ -201,7 +208,10 @@ def test_figure_filters(db: str) -> None:
         assert values(night_from="2025-07-05") == [200]
         assert values(night_from="2025-07-01", night_to="2025-07-04") == [5, 7, 100]
         assert values(area="UA-30") == [100]
-        assert values(area="UA") == [5, 7, 100, 200, 300]
+        assert values(area="UA") == [5, 7, 100, 300]
+        assert values(area="RU-BEL") == [200]
+        assert values(attacker="UA") == [200]
+        assert values(attacker="RU", category="drone") == [7, 100, 300]
         assert values(area="UA-3") == []
         assert values(model="kh-555") == [5]
         assert values(model="kh-101") == [5]

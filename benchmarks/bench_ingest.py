@@ -104,6 +104,19 @@ def ledger_only(source: Path, db: Path) -> float:
         run._extract_one = real  # type: ignore[assignment]
 
 
+def extraction_rate(source: Path, n: int) -> float:
+    from strikeledger import extract
+    from strikeledger.document import Document
+    from strikeledger.ingest import read_source
+
+    docs = [d for d in read_source(source) if isinstance(d, Document)][:n]
+    extract(docs[0])
+    t = time.perf_counter()
+    for d in docs:
+        extract(d)
+    return len(docs) / (time.perf_counter() - t)
+
+
 def timed_read(source: Path) -> tuple[float, int]:
     from strikeledger.document import Document
     from strikeledger.ingest import read_source
@@ -130,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         t, n = timed_read(texts)
         lines.append(f"- Text reader alone: {n / t:,.0f} docs/s (one core).")
+        rate = extraction_rate(texts, min(args.text, 300))
+        lines.append(f"- Extraction alone (`extract`, in process): {rate:,.0f} docs/s (one core).")
         t = ledger_only(texts, root / "s.duckdb")
         lines.append(
             f"- Text, read + store only (extraction replaced by an empty report; fingerprints, "

@@ -333,3 +333,26 @@ def test_bad_language_data_is_a_typed_error(name: str, bad: dict[str, object]) -
 
     with pytest.raises(LanguageDataError, match="SL-E200"):
         langdata.validate(bad, names.SCHEMAS[name], where=f"x/{name}.yaml")
+
+
+def test_sentence_date_from_the_time_note_rescues_a_past_title() -> None:
+    from strikeledger.extract import persons
+    from strikeledger.extract import text as textmod
+    from strikeledger.extract.dates import Moment
+    from strikeledger.extract.pipeline import Context
+    from strikeledger.report import Report
+
+    class Time:
+        document = Moment("2025-05-26", kind="published")
+
+        def at(self, offset: int) -> Moment:
+            return Moment("2023-02-24", kind="date")
+
+    text = "Defence Minister Oleksii Reznikov said on 24 February 2023 that tanks would come."
+    doc = Document.from_text(text, published="2025-05-26", language="en")
+    for note, status in ((Time(), "ok"), (None, "stale")):
+        ctx = Context(doc, doc.text, "en", doc.published_at(), Report({}), textmod.sentences(text))
+        if note is not None:
+            ctx.notes["time"] = note
+        persons.component(ctx)
+        assert [p.role_check.status for p in ctx.report.persons] == [status]

@@ -433,6 +433,22 @@ def _last_folded(name: str) -> str:
     return re.sub(r"[^a-z]", "", last.lower())
 
 
+def _sentence_day(ctx: Context, offset: int, published: date | None) -> date | None:
+    """The date a sentence gives itself (``ctx.notes["time"]``, the dates component), when it
+    is not the document's own date and lies days away from the publication date."""
+    time = ctx.notes.get("time")
+    if time is None or published is None or not hasattr(time, "at"):
+        return None
+    moment = time.at(offset)
+    if moment is getattr(time, "document", None) or not getattr(moment, "night_of", None):
+        return None
+    try:
+        then = date.fromisoformat(moment.night_of)
+    except (TypeError, ValueError):
+        return None
+    return then if abs((published - then).days) > 3 else None
+
+
 def component(ctx: Context) -> None:
     officials = load()
     day = ctx.published_date
@@ -441,6 +457,13 @@ def component(ctx: Context) -> None:
         if m.role is None:
             continue
         check, country = check_role(officials, m.person_id, m.name, m.role, day)
+        if check.status == "stale":
+            # "Defence Minister Reznikov said on 24 February 2023 …": the sentence's own date
+            then = _sentence_day(ctx, m.start, day)
+            if then is not None:
+                earlier, _ = check_role(officials, m.person_id, m.name, m.role, then)
+                if earlier.status == "ok":
+                    check = earlier
         key = (m.name, m.role.roles)  # one entry per person and kind of title
         old = seen.get(key)
         if old is not None and (old.role_check.status != "unknown" or check.status == "unknown"):

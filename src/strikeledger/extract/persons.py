@@ -13,6 +13,11 @@ Two steps, shared with the statements component:
 2. ``component(ctx)`` turns mentions with a role into ``report.persons`` with a role check
    against the knowledge base on the publication date (``ok`` | ``stale`` | ``unknown``) and
    flags ``STALE_ROLE`` when someone is named with an office they did not hold that day.
+   ``as_of`` is the publication date, except when the sentence carries its own earlier date
+   (``ctx.notes["time"]``) on which the title was right: then the check is ``ok`` as of that
+   date ("Defence Minister Reznikov said on 24 February 2023 …"). "Former" titles are ``ok``
+   when the person held the office before; a date near a term boundary marked uncertain in
+   the knowledge base gives ``unknown``.
 
 Names are output in the knowledge base's English spelling, else transliterated
 (``extract.names.transliterate``: national Ukrainian / BGN-style Russian).

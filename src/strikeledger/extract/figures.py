@@ -172,11 +172,14 @@ class _Rules:
         det = scan.ending("determiners", ob)
         if det is not None:  # "of the 120 drones", "Of the 40 missiles"
             ob = scan.skip_back(det.start, s.start)
-        c.oftotal_before = scan.ending("of_total", ob) is not None
+        oft = scan.ending("of_total", ob)
+        # "seven of eight", "з 70 ракет" — but not "a barrage of 150" (a cue ends there)
+        c.oftotal_before = oft is not None and scan.ending("cues", oft.end) is None
         co = scan.ending("coordinators", before)
         if co is not None:
             for j in reversed(self.by_sent.get(si, [])):
-                if self.cands[j].kind not in ("anaphora", "loc", "another"):
+                pc = self.cands[j]
+                if pc.kind not in ("anaphora", "loc", "another") and not pc.oftotal_before:
                     c.extra["sib"] = j
                     break
         # locations ------------------------------------------------------------

@@ -288,7 +288,10 @@ def _measures(r: _Rules) -> None:
             c.measure = _loc_measure(r, c)
             continue
         if c.own_cue is not None:
-            c.measure = c.own_cue.value.measure
+            # "which included 40 missiles - hit …", "destroyed 25 drones launched from …": a
+            # cue right before the number is its verb; the one after belongs elsewhere
+            adj = _adjacent_before(r, c, cues_in[c.sent], consumed)
+            c.measure = (adj or c.own_cue).value.measure
             continue
         if c.oftotal_before:
             c.measure = "launched"
@@ -360,6 +363,21 @@ def _measures(r: _Rules) -> None:
             c.measure = weak[-1].value.measure
             continue
         c.measure = _carry_over(r, i)
+
+
+def _adjacent_before(
+    r: _Rules, c: Cand, cues: list[Hit[Any]], consumed: set[int]
+) -> Hit[Any] | None:
+    for h in reversed(cues):
+        if h.end > c.lead:
+            continue
+        if h.value.weak or h.value.side == "after" or h.start in consumed:
+            return None
+        gap = r.text[h.end : c.lead]
+        if any(ch.isdigit() or ch in ",;:.()!?\n–—" for ch in gap) or len(gap.split()) > 2:
+            return None
+        return h
+    return None
 
 
 def _context_measure(r: _Rules, i: int) -> str | None:

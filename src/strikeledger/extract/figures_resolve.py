@@ -368,7 +368,8 @@ def _measures(r: _Rules) -> None:
 def _adjacent_before(
     r: _Rules, c: Cand, cues: list[Hit[Any]], consumed: set[int]
 ) -> Hit[Any] | None:
-    for h in reversed(cues):
+    for k in range(len(cues) - 1, -1, -1):
+        h: Hit[Any] = cues[k]
         if h.end > c.lead:
             continue
         if h.value.weak or h.value.side == "after" or h.start in consumed:

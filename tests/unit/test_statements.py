@@ -145,6 +145,21 @@ def test_signature_is_a_claim_of_the_signer() -> None:
     assert st["role"] == "Начальник Одеської ОВА"
 
 
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Вночі ворог атакував Київ.\n\nНачальник КМВА Тимур Ткаченко\n\n#Київ",
+            ["Tymur Tkachenko"],
+        ),
+        ("Вночі ворог атакував Київ.\n\nМер Києва Віталій Кличко\n\nУ Дарниці горить склад.", []),
+    ],
+)
+def test_signature_only_at_the_end(text: str, speakers: list[str]) -> None:
+    doc = Document.from_text(text, published="2025-06-01", language="uk")
+    assert [s["speaker"] for s in extract(doc).to_dict()["statements"]] == speakers
+
+
 def test_quote_text_is_the_inner_text() -> None:
     doc = Document.from_text(
         "“Every system we receive protects a city,” Sybiha said.",

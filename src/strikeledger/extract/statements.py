@@ -436,6 +436,8 @@ class _Finder:
             rest = self.text[m.span_end : line_end].strip(" .,")
             if self.text[line_start : m.span_start].strip() or rest or line_start == 0:
                 continue
+            if self.text[line_end:].strip() and not self.text[line_end:].lstrip().startswith("#"):
+                continue  # a signature closes the post (hashtags may follow), not a caption
             lead_end = self.text.find("\n", 0)
             lead = self.text[: lead_end if lead_end > 0 else line_start].strip()
             self.add(

@@ -73,7 +73,9 @@ CASUALTY_SCHEMA: dict[str, Any] = {
 }
 DAMAGE_SCHEMA: dict[str, Any] = {
     "categories": {"*": "any"},
-    "absorbable?": [{"forms": _PHRASES, "default": "str", "absorbed_by": _PHRASES}],
+    "absorbable?": [
+        {"forms": _PHRASES, "default": "str", "absorbed_by": _PHRASES, "scope?": "str"}
+    ],
     "cues": _PHRASES,
     "exclude": _PHRASES,
 }

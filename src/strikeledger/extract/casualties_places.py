@@ -70,6 +70,10 @@ class PlaceLinker:
         self.sent_starts = [s.start for s in ctx.sentences]
         self.listed = self._listed()
         self.main = self._main_place()
+        first = self.sentences[0].paragraph if self.sentences else 0
+        self.lead_end = next(
+            (x.start for x in self.sentences if x.paragraph > first + 1), len(self.text)
+        )
 
     @staticmethod
     def _in_title(m: Any, tokens: Tokens | None, titles: PhraseSet | None) -> bool:
@@ -243,6 +247,10 @@ class ClaimantFinder:
                     ):
                         idx = before
         if idx is None:
+            # the source named in the headline or the lead speaks for the whole text
+            lead = self.places.lead_end
+            if self.found[0][0] >= lead:
+                return None
             idx = 0
         entry = self.entries[self.found[idx][1]]
         kind = str(entry["kind"])

@@ -301,7 +301,7 @@ class SentenceVictims:
             if victim is not None:
                 if lex.rate_after.starts_at(w, victim.end, hi):
                     continue  # "3,000 wounded soldiers a year"
-                victim.partitive = partitive and victim.kind == "bare"
+                victim.partitive = partitive and victim.kind in ("bare", "noun")
                 self.used.update(range(victim.start, victim.end))
                 out.append(victim)
         return out

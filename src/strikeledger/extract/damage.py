@@ -87,7 +87,7 @@ def component(ctx: Context) -> None:
                 continue
             cats = m.values("cat:")
             for k in m.values("abs:"):
-                cats = [_absorbed_category(ctx.lang, int(k), context)]
+                cats = [_absorbed_category(ctx.lang, int(k), named, context)]
             if not cats:
                 continue
             near = min(cues, key=lambda c: _gap(m, c))
@@ -115,10 +115,11 @@ def component(ctx: Context) -> None:
                 )
 
 
-def _absorbed_category(lang: str, k: int, named: set[str]) -> str:
-    """A warehouse belongs to the port, depot or farm named in its sentence or the one before;
-    alone it is industrial."""
+def _absorbed_category(lang: str, k: int, sentence: set[str], context: set[str]) -> str:
+    """A warehouse belongs to the port, depot or farm named in its sentence ("the territory of
+    the enterprise" also to one named in the sentence before); alone it is industrial."""
     entry = damage_data(lang)["absorbable"][k]
+    named = context if entry.get("scope") == "previous" else sentence
     for cat in entry["absorbed_by"]:
         if cat in named:
             return str(cat)

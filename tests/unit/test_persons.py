@@ -73,6 +73,7 @@ def test_oblique_forms(word: str, lang: str, form: str) -> None:
         ("en", "Fedorov said the cluster grew.", []),  # two officials share the surname
         ("en", "Mykhailo Fedorov spoke. Fedorov said", ["Mykhailo Fedorov"] * 2),
         ("en", "The air force said 72 drones hit.", []),
+        ("en", "President Ursula von der Leyen said", ["Ursula von der Leyen"]),
         ("uk", "За словами начальника ОВА Олега Кіпера", ["Oleh Kiper"]),
         ("uk", "Терехов додав", ["Ihor Terekhov"]),
         ("uk", "мер Києва Віталій Кличко", ["Vitali Klitschko"]),

@@ -47,6 +47,8 @@ RULE = "persons.v1"
 _CAP = "A-ZА-ЯІЇЄҐЁ"
 _LOW = "a-zа-яіїєґё"
 _TOKEN = re.compile(rf"[{_CAP}][{_LOW}]*(?:['\-][{_CAP}{_LOW}]+)*[{_LOW}](?:'s)?")
+# lower-case particles inside a name ("Ursula von der Leyen", "Charles de Gaulle")
+_PARTICLES = re.compile(r" (?:(?:von|van|der|den|de|du|da|di|del|la|le|bin|al) )+")
 _APPOSITION_GAP = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
 _PLACE = rf"(?-i:[{_CAP}][\w'-]*)"
 
@@ -252,7 +254,12 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
     # pass 1: full names
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if i in used or text[tok.end() : nxt.start()] != " " or tok.group(0).endswith("'s"):
+        gap = text[tok.end() : nxt.start()]
+        if (
+            i in used
+            or tok.group(0).endswith("'s")
+            or (gap != " " and not _PARTICLES.fullmatch(gap))
+        ):
             continue
         first = tok.group(0)
         last, poss = _split_possessive(nxt.group(0))
@@ -268,7 +275,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             continue
         if not (firsts or lasts) and _speaker_pair(text, first, last, nxt.end(), lang):
             # "Antonio Guterres condemned": an unknown Latin name right before a speech verb
-            name = f"{first} {last}"
+            name = f"{first}{gap}{last}"
             mentions.append(Mention(tok.start(), end, name, None, True, poss))
             used.update((i, i + 1))
             unknown_surnames[last.lower()] = name
@@ -282,6 +289,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if namesmod.given_name(last, _lex_lang(lang)) is not None:
             continue
         name = _unknown_name(given[0], last, not given[1], lang)
+        if gap != " ":
+            name = f"{given[0]}{gap}{last}"
         mentions.append(Mention(tok.start(), end, name, None, True, poss))
         used.update((i, i + 1))
         surname = name.split()[-1]

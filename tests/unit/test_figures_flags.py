@@ -58,6 +58,11 @@ def test_flag_raised(text: str, lang: str, code: str) -> None:
         ("Russia launched 50 drones. Air defences shot down 50 drones.", "en"),
         ("Russia launched more than 100 drones and missiles: 95 drones and 10 missiles.", "en"),
         ("Противник атакував 30 засобами повітряного нападу: 25 БпЛА та 5 ракетами.", "uk"),
+        (
+            "Перехвачены 42 украинских беспилотника. Восемнадцать БПЛА уничтожены над территорией "
+            "Курской области, 11 - над Белгородской областью, 7 - над Брянской областью.",
+            "ru",
+        ),
     ],
 )
 def test_no_flag_when_consistent(text: str, lang: str) -> None:

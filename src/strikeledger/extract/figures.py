@@ -168,6 +168,8 @@ class _Rules:
         c.parts_word = (
             scan.ending("parts", pb) is not None or scan.ending("anaphora", before) is not None
         )
+        # "Серед них – 55 шахедів" refers to the total before; "Среди ракет были …" to the attack
+        c.extra["parts_pron"] = scan.ending("anaphora", pb) is not None
         ob = before
         det = scan.ending("determiners", ob)
         if det is not None:  # "of the 120 drones", "Of the 40 missiles"

@@ -210,14 +210,18 @@ def _parents(r: _Rules) -> None:
             continue
         if c.kind in ("dash", "over", "part") and c.source is not None:
             src = cands[c.source]
-            c.parent = (
-                src.parent
-                if (
-                    (src.parent is not None and src.kind in ("dash", "over", "part"))
-                    or src.parts_word
-                )
-                else c.source
-            )
+            if src.sent == c.sent and c.kind != "part":
+                # "18 … над Курской областью, 11 – над Белгородской": siblings, unless a colon
+                # or a parts word stands between ("сбиты 27 беспилотников: 11 – над …")
+                between = text[src.end : c.lead]
+                opened = ":" in between or bool(r.scan.in_range("parts", src.end, c.lead))
+                c.parent = c.source if opened else src.parent
+            elif (src.parent is not None and src.kind in ("dash", "over", "part")) or (
+                src.parts_word
+            ):
+                c.parent = src.parent
+            else:
+                c.parent = c.source
             continue
         # after a colon or inside brackets in the same sentence
         if prev is not None and cands[prev].sent == c.sent and c.parent is None:
@@ -393,6 +397,9 @@ def _context_measure(r: _Rules, i: int) -> str | None:
     if c.parent is not None:
         p = cands[c.parent]
         if p.sent == c.sent and p.measure:
+            return p.measure
+        lead_part = c if c.parts_word else cands[i - 1] if i > 0 else c
+        if lead_part.extra.get("parts_pron") and p.measure:
             return p.measure
         if (
             c.parts_word

@@ -129,6 +129,7 @@ class _Finder:
         self.starts = {m.span_start: m for m in self.mentions}
         self.span_starts = [m.span_start for m in self.mentions]  # sorted: mentions are
         self.quoted: set[tuple[str, int]] = set()  # (speaker, sentence start) with a quote
+        self.attributions: list[tuple[int, int]] = []  # name spans that attributed a quote
         self.statements: list[Statement] = []
         self.keys: set[tuple[str, int]] = set()
         self.speakers: list[tuple[int, Mention]] = []  # (offset, mention) of attributed speech
@@ -157,6 +158,8 @@ class _Finder:
         self.speakers.append((m.start, m))
         if kind == "quote":
             self.quoted.add((m.name, _sentence_bounds(self.ctx, start)[0]))
+            if m.span_start >= start:  # named in the attribution itself, not a pronoun's antecedent
+                self.attributions.append((m.start, m.end))
 
     def mention_at(self, pos: int) -> Mention | None:
         """The mention whose span covers ``pos``, if any."""
@@ -285,7 +288,11 @@ class _Finder:
             bw = [w.lower() for w in raw_words]
             verbs = self.cues.after | self.cues.before
             if bw and (
-                bw[0] not in verbs or len(bw) > 4 or any(w[:1].isupper() for w in raw_words[1:])
+                bw[0] not in verbs
+                or len(bw) > 4
+                or any(
+                    w[:1].isupper() and w.lower() not in self.cues.platforms for w in raw_words[1:]
+                )
             ):
                 break
             verb = bool(bw) or self.verb_after(m.span_end, limit) is not None
@@ -357,7 +364,7 @@ class _Finder:
                     f"{self.ctx.lang}.statements.dash.v1",
                 )
                 continue
-            if (m.name, s_start) in self.quoted:
+            if (m.name, s_start) in self.quoted or (m.start, m.end) in self.attributions:
                 continue
             self.add(
                 m,

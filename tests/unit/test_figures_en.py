@@ -71,6 +71,7 @@ NEGATIVES = [
     "18 strategic bombers took part in the attack.",
     "Hundreds of drones attacked Ukraine overnight.",
     "Brave1 has registered more than 500 drone makers.",
+    "The attack on the Russian patrol boats involved 12 sea drones.",
 ]
 
 

@@ -213,7 +213,7 @@ def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Ph
             p = r
             continue
         break
-    if not seen:
+    if not seen or any(h.value.category == "none" for h in seen):
         return None
     return make_phrase(seen, pos, last_end, coordinated, scan)
 

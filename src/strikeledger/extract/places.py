@@ -35,9 +35,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..kb.gazetteer import COMMON, ELLIPTIC, Entry, Gazetteer, RawMatch
 from ..kb.gazetteer import load as load_gazetteer
@@ -82,6 +83,7 @@ _LEVEL_RANK = {
     "settlement": 2,
 }
 _BIG_CITY = 50_000
+_K = TypeVar("_K")
 _WINDOW = 40
 
 
@@ -189,14 +191,11 @@ def find_places(
     for final in (False, True):
         for k, m in enumerate(ms):
             mine_u, mine_r = own.get(k, (set(), ""))
+            # views, not copies: a set per mention made long lists of places quadratic
             ctx = _Ctx(
-                units={u for u, n in units.items() if n > (1 if u in mine_u else 0)},
-                named={
-                    u
-                    for u, n in named.items()
-                    if n > (1 if m.chosen and u == m.chosen.index else 0)
-                },
-                regions={r for r, n in regions.items() if n > (1 if r == mine_r else 0)},
+                units=_Others(units, mine_u),
+                named=_Others(named, {m.chosen.index} if m.chosen else set()),
+                regions=_Others(regions, {mine_r}),
             )
             m.chosen = _resolve(gz, m, ctx, strict=not final)
             m.how = "name" if m.chosen is not None else ""
@@ -257,9 +256,22 @@ class _Ctx:
     """What the rest of the text names: places (``named``), the units containing them
     (``units``) and their regions."""
 
-    units: set[int]
-    named: set[int]
-    regions: set[str]
+    units: Container[int]
+    named: Container[int]
+    regions: Container[str]
+
+
+class _Others(Generic[_K]):
+    """The keys of ``counts`` still counted once ``own`` (one count each) is taken away."""
+
+    __slots__ = ("counts", "own")
+
+    def __init__(self, counts: Counter[_K], own: Container[_K]) -> None:
+        self.counts, self.own = counts, own
+
+    def __contains__(self, key: object) -> bool:
+        n = self.counts.get(key, 0)  # type: ignore[call-overload]
+        return bool(n > (1 if key in self.own else 0))
 
 
 def _context(gz: Gazetteer, e: Entry, ctx: _Ctx) -> int:

@@ -96,9 +96,10 @@ def _batches(items: Iterable[Document | Skipped], size: int) -> Iterator[list[Do
         batch.append(item)
         if isinstance(item, Document):
             docs += 1
-            if docs >= size:
-                yield batch
-                batch, docs = [], 0
+        # a source of mostly bad items must not pile them up while waiting for documents
+        if docs >= size or len(batch) >= 4 * size:
+            yield batch
+            batch, docs = [], 0
     if batch:
         yield batch
 

@@ -33,6 +33,12 @@ CASES = [
         [("Dmitry Peskov", "claim"), ("Dmitry Peskov", "quote")],
     ),
     ("en", "The air force said 72 drones breached air defences.", []),
+    (
+        "en",
+        "Zelensky, in his nightly video address, said the attack was cynical.",
+        [("Volodymyr Zelensky", "claim")],
+    ),
+    ("en", "Trump, Putin and Xi met in Beijing on Monday.", []),
     ("en", "The Kremlin said it was striking only “military targets and nothing else”.", []),
     (
         "en",

@@ -48,6 +48,7 @@ _QUOTES = re.compile(
 _CONJ = re.compile(r"\s*(?:,\s*)?(?:and|та|і|й|и|а также)\s+", re.I)
 _LEADING = re.compile(r"[ \t,.:;!?…\"'“”«»„)\]]*[—–-]*[ \t]*")
 _DASH_SPEECH = re.compile(r"[—–-]\s*(?P<q>[^\n]+?)[,.!?…]?\s+[—–-]\s*[\w'-]+\s*$")
+_PARENTHETICAL = re.compile(r",\s[^,.;:!?\n«»“”\"]{1,60},\s")
 _END = re.compile(r"[.!?…]\s|\n")
 
 
@@ -186,9 +187,10 @@ class _Finder:
         """End offset of a speech verb within a few words after ``pos`` (same sentence),
         stepping over coordinated speakers ("Klitschko and Tkachenko said")."""
         count = 0
-        clause = self.cues.relative.match(self.text, pos)
+        clause = self.cues.relative.match(self.text, pos) or _PARENTHETICAL.match(self.text, pos)
         if clause is not None and clause.end() <= limit:
-            pos = clause.end()  # "Sybiha, who leads the ministry, told …"
+            # "Sybiha, who leads the ministry, told …", "Zelensky, in his evening address, said"
+            pos = clause.end() - 1
         after_conj = False
         while pos < limit:
             w = _WORD.search(self.text, pos, limit)

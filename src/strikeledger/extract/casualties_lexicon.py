@@ -57,6 +57,8 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "record_words?": _PHRASES,
     "not_victims?": _PHRASES,
     "nominal_singular?": "dict[str,list[str]]",
+    "group_before?": _PHRASES,
+    "determiners?": _PHRASES,
     "title_before?": _PHRASES,
     "including": _PHRASES,
     "among_after": _PHRASES,

@@ -39,6 +39,7 @@ class Lexicon:
     not_persons: PhraseSet
     toll_before: PhraseSet
     pronouns: frozenset[str]
+    determiners: frozenset[str]
     birth_before: PhraseSet
     birth_after: PhraseSet
     counting_people: frozenset[str]
@@ -47,6 +48,7 @@ class Lexicon:
     purpose_before: PhraseSet
     rate_after: PhraseSet
     record_words: PhraseSet
+    group_before: PhraseSet
     claimants: list[dict[str, Any]]
 
 
@@ -94,6 +96,7 @@ def lexicon(lang: str) -> Lexicon:
         not_persons=PhraseSet(data["not_persons"]),
         toll_before=PhraseSet(data["toll_before"]),
         pronouns=frozenset(w.lower() for w in data["pronouns"]),
+        determiners=frozenset(w.lower() for w in data.get("determiners") or []),
         birth_before=PhraseSet(data.get("birth_year") or []),
         birth_after=PhraseSet(data.get("birth_year_after") or []),
         counting_people=frozenset(w.lower() for w in (data.get("counting_people") or [])),
@@ -102,6 +105,7 @@ def lexicon(lang: str) -> Lexicon:
         purpose_before=PhraseSet(data.get("purpose_before") or []),
         rate_after=PhraseSet(data.get("rate_after") or []),
         record_words=PhraseSet(data.get("record_words") or []),
+        group_before=PhraseSet(data.get("group_before") or []),
         claimants=list(data["claimants"]),
     )
 
@@ -281,6 +285,8 @@ class SentenceVictims:
                     break
                 if lex.not_persons.starts_at(w, p, hi):
                     break
+            if victim is None and lex.group_before.ends_before(w, q_start, self.lo):
+                victim = Victim(q_start, j, n.value, "people", qual, "bare")  # "a family of four"
             if victim is None and partitive and skip and not self._unit_after(k):
                 victim = Victim(q_start, k, n.value, "people", qual, "bare")  # "19 of them"
             if victim is None and not self._unit_after(j):
@@ -340,7 +346,7 @@ class SentenceVictims:
             return False
         if self.lex.not_persons.starts_at(self.words, j, self.hi):
             return True
-        return self.words[j] in ("-", "%")
+        return self.words[j] == "%"
 
     def _singular_victims(self) -> list[Victim]:
         out: list[Victim] = []
@@ -445,18 +451,18 @@ class SentenceVictims:
             if v.partitive and p.value > v.value:
                 v.parent = p
                 continue
-            gap = w[p.end : v.start]
+            gap = [g for g in w[p.end : v.start] if g not in lex.determiners]
             among = lex.main.longest_at(w, v.end, self.hi)
             after = among is not None and among.has("among")
             inc = self._has(p.end, v.start, "inc")
             dash = bool(gap) and all(g in _DASHES for g in gap)
-            conj = all(g == "," or g in lex.breaks for g in gap)
+            conj = all(g == "," or g in lex.breaks or g in lex.pronouns for g in gap)
             subgroup = (inc or after) and p.value > v.value
             explained = dash and p.value >= 2 and v.kind == "singular"
             if subgroup or explained:
                 v.parent = p
-            elif conj and p.parent is not None and v.kind == "singular":
-                v.parent = p.parent
+            elif conj and p.parent is not None and p.parent.value > v.value:
+                v.parent = p.parent  # "four – a mother, a father and their two daughters"
 
     def _has(self, lo: int, hi: int, label: str) -> bool:
         """Whether a phrase with ``label`` lies in tokens lo..hi; a subgroup marker that is

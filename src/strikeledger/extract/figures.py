@@ -238,6 +238,7 @@ class _Rules:
         # the weapon phrase after the number ------------------------------------
         ph = walk_phrase(scan, n.end, lim)
         if ph is not None:
+            self._tally_one_before(before, s.start, si)
             c.kind, c.phrase, c.end = "direct", ph, ph.end
             c.extra["both"] = (
                 scan.ending("both", before) is not None or scan.at("both", n.start) is not None
@@ -331,6 +332,24 @@ class _Rules:
         one = Number(start=art.start, end=art.end, value=1, words=True)
         c = Cand(num=one, lead=art.start, end=ph2.end, kind="direct", sent=si, phrase=ph2)
         self._push(c)
+
+    def _tally_one_before(self, before: int, floor: int, si: int) -> None:
+        """ "with a ballistic missile and 12 drones": the singular before a coordinated number."""
+        scan = self.scan
+        co = scan.ending("coordinators", before)
+        if co is None:
+            return
+        end = scan.skip_back(co.start, floor)
+        for art in reversed(scan.in_range("articles", floor, end)):
+            if self.cands and self.cands[-1].sent == si and self.cands[-1].end > art.start:
+                return
+            ph = walk_phrase(scan, scan.skip(art.end, end), end, max_unknown=0)
+            if ph is not None and scan.skip_back(ph.end, floor) == end:
+                one = Number(start=art.start, end=art.end, value=1, words=True)
+                self._push(
+                    Cand(num=one, lead=art.start, end=ph.end, kind="direct", sent=si, phrase=ph)
+                )
+            return
 
     def _qualifier(self, n: Number, floor: int) -> tuple[int, str]:
         scan = self.scan

@@ -295,6 +295,8 @@ def _measures(r: _Rules) -> None:
             # "which included 40 missiles - hit …", "destroyed 25 drones launched from …": a
             # cue right before the number is its verb; the one after belongs elsewhere
             adj = _adjacent_before(r, c, cues_in[c.sent], consumed)
+            if adj is not None:
+                consumed.discard(c.own_cue.start)  # the cue after is free for others
             c.measure = (adj or c.own_cue).value.measure
             continue
         if c.oftotal_before:
@@ -354,9 +356,12 @@ def _measures(r: _Rules) -> None:
             and not h.value.weak
         ]
         if post:
-            # "298 of the 315 drones launched overnight had been shot down": the predicate
-            # of "N of M" is the last cue of its clause, not M's participle
-            c.measure = (post[-1] if c.kind == "oftotal" else post[0]).value.measure
+            if c.kind == "oftotal" and c.source is not None:
+                # "298 of the 315 drones launched overnight had been shot down": skip the
+                # participle glued to M's phrase; "Two of the three missiles were intercepted"
+                m_end = cands[c.source].end
+                post = [h for h in post if r.text[m_end : h.start].strip()] or post
+            c.measure = post[0].value.measure
             continue
         ctx_measure = _context_measure(r, i)
         if ctx_measure:

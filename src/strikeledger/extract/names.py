@@ -39,6 +39,8 @@ SCHEMAS: dict[str, Any] = {
         "given_forms?": "dict[str,list[str]]",
         "transliteration?": {"letters": "any", "initial?": "any", "pairs?": "any"},  # "ь": ""
         "not_names?": "list[str]",
+        "particles?": "list[str]",
+        "articles?": "list[str]",
     },
     "roles": {
         "countries": "dict[str,list[str]]",
@@ -57,6 +59,7 @@ SCHEMAS: dict[str, Any] = {
         "clause_words?": "list[str]",
         "platforms?": "list[str]",
         "relative?": "list[str]",
+        "and?": "list[str]",
         "max_gap_words?": "int",
         "min_quote_words?": "int",
     },

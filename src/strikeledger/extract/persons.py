@@ -47,9 +47,20 @@ RULE = "persons.v1"
 _CAP = "A-ZА-ЯІЇЄҐЁ"
 _LOW = "a-zа-яіїєґё"
 _TOKEN = re.compile(rf"[{_CAP}][{_LOW}]*(?:['\-][{_CAP}{_LOW}]+)*[{_LOW}](?:'s)?")
-# lower-case particles inside a name ("Ursula von der Leyen", "Charles de Gaulle")
-_PARTICLES = re.compile(r" (?:(?:von|van|der|den|de|du|da|di|del|la|le|bin|al) )+")
-_APPOSITION_GAP = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+
+
+@cache
+def _gaps() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(particles inside a name: "Ursula von der Leyen"; the gap of an apposition: ", the")."""
+    raw = namesmod.load_lang_yaml("en", "persons")
+    particles = "|".join(re.escape(str(w)) for w in raw.get("particles") or []) or "(?!)"
+    articles = "|".join(re.escape(str(w)) for w in raw.get("articles") or []) or "(?!)"
+    return (
+        re.compile(rf" (?:(?:{particles}) )+"),
+        re.compile(rf",\s+(?:(?:{articles})\s+)?", re.I),
+    )
+
+
 _PLACE = rf"(?-i:[{_CAP}][\w'-]*)"
 
 
@@ -258,7 +269,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if (
             i in used
             or tok.group(0).endswith("'s")
-            or (gap != " " and not _PARTICLES.fullmatch(gap))
+            or (gap != " " and not _gaps()[0].fullmatch(gap))
         ):
             continue
         first = tok.group(0)
@@ -358,7 +369,7 @@ def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
             i -= 1
         if m.role is None and m.full:
             # apposition: "Tymur Tkachenko, head of Kyiv's city military administration,"
-            gap = _APPOSITION_GAP.match(text, m.end)
+            gap = _gaps()[1].match(text, m.end)
             if gap and gap.end() in by_start:
                 r = by_start[gap.end()]
                 m.role, m.span_end = r, r.end

@@ -45,7 +45,6 @@ _QUOTES = re.compile(
     # letter or punctuation and before a non-letter, so "don't" and "Ukraine's" stay inside
     r"|(?<![\w'])'(?=\w)(?P<e>[^\n]{3,300}?)(?<=[\w,.!?…])'(?![\w'])"
 )
-_CONJ = re.compile(r"\s*(?:,\s*)?(?:and|та|і|й|и|а также)\s+", re.I)
 _LEADING = re.compile(r"[ \t,.:;!?…\"'“”«»„)\]]*[—–-]*[ \t]*")
 _DASH_SPEECH = re.compile(r"[—–-]\s*(?P<q>[^\n]+?)[,.!?…]?\s+[—–-]\s*[\w'-]+\s*$")
 _PARENTHETICAL = re.compile(r",\s[^,.;:!?\n«»“”\"]{1,60},\s")
@@ -63,6 +62,7 @@ class Cues:
     max_gap_words: int
     min_quote_words: int
     relative: re.Pattern[str]
+    conj: re.Pattern[str]
     clause_words: frozenset[str]
     platforms: frozenset[str]
 
@@ -93,6 +93,12 @@ def cues(lang: str) -> Cues:
         min_quote_words=int(raw.get("min_quote_words", 3)),
         clause_words=frozenset(str(w).lower() for w in raw.get("clause_words") or []),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or []),
+        conj=re.compile(
+            r"\s*(?:,\s*)?(?:"
+            + "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in raw.get("and") or ["and"])
+            + r")\s+",
+            re.I,
+        ),
         relative=re.compile(
             r",\s+(?:"
             + "|".join(re.escape(str(w)) for w in raw.get("relative") or ["(?!)"])
@@ -127,7 +133,6 @@ class _Finder:
         self.text = ctx.text
         self.cues = cues(ctx.lang)
         self.mentions = sorted(person_mentions(ctx), key=lambda m: m.span_start)
-        self.starts = {m.span_start: m for m in self.mentions}
         self.span_starts = [m.span_start for m in self.mentions]  # sorted: mentions are
         self.quoted: set[tuple[str, int]] = set()  # (speaker, sentence start) with a quote
         self.attributions: list[tuple[int, int]] = []  # name spans that attributed a quote
@@ -199,14 +204,20 @@ class _Finder:
             inside = next((m for m in [self.mention_at(w.start())] if m is not None), None)
             if inside is not None:
                 gap = self.text[pos : inside.span_start]
-                if count == 0 and ((after_conj and not gap.strip()) or _CONJ.fullmatch(gap)):
+                if count == 0 and (
+                    (after_conj and not gap.strip()) or self.cues.conj.fullmatch(gap)
+                ):
                     pos, after_conj = inside.span_end, False
                     continue
                 return None
             word = w.group(0).lower()
             if word in self.cues.after:
                 return w.end()
-            if count == 0 and not after_conj and _CONJ.fullmatch(self.text[pos : w.end()] + " "):
+            if (
+                count == 0
+                and not after_conj
+                and self.cues.conj.fullmatch(self.text[pos : w.end()] + " ")
+            ):
                 pos, after_conj = w.end(), True
                 continue
             count += 1
@@ -346,7 +357,7 @@ class _Finder:
             )
             if not ok and claimed:
                 prev = claimed[-1]
-                if prev.span_end <= m.span_start and _CONJ.fullmatch(
+                if prev.span_end <= m.span_start and self.cues.conj.fullmatch(
                     self.text[prev.span_end : m.span_start]
                 ):
                     ok = True

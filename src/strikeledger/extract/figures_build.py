@@ -211,7 +211,7 @@ def _attacker_area(
                 ua = True
                 break
     if not ua:
-        return "RU", ["UA", *_ua_regions(r, lo, hi)]
+        return "RU", ["UA", *_ua_regions(r, max(lo, c.lead - 40), hi)]
     area = ["RU"]
     for code in codes:
         if str(code).startswith("UA-"):

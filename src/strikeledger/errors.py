@@ -191,3 +191,16 @@ class BadReportError(EventsError):
 
 class NoSuchEventError(EventsError):
     code = "SL-E502"
+
+
+# Hostile input (owner: hardening): codes SL-E120 … SL-E129.
+class ExtractionTimeoutError(InputError):
+    """Extraction of one document took longer than max_extract_seconds: it is skipped."""
+
+    code = "SL-E120"
+
+
+class JsonTooDeepError(MalformedInputError):
+    """A JSON record nested deeper than max_json_depth (or than the parser can follow)."""
+
+    code = "SL-E121"

@@ -206,6 +206,20 @@ ROLE_CHECK_UNCERTAIN_DAYS: Setting[int] = Setting(
     "check says `unknown` rather than `stale`.",
 )
 
+# Hostile input (owner: hardening; see SECURITY.md).
+MAX_EXTRACT_SECONDS: Setting[float] = Setting(
+    "max_extract_seconds",
+    60.0,
+    "Longest time extraction of one document may take in `ingest` and `batch`; a document "
+    "over it is skipped (SL-E120) and the run goes on. 0: no limit.",
+)
+MAX_JSON_DEPTH: Setting[int] = Setting(
+    "max_json_depth",
+    64,
+    "Deepest nesting of arrays/objects in one JSON record (a JSON line, a Telegram message); "
+    "deeper records are skipped (SL-E121).",
+)
+
 ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     CASUALTY_ATTACH_COST,
     CASUALTY_FALLBACK_COST,
@@ -245,4 +259,6 @@ ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     BATCH_WORKERS,
     BATCH_TASK_RETRIES,
     BATCH_LOAD_CHUNK,
+    MAX_EXTRACT_SECONDS,
+    MAX_JSON_DEPTH,
 ]

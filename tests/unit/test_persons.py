@@ -63,6 +63,21 @@ def test_oblique_forms(word: str, lang: str, form: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("word", "lang", "nominative"),
+    [
+        ("Смолина", "ru", "Смолин"),
+        ("Смолиной", "ru", "Смолина"),
+        ("Коваленка", "uk", "Коваленко"),
+        ("Петровського", "uk", "Петровський"),
+        ("Захарової", "uk", "Захарова"),
+    ],
+)
+def test_nominative_guess(word: str, lang: str, nominative: str) -> None:
+    assert names.nominative_guess(word, lang, oblique=True) == nominative
+    assert names.nominative_guess(word, lang, oblique=False) == word
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "expected"),
     [
         ("en", "Mayor Vitali Klitschko said", ["Vitali Klitschko"]),

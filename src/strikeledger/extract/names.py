@@ -39,6 +39,7 @@ SCHEMAS: dict[str, Any] = {
         "given_forms?": "dict[str,list[str]]",
         "transliteration?": {"letters": "any", "initial?": "any", "pairs?": "any"},  # "ь": ""
         "not_names?": "list[str]",
+        "surname_nominative?": [{"oblique": "str", "nom": "any"}],
         "particles?": "list[str]",
         "articles?": "list[str]",
     },
@@ -80,6 +81,7 @@ class NameData:
     declension: tuple[tuple[str, tuple[str, ...]], ...]
     given: dict[str, tuple[str, bool]]  # lower-case form -> (nominative, form is nominative)
     irregular: dict[str, tuple[str, ...]]  # nominative -> case forms rules cannot make
+    lemma: tuple[tuple[str, str], ...]  # oblique surname ending -> nominative ending
     letters: dict[str, str]
     initial: dict[str, str]
     pairs: dict[str, str]
@@ -100,6 +102,9 @@ def name_data(lang: str) -> NameData:
         lang=lang,
         declension=tuple(decl),
         given={},
+        lemma=tuple(
+            (str(r["oblique"]), str(r["nom"])) for r in raw.get("surname_nominative") or []
+        ),
         irregular={
             str(k): tuple(str(f) for f in v) for k, v in (raw.get("given_forms") or {}).items()
         },
@@ -142,38 +147,14 @@ def given_name(word: str, lang: str) -> tuple[str, bool] | None:
 
 def nominative_guess(word: str, lang: str, oblique: bool) -> str:
     """A best guess at the nominative of an unknown surname seen next to a given name in an
-    oblique case ("Малкова" after "Павла" -> "Малков")."""
+    oblique case ("Малкова" after "Павла" -> "Малков"), by the ``surname_nominative`` rules of
+    ``lang/<lang>/persons.yaml`` (first matching ending wins; the stem keeps 3+ letters)."""
     if lang not in CYRILLIC_LANGS or not oblique:
         return word
     low = word.lower()
-    for suffix, repl in (
-        ("ського", "ський"),
-        ("ского", "ский"),
-        ("цького", "цький"),
-        ("ого", "ий"),
-        ("енка", "енко"),
-    ):
-        if low.endswith(suffix):
+    for suffix, repl in name_data(lang).lemma:
+        if low.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: len(word) - len(suffix)] + repl
-    for suffix in (
-        "ова",
-        "ева",
-        "єва",
-        "ина",
-        "іна",
-        "ына",
-        "ову",
-        "ову",
-        "ым",
-        "им",
-        "ом",
-        "а",
-        "у",
-    ):
-        if low.endswith(suffix) and len(word) > len(suffix) + 2:
-            if suffix in ("ым", "им", "ом", "а", "у"):
-                return word[: len(word) - len(suffix)]
-            return word[:-1]
     return word
 
 

@@ -4,17 +4,24 @@ Speakers are the person mentions found by ``persons.person_mentions`` (officials
 knowledge base in any case form, or "Given Surname" people), never institutions: "the air
 force said" is a claimant of figures, not a statement (REPORT.md convention 9).
 
-* **Quotes** (“…”, «…», „…“, "…" with at least ``min_quote_words`` words) are attributed by
-  what follows them ("…,” Zelensky wrote", "», – написав Ткаченко", "…,” he said") or by
-  the speaker earlier in the same sentence ("Trump … saying, “…”", "X заявил: «…»").
-  Pronouns and role nouns ("he", "він", "губернатор") refer to the last speaker.
+* **Quotes** (“…”, «…», „…“, "…", British '…') are attributed by what follows them
+  ("…,” Zelensky wrote", "», – написав Ткаченко", "…,” he said") or, when they have at least
+  ``min_quote_words`` words, by the speaker earlier in the same sentence ("Trump … saying,
+  “…”", "X заявил: «…»", "Zelensky: '…'"). Pronouns and role nouns ("he", "він",
+  "губернатор") refer to the last speaker. Direct speech set off by dashes ("— …, — сказал
+  Собянин") is a quote too.
 * **Claims** are sentences where a speech or claim verb is tied to a person mention: after it
   ("Klitschko said", "Zelensky hopes to …", "Синєгубов додав"), before it in inverted order
   ("сообщил мэр Москвы Сергей Собянин"; in English only after a quote or comma), behind an
   opener ("according to", "за словами", "по данным"), or a coordinated second speaker
   ("повідомили міський голова … та начальник ОВА …").
+* **Headlines** "Name: …" and **anaphoric titles** ("the governor said", "губернатор
+  сообщил", resolved to the last person with that title) are claims.
 * **Signatures**: a Telegram post that ends with a line holding only a title and a name
   ("Начальник Харківської ОВА Олег Синєгубов") is the signer's claim.
+
+Every statement carries the rule that made it (``uk.statements.quote.v1``, ``….claim.v1``,
+``….dash.v1``, ``….anaphora.v1``, ``….signature.v1``) and its evidence span.
 
 Cue words live in ``lang/{en,uk,ru}/statements.yaml``.
 """

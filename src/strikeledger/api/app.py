@@ -8,6 +8,7 @@ stack trace ever reaches a client.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -52,11 +53,24 @@ def _error(
     )
 
 
+def _warm(ledger: Ledger) -> None:
+    from . import eventdata
+
+    try:
+        eventdata.index(ledger)
+    except Exception as e:  # a missing ledger is reported to requests, not here
+        log.warning("events index not built at start-up: %s", e)
+
+
 def create_app(settings: ApiSettings | None = None) -> FastAPI:
     settings = settings or ApiSettings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if settings.warm_events:
+            # Build the events index in the background at start-up, so that on a big ledger
+            # the first visitor does not wait for it (requests meanwhile wait on its lock).
+            threading.Thread(target=_warm, args=(app.state.ledger,), daemon=True).start()
         yield
         app.state.ledger.close()
 

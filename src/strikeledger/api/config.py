@@ -27,6 +27,7 @@ class ApiSettings:
     token: str = field(default_factory=S.API_TOKEN.get, repr=False)
     max_query_chars: int = field(default_factory=S.API_MAX_QUERY_CHARS.get)
     events_refresh_seconds: float = field(default_factory=S.API_EVENTS_REFRESH_SECONDS.get)
+    warm_events: bool = True  # build the events index at start-up (tests may turn it off)
 
     @property
     def writes_enabled(self) -> bool:

@@ -302,6 +302,12 @@ def test_role_check_edges(lang: str, text: str, day: str, status: str, holder: s
     assert (check.status, check.holder) == (status, holder)
 
 
+def test_apposition_does_not_steal_the_next_persons_title() -> None:
+    found = find_mentions("Dmytro Kuleba, Defence Minister Rustem Umerov and others met.", "en")
+    roles = {m.name: (m.role.roles[0] if m.role else None) for m in found}
+    assert roles == {"Dmytro Kuleba": None, "Rustem Umerov": "defence_minister"}
+
+
 def test_no_date_means_unknown() -> None:
     mention = find_mentions("Defence Minister Oleksii Reznikov", "en")[0]
     assert mention.role is not None

@@ -356,6 +356,7 @@ def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
     roles = find_roles(text, lang)
     by_start = {r.start: r for r in roles}
     role_ends = [r.end for r in roles]
+    titled: set[int] = set()  # starts of titles that stand before a name
     for m in mentions:
         m.span_start, m.span_end = m.start, m.end
         # a title right before the name, maybe with a filler word ("генерал")
@@ -365,12 +366,15 @@ def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
             r = roles[i]
             if lex.fillers.fullmatch(text[r.end : m.start]):
                 m.role, m.span_start = r, r.start
+                titled.add(r.start)
                 break
             i -= 1
+    for m in mentions:
         if m.role is None and m.full:
             # apposition: "Tymur Tkachenko, head of Kyiv's city military administration,"
+            # but not "Kuleba, Defence Minister Umerov and …" (that title is Umerov's)
             gap = _gaps()[1].match(text, m.end)
-            if gap and gap.end() in by_start:
+            if gap and gap.end() in by_start and gap.end() not in titled:
                 r = by_start[gap.end()]
                 m.role, m.span_end = r, r.end
 

@@ -148,6 +148,13 @@ def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
                 if sents[sj].paragraph == s.paragraph:
                     return h
                 break
+    # a signature line ("Начальник Харківської ОВА Олег Синєгубов") names the author
+    text = r.text
+    last = text.rstrip().rfind("\n") + 1
+    if len(text.rstrip()) - last < 100:
+        signed = [h for h in hits if h.start >= last]
+        if signed:
+            return signed[0]
     return hits[0]
 
 

@@ -304,3 +304,23 @@ def test_phrase_matcher_is_leftmost_longest_with_prefixes() -> None:
     assert ps.ends_before(words, 3) == 2
     assert ps.starts_at(words, 1) == 2
     assert PhraseSet([]).starts_at(words, 0) == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "kind"),
+    [
+        ("Загинули двоє людей, повідомили в ДСНС.", "uk", "emergency_service"),
+        (
+            "Харків. Поранено 8 людей.\n\nНачальник Харківської ОВА Олег Синєгубов",
+            "uk",
+            "local_authority",
+        ),
+        ("Губернатор Гладков: ранены трое мирных жителей.", "ru", "russian_official"),
+        ("Two people were killed, the State Emergency Service said.", "en", "emergency_service"),
+        ("Two people were killed.", "en", None),
+    ],
+)
+def test_claimant(raw: str, lang: str, kind: str | None) -> None:
+    items = run(raw, lang).casualties
+    assert items
+    assert {c.claimant.kind if c.claimant else None for c in items} == {kind}

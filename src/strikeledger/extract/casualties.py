@@ -34,6 +34,7 @@ or "taken to hospital" as a damaged site).
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .. import settings
@@ -62,6 +63,11 @@ _QUALIFIER_RANK = {
     "more_than": 2,
     "at_least": 2,
 }
+
+
+@cache
+def _evidence_limit() -> int:
+    return settings.MAX_EVIDENCE_CHARS.get()
 
 
 def document_tokens(ctx: Context) -> Tokens:
@@ -134,7 +140,7 @@ def _emit(
 ) -> list[tuple[Casualty, int]]:
     """The items of one victim, each with the strength of its place link."""
     text = ctx.text
-    limit = settings.MAX_EVIDENCE_CHARS.get()
+    limit = _evidence_limit()
     v_start, v_end = toks.starts[v.start], toks.ends[v.end - 1]
     place, strength = places.linked(v_start, v_end)
     claimant = claimants.at(v_start, place)

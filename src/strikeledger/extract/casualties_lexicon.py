@@ -152,14 +152,26 @@ class _Node:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """Tokens ``start`` .. ``end`` (exclusive) matched a phrase with these labels."""
+    """Tokens ``start`` .. ``end`` (exclusive) matched a phrase with these labels.
+
+    A label is ``kind`` or ``kind:value`` ("m:killed", "g:women:s", "inc"); ``kinds`` holds the
+    kinds for quick tests."""
 
     start: int
     end: int
     labels: tuple[str, ...]
+    kinds: frozenset[str] = field(default=frozenset(), compare=False)
+
+    @classmethod
+    def of(cls, start: int, end: int, labels: tuple[str, ...]) -> Match:
+        return cls(start, end, labels, frozenset(lab.split(":", 1)[0] for lab in labels))
 
     def has(self, prefix: str) -> bool:
-        return any(lab.startswith(prefix) for lab in self.labels)
+        """Whether a label starts with ``prefix`` ("m:", "toll", "g:")."""
+        kind = prefix[:-1] if prefix.endswith(":") else prefix
+        if kind in self.kinds:
+            return True
+        return any(lab.startswith(prefix) for lab in self.labels) if ":" in kind else False
 
     def values(self, prefix: str) -> list[str]:
         return [lab[len(prefix) :] for lab in self.labels if lab.startswith(prefix)]
@@ -222,7 +234,7 @@ class PhraseMatcher:
                     if lab not in labels:
                         labels.append(lab)
             if labels:
-                best = Match(i, j, tuple(labels))
+                best = Match.of(i, j, tuple(labels))
             if j >= hi:
                 break
             nxt: list[_Node] = []
@@ -255,10 +267,20 @@ class PhraseSet:
         phrases = [p for p in phrases if p.strip()]
         self._m = PhraseMatcher((p, "x") for p in phrases)
         self._lens = sorted({len(phrase_words(p)) for p in phrases}, reverse=True)
+        # Without prefix entries the set is a plain set of word tuples (the common case).
+        parsed = [phrase_words(p) for p in phrases]
+        self._exact: frozenset[tuple[str, ...]] | None = None
+        if not any(pre for words in parsed for _w, pre in words):
+            self._exact = frozenset(tuple(w for w, _pre in words) for words in parsed)
 
     def starts_at(self, words: Sequence[str], i: int, hi: int | None = None) -> int:
         """Length in tokens of the longest phrase starting at ``i`` (0 if none)."""
         hi = len(words) if hi is None else hi
+        if self._exact is not None:
+            for n in self._lens:
+                if i + n <= hi and tuple(words[i : i + n]) in self._exact:
+                    return n
+            return 0
         m = self._m.longest_at(words, i, hi)
         return m.end - i if m else 0
 
@@ -267,6 +289,10 @@ class PhraseSet:
         for n in self._lens:
             s = i - n
             if s < lo:
+                continue
+            if self._exact is not None:
+                if tuple(words[s:i]) in self._exact:
+                    return n
                 continue
             m = self._m.longest_at(words, s, i)
             if m is not None and m.end == i:

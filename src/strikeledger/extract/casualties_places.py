@@ -227,6 +227,17 @@ class ClaimantFinder:
         self.ctx = ctx
         self.places = places
 
+    def _signature_start(self) -> int:
+        """Offset of a short last paragraph (a signature line), or past the end of the text."""
+        sents = self.places.sentences
+        if not sents:
+            return len(self.places.text) + 1
+        last = [x for x in sents if x.paragraph == sents[-1].paragraph]
+        words = sum(len(x.text.split()) for x in last)
+        return (
+            last[0].start if words <= 12 and len(sents) > len(last) else len(self.places.text) + 1
+        )
+
     def at(self, start: int, place_id: str | None) -> Claimant | None:
         if not self.found:
             return None
@@ -247,11 +258,14 @@ class ClaimantFinder:
                     ):
                         idx = before
         if idx is None:
-            # the source named in the headline or the lead speaks for the whole text
-            lead = self.places.lead_end
-            if self.found[0][0] >= lead:
+            # the source named in the headline or the lead, or signing the post at its end
+            # ("Начальник Харківської ОВА Олег Синєгубов"), speaks for the whole text
+            if self.found[0][0] < self.places.lead_end:
+                idx = 0
+            elif self.found[-1][0] >= self._signature_start():
+                idx = len(self.found) - 1
+            else:
                 return None
-            idx = 0
         entry = self.entries[self.found[idx][1]]
         kind = str(entry["kind"])
         place = self.places.places.get(place_id) if place_id else None

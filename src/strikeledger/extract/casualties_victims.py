@@ -53,6 +53,12 @@ class Lexicon:
 
 
 @cache
+def _limits() -> tuple[int, int]:
+    """The link limits (settings, read once per process)."""
+    return settings.CASUALTY_ATTACH_COST.get(), settings.CASUALTY_FALLBACK_COST.get()
+
+
+@cache
 def lexicon(lang: str) -> Lexicon:
     data = casualty_data(lang)
     main = PhraseMatcher(())
@@ -503,8 +509,7 @@ class SentenceVictims:
         return _INF
 
     def _attach(self, victims: list[Victim], cues: list[Cue]) -> None:
-        primary = settings.CASUALTY_ATTACH_COST.get()
-        fallback = settings.CASUALTY_FALLBACK_COST.get()
+        primary, fallback = _limits()
         for c in cues:
             best: Victim | None = None
             best_cost = _INF

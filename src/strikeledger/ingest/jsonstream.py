@@ -13,11 +13,42 @@ import json
 import re
 from typing import IO, Any
 
-from ..errors import MalformedInputError, TooLargeError, TruncatedInputError
+from .. import settings
+from ..errors import JsonTooDeepError, MalformedInputError, TooLargeError, TruncatedInputError
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
 CHUNK = 1 << 16
+
+
+_BRACKET_OR_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def check_depth(text: str, start: int, end: int, *, item: str, position: str) -> None:
+    """Raise JsonTooDeepError when the JSON in ``text[start:end]`` nests arrays/objects deeper
+    than the setting ``max_json_depth`` (bracket counts first: a flat record costs nothing)."""
+    limit = settings.MAX_JSON_DEPTH.get()
+    if text.count("[", start, end) + text.count("{", start, end) <= limit:
+        return
+    depth = 0
+    for m in _BRACKET_OR_STRING.finditer(text, start, end):
+        c = m.group()
+        if c in "[{":
+            depth += 1
+            if depth > limit:
+                raise JsonTooDeepError(
+                    f"JSON nested deeper than max_json_depth={limit}", item=item, position=position
+                )
+        elif c in "]}":
+            depth -= 1
+
+
+def too_deep(item: str, position: str) -> JsonTooDeepError:
+    """The error for a value the parser could not follow (RecursionError)."""
+    limit = settings.MAX_JSON_DEPTH.get()
+    return JsonTooDeepError(
+        f"JSON nested deeper than max_json_depth={limit}", item=item, position=position
+    )
 
 
 class JsonStream:
@@ -82,6 +113,8 @@ class JsonStream:
         while True:
             try:
                 obj, end = _DECODER.raw_decode(self.buf, self.pos)
+            except RecursionError:
+                raise too_deep(self.item, f"character {self.offset}") from None
             except json.JSONDecodeError as e:
                 # Running out of buffer shows as an error at its very end, or as an unterminated
                 # string (raw newlines are not allowed in JSON strings, so a string that really
@@ -104,6 +137,9 @@ class JsonStream:
                 ) from None
             if end == len(self.buf) and self._fill():
                 continue  # a number may go on in the next chunk
+            check_depth(
+                self.buf, self.pos, end, item=self.item, position=f"character {self.offset}"
+            )
             self.pos = end
             return obj
 

@@ -22,12 +22,13 @@ from ..errors import (
     EncodingError,
     FieldMappingError,
     InputError,
+    JsonTooDeepError,
     MalformedInputError,
     TooLargeError,
     UnsupportedSourceError,
 )
 from .base import Skipped, record_document
-from .jsonstream import JsonStream
+from .jsonstream import JsonStream, check_depth, too_deep
 
 DOCUMENT_FIELDS = ("text", "published", "url", "title", "source", "language")
 DEFAULT_FIELDS: dict[str, tuple[str, ...]] = {
@@ -159,7 +160,14 @@ def read_jsonl(
                 )
                 continue
             try:
+                check_depth(line, 0, len(line), item=item, position=where)
                 record = json.loads(line.rstrip("\r\n"))
+            except JsonTooDeepError as e:
+                yield Skipped(e)
+                continue
+            except RecursionError:
+                yield Skipped(too_deep(item, where))
+                continue
             except json.JSONDecodeError as e:
                 yield Skipped(
                     MalformedInputError(

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..document import Document, document_from_bytes
-from ..errors import InputError, StrikeledgerError
-from ..extract import extract
+from ..errors import ExtractionTimeoutError, InputError, StrikeledgerError
+from ..extract.guard import extract_within_limit
 from ..ledger.store import rows as rowsmod
 from .shards import Shard
 
@@ -178,7 +178,10 @@ def shard_tables(shard: Shard, fields: dict[str, str] | None = None) -> dict[str
             continue
         seen.add(got.id)
         try:
-            report = extract(got).to_dict()
+            report = extract_within_limit(got).to_dict()  # setting max_extract_seconds
+        except ExtractionTimeoutError as e:
+            errors.append(ErrorRow(got.path or got.id, None, e.code, e.message))
+            continue
         except Exception as e:
             errors.append(
                 ErrorRow(got.path or got.id, None, "SL-E900", f"extraction failed: {e!r}")

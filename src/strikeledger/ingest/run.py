@@ -67,10 +67,10 @@ def extractor_version() -> str:
 
 
 def _extract_one(doc: Document) -> tuple[dict[str, Any] | None, str | None]:
-    from ..extract import extract
+    from ..extract.guard import extract_within_limit  # setting max_extract_seconds
 
     try:
-        return extract(doc).to_dict(), None
+        return extract_within_limit(doc).to_dict(), None
     except Exception as e:  # a bug in a component must not stop a run: report and go on
         return None, f"{type(e).__name__}: {e}"
 

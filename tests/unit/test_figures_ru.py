@@ -77,6 +77,33 @@ def test_mod_tally_by_region_adjectives() -> None:
     assert figs[40]["claimant"] is None or figs[40]["claimant"]["kind"] != "air_force"
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "attacker"),
+    [
+        (
+            "ВСУ за сутки выпустили по Белгородской области 85 снарядов и атаковали 47 беспилотниками.",
+            "ru",
+            "UA",
+        ),
+        (
+            "Воздушные силы: Россия атаковала Украину 170 ударными дронами, 125 из них сбиты.",
+            "ru",
+            "RU",
+        ),
+        ("Ukrainian forces said Russia launched 50 drones overnight.", "en", "RU"),
+        (
+            "Ukrainian drones attacked the Ryazan refinery; Russia said it downed 28 of them.",
+            "en",
+            "UA",
+        ),
+        ("Українські сили ППО збили 40 російських дронів.", "uk", "RU"),
+    ],
+)
+def test_who_attacked(text: str, lang: str, attacker: str) -> None:
+    figs = figures_of(text, lang)
+    assert figs and all(f["attacker"] == attacker for f in figs), figs
+
+
 def test_governor_makes_attacker_ua() -> None:
     (f,) = figures_of("Над Брянской областью сбиты 7 беспилотников, сообщил губернатор.", "ru")
     assert f["attacker"] == "UA"

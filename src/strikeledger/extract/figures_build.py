@@ -209,13 +209,22 @@ def _attacker_area(
         ua = True
     if not ua and c.measure == "launched":
         # "ВСУ атаковали …", "Ukraine launched 100 drones at Russia": a Ukrainian subject
+        from .figures_resolve import _gap_ok
+
         for h in scan.in_range("attacker_ua", s.start, c.lead):
-            cue = scan.at("cues", scan.skip(h.end, s.end))
-            if cue is None:
-                w = scan.at("weapons", scan.skip(h.end, s.end))
-                cue = scan.at("cues", scan.skip(w.end, s.end)) if w is not None else None
-            if cue is not None and cue.value.measure == "launched" and not cue.value.weak:
-                ua = True
+            start = h.end
+            w = scan.at("weapons", scan.skip(h.end, s.end))
+            if w is not None:  # "украинские беспилотники атаковали"
+                start = w.end
+            for cue in scan.in_range("cues", start, min(c.lead, start + 40)):
+                if (
+                    cue.value.measure == "launched"
+                    and not cue.value.weak
+                    and _gap_ok(text, start, cue.start)
+                ):
+                    ua = True  # "ВСУ за сутки выпустили …"
+                break
+            if ua:
                 break
     if not ua:
         return "RU", ["UA", *_ua_regions(r, max(lo, c.lead - 40), hi)]

@@ -179,7 +179,11 @@ def _antecedent(r: _Rules, i: int) -> Weapon | None:
         p = cands[j]
         if p.weapon is not None and p.lead <= best.start and best.end <= p.end:
             run = [k for k in _run_of(r, j) if k < i and cands[k].weapon is not None]
+            c.ua = c.ua or any(cands[k].ua for k in run)
             return _merge([w for k in run if (w := cands[k].weapon) is not None])
+    # "Ukrainian drones attacked …; Russia said it downed 28 of them"
+    if r.scan.in_range("attacker_ua", max(0, best.start - 25), best.end):
+        c.ua = True
     e = best.value
     return Weapon(e.category, e.model if e.category != "any" else None)
 

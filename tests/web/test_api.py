@@ -99,6 +99,9 @@ def test_documents_search_and_detail(client: TestClient) -> None:
     assert "railway depot" in doc["text"]
     ev = doc["report"]["figures"][0]["evidence"]
     assert doc["text"][ev["start"] : ev["end"]] == ev["text"] == "550 drones"
+    kinds = {sp["kind"] for sp in doc["spans"]}
+    assert kinds == {"figure", "casualty", "place"}
+    assert all(doc["text"][sp["start"] : sp["end"]] for sp in doc["spans"])
     assert client.get("/api/documents/sha256:0000").status_code == 404
     # A search term with LIKE wildcards is taken literally.
     assert client.get("/api/documents?q=%25").json()["items"] == []

@@ -120,10 +120,19 @@ def documents(
 
 
 def document(ledger: Ledger, doc_id: str) -> dict[str, Any]:
+    """One document with its text, its report-v1 report and every evidence span (sorted,
+    labelled: figure, casualty, damage, place) as offsets into the text."""
     row = ledger.store().document(doc_id, with_report=True)
     if row is None:
         raise NotFoundError("no such document", item=doc_id)
-    return dict(row)
+    out = dict(row)
+    from ..web.highlight import report_spans
+
+    out["spans"] = [
+        {"start": sp.start, "end": sp.end, "kind": sp.kind, "label": sp.label}
+        for sp in sorted(report_spans(out.get("report")), key=lambda sp: (sp.start, sp.end))
+    ]
+    return out
 
 
 # --- figures, casualties, places ---------------------------------------------------------------

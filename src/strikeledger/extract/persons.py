@@ -138,6 +138,7 @@ def role_lexicon(lang: str) -> RoleLexicon:
     return RoleLexicon(pattern, entries, countries, filler_re)
 
 
+@cache
 def _known_place(word: str) -> bool:
     """Whether a capitalised word in a title names the place of some office in the KB."""
     return any(o.named_by(word) for o in load().offices.values())
@@ -147,10 +148,16 @@ def _lex_lang(lang: str) -> str:
     return lang if lang in ("en", "uk", "ru") else "en"
 
 
-def find_roles(text: str, lang: str) -> list[RoleMatch]:
+def find_roles(
+    text: str, lang: str, windows: list[tuple[int, int]] | None = None
+) -> list[RoleMatch]:
+    """Role titles in the text, or only inside the given (sorted) windows: titles matter only
+    next to a name, and scanning a few hundred characters around each is much cheaper."""
     lex = role_lexicon(_lex_lang(lang))
     out: list[RoleMatch] = []
-    for m in lex.pattern.finditer(text):
+    spans = windows if windows is not None else [(0, len(text))]
+    matches = (m for a, b in spans for m in lex.pattern.finditer(text, a, b))
+    for m in matches:
         gid = m.lastgroup or ""
         roles, country, fixed_place = lex.entries[gid]
         place = m.group("p" + gid[1:]) if ("p" + gid[1:]) in (m.re.groupindex) else None
@@ -353,7 +360,15 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
 
 def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
     lex = role_lexicon(_lex_lang(lang))
-    roles = find_roles(text, lang)
+    reach = 160  # characters around a name where its title may stand
+    windows: list[tuple[int, int]] = []
+    for m in mentions:
+        a, b = max(0, m.start - reach), min(len(text), m.end + reach)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], b))
+        else:
+            windows.append((a, b))
+    roles = find_roles(text, lang, windows)
     by_start = {r.start: r for r in roles}
     role_ends = [r.end for r in roles]
     titled: set[int] = set()  # starts of titles that stand before a name

@@ -54,6 +54,7 @@ _QUOTES = re.compile(
 )
 _LEADING = re.compile(r"[ \t,.:;!?…\"'“”«»„)\]]*[—–-]*[ \t]*")
 _DASH_SPEECH = re.compile(r"[—–-]\s*(?P<q>[^\n]+?)[,.!?…]?\s+[—–-]\s*[\w'-]+\s*$")
+_LAST_WORD = re.compile(r"([\w][\w'-]*)[^\w]*$")
 _PARENTHETICAL = re.compile(r",\s[^,.;:!?\n«»“”\"]{1,60},\s")
 _END = re.compile(r"[.!?…]\s|\n")
 
@@ -70,6 +71,7 @@ class Cues:
     min_quote_words: int
     relative: re.Pattern[str]
     conj: re.Pattern[str]
+    anaphora_re: re.Pattern[str] | None
     clause_words: frozenset[str]
     platforms: frozenset[str]
 
@@ -100,6 +102,12 @@ def cues(lang: str) -> Cues:
         min_quote_words=int(raw.get("min_quote_words", 3)),
         clause_words=frozenset(str(w).lower() for w in raw.get("clause_words") or []),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or []),
+        anaphora_re=re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(str(w)) for w in raw["anaphora"]) + r")(?![\w-])",
+            re.I,
+        )
+        if raw.get("anaphora")
+        else None,
         conj=re.compile(
             r"\s*(?:,\s*)?(?:"
             + "|".join(re.escape(str(w)).replace(r"\ ", r"\s+") for w in raw.get("and") or ["and"])
@@ -397,18 +405,27 @@ class _Finder:
 
     # ----- anaphora: "the governor said", "– додав мер"
     def anaphora(self) -> None:
-        words = list(_WORD.finditer(self.text))
+        if self.cues.anaphora_re is None:
+            return
         verbs = self.cues.after | self.cues.before
-        for k, w in enumerate(words):
+        for w in self.cues.anaphora_re.finditer(self.text):
             noun = w.group(0)
-            if noun.lower() not in self.cues.anaphora or self.mention_at(w.start()) is not None:
+            if self.mention_at(w.start()) is not None:
                 continue
-            if noun[:1].isupper() and (
-                k == 0 or self.text[words[k - 1].end() : w.start()].strip() not in (".", "")
+            head = self.text[max(0, w.start() - 60) : w.start()]
+            before = _LAST_WORD.search(head)
+            prv = (
+                _WORD.search(self.text, w.start() - len(head) + before.start(1), w.start())
+                if before
+                else None
+            )
+            if (
+                noun[:1].isupper()
+                and prv is not None
+                and self.text[prv.end() : w.start()].strip() not in (".", "")
             ):
                 continue  # a capitalised title is part of a name we did not resolve
-            nxt = words[k + 1] if k + 1 < len(words) else None
-            prv = words[k - 1] if k > 0 else None
+            nxt = _WORD.search(self.text, w.end())
             after_verb = (
                 nxt is not None and nxt.group(0).lower() in verbs and self.same_sentence(w, nxt)
             )

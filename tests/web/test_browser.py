@@ -48,6 +48,17 @@ def test_dashboard_filter_event_document(live_server: LiveServer) -> None:
         assert page.locator("#map svg path.oblast").count() == 27
         _shot(page, "01-dashboard")
 
+        # Shade by casualties instead: Kyiv city (1 killed + 23 injured) is the darkest.
+        page.click(".shade-switch a:text('casualties')")
+        page.wait_for_url("**shade=casualties**")
+        page.wait_for_selector("#map[data-state=ready]")
+        assert page.get_attribute("#map", "data-max") == "24"
+        kyiv = page.locator("#map path.oblast[data-code='UA-30']")
+        assert kyiv.get_attribute("data-value") == "24"
+        _shot(page, "01b-dashboard-casualties")
+        page.goto(live_server.url + "/")
+        page.wait_for_selector("#timeline[data-state=ready]")
+
         # Change the date filter: the form submits itself, the URL keeps the filter.
         page.fill("input[name=from]", "2025-07-04")
         page.locator("input[name=from]").dispatch_event("change")

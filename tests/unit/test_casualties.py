@@ -99,6 +99,19 @@ EN: list[tuple[str, set[Key]]] = [
     ("Rescuers recovered the bodies of three people.", {("killed", "people", 3)}),
     ("Among the injured are four children.", {("injured", "children", 4)}),
     (
+        "Rescuers pulled 11 people from under the debris, and two others are still missing.",
+        {("rescued", "people", 11), ("missing", "people", 2)},
+    ),
+    (
+        "A family of four - a mother, a father and their two daughters - was killed.",
+        {
+            ("killed", "people", 4),
+            ("killed", "women", 1),
+            ("killed", "men", 1),
+            ("killed", "children", 2),
+        },
+    ),
+    (
         "Killed: 3. Injured: 12, including 4 children.",
         {("killed", "people", 3), ("injured", "people", 12), ("injured", "children", 4)},
     ),
@@ -154,6 +167,10 @@ UK: list[tuple[str, set[Key]]] = [
     ),
     ("Загиблих – 2, поранених – 7.", {("killed", "people", 2), ("injured", "people", 7)}),
     ("Є загиблий.", {("killed", "people", 1)}),
+    (
+        "Поранено 16-річного юнака та жінку 45 років. Обоє перебувають у лікарні.",
+        {("injured", "children", 1), ("injured", "women", 1), ("hospitalized", "people", 2)},
+    ),
     ("Її чоловік травмований.", {("injured", "men", 1)}),
     ("Поранений чоловік перебуває в лікарні.", {("injured", "men", 1), ("hospitalized", "men", 1)}),
     ("Двоє людей загинули, ще 7 – поранені.", {("killed", "people", 2), ("injured", "people", 7)}),
@@ -201,6 +218,16 @@ RU: list[tuple[str, set[Key]]] = [
     ("Погибших: 3, раненых: 11.", {("killed", "people", 3), ("injured", "people", 11)}),
     ("Жертвами атаки стали 5 человек.", {("killed", "people", 5)}),
     ("Есть погибший.", {("killed", "people", 1)}),
+    ("За сутки россияне ранили 11 человек.", {("injured", "people", 11)}),
+    (
+        "Пострадали три человека: женщина и двое подростков. Подростков госпитализировали.",
+        {
+            ("injured", "people", 3),
+            ("injured", "women", 1),
+            ("injured", "children", 2),
+            ("hospitalized", "children", 2),
+        },
+    ),
     ("Скончался в больнице один из пострадавших.", {("killed", "people", 1)}),
 ]
 RU_NEGATIVE = [

@@ -48,7 +48,7 @@ from .casualties_lexicon import (
 )
 from .casualties_places import ClaimantFinder, PlaceLinker, place_linker
 from .casualties_victims import SentenceVictims, Victim, lexicon
-from .numbers import find_numbers
+from .numbers import Number, find_numbers
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -63,6 +63,17 @@ _QUALIFIER_RANK = {
     "more_than": 2,
     "at_least": 2,
 }
+
+
+def _extra_numbers(toks: Tokens, extra: dict[str, int], text: str) -> list[Number]:
+    """Numerals of the language data that the number reader leaves out ("обоє" = 2)."""
+    if not extra:
+        return []
+    return [
+        Number(toks.starts[i], toks.ends[i], extra[w], words=True)
+        for i, w in enumerate(toks.words)
+        if w in extra
+    ]
 
 
 @cache
@@ -90,7 +101,10 @@ def component(ctx: Context) -> None:
     if not any(m.has("m:") or m.has("n:") or m.has("toll") for m in matches):
         return
     m_starts = [m.start for m in matches]
-    numbers = [n for n in find_numbers(ctx.text, lang)]
+    numbers = sorted(
+        [*find_numbers(ctx.text, lang), *_extra_numbers(toks, lex.extra_numbers, ctx.text)],
+        key=lambda n: n.start,
+    )
     n_starts = [n.start for n in numbers]
     links: list[tuple[PlaceLinker, ClaimantFinder]] = []
     pub_year = ctx.published_date.year if ctx.published_date else None
@@ -98,6 +112,7 @@ def component(ctx: Context) -> None:
     spans: list[tuple[int, int]] = ctx.notes.setdefault("casualty_victim_spans", [])
     cue_spans: list[tuple[int, int]] = ctx.notes.setdefault("casualty_cue_spans", [])
     prev_last: Victim | None = None
+    para_victims: list[Victim] = []
     prev_para = -1
     for sent in ctx.sentences:
         lo = toks.at(sent.start)
@@ -109,13 +124,16 @@ def component(ctx: Context) -> None:
         smatches = [m for m in matches[a:b] if m.end <= hi]
         if sent.paragraph != prev_para:
             prev_last = None
+            para_victims = []
             prev_para = sent.paragraph
         if not any(m.has("m:") or m.has("n:") or m.has("toll") for m in smatches):
             continue
         na = bisect_left(n_starts, sent.start)
         nb = bisect_left(n_starts, sent.end)
         snumbers = numbers[na:nb]
-        victims = SentenceVictims(lex, toks, lo, hi, smatches, snumbers, pub_year).run(prev_last)
+        victims = SentenceVictims(lex, toks, lo, hi, smatches, snumbers, pub_year).run(
+            prev_last, para_victims
+        )
         spans.extend((v.start, v.end) for v in victims)
         cue_spans.extend((c.start, c.end) for v in victims for c in v.cues + v.forced)
         if victims and not links:
@@ -126,6 +144,7 @@ def component(ctx: Context) -> None:
             out.extend(_emit(ctx, lang, toks, v, *links[0]))
         if victims:
             prev_last = victims[-1]
+            para_victims.extend(victims)
     if links:
         ctx.report.casualties.extend(_merge(out, links[0][0]))
 

@@ -59,6 +59,8 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "nominal_singular?": "dict[str,list[str]]",
     "group_before?": _PHRASES,
     "determiners?": _PHRASES,
+    "age_after?": _PHRASES,
+    "extra_numbers?": "dict[str,int]",
     "title_before?": _PHRASES,
     "including": _PHRASES,
     "among_after": _PHRASES,

@@ -40,6 +40,7 @@ class Lexicon:
     toll_before: PhraseSet
     pronouns: frozenset[str]
     determiners: frozenset[str]
+    age_after: PhraseSet
     birth_before: PhraseSet
     birth_after: PhraseSet
     counting_people: frozenset[str]
@@ -50,6 +51,7 @@ class Lexicon:
     record_words: PhraseSet
     group_before: PhraseSet
     claimants: list[dict[str, Any]]
+    extra_numbers: dict[str, int]
 
 
 @cache
@@ -103,6 +105,7 @@ def lexicon(lang: str) -> Lexicon:
         toll_before=PhraseSet(data["toll_before"]),
         pronouns=frozenset(w.lower() for w in data["pronouns"]),
         determiners=frozenset(w.lower() for w in data.get("determiners") or []),
+        age_after=PhraseSet(data.get("age_after") or []),
         birth_before=PhraseSet(data.get("birth_year") or []),
         birth_after=PhraseSet(data.get("birth_year_after") or []),
         counting_people=frozenset(w.lower() for w in (data.get("counting_people") or [])),
@@ -113,6 +116,9 @@ def lexicon(lang: str) -> Lexicon:
         record_words=PhraseSet(data.get("record_words") or []),
         group_before=PhraseSet(data.get("group_before") or []),
         claimants=list(data["claimants"]),
+        extra_numbers={
+            str(k).lower(): int(v) for k, v in (data.get("extra_numbers") or {}).items()
+        },
     )
 
 
@@ -166,6 +172,7 @@ class SentenceVictims:
         self.num_at: dict[int, Number] = {}
         self.ages: dict[int, int] = {}
         self.used: set[int] = set()
+        self.noun_tokens = {t for m in matches if m.has("g:") for t in range(m.start, m.end)}
         self.cue_tokens: set[int] = set()
         for n in numbers:
             i = toks.at(n.start)
@@ -174,10 +181,14 @@ class SentenceVictims:
                 self.ages[i] = n.value
 
     # -- victims ------------------------------------------------------------------------------
-    def run(self, prev_last: Victim | None) -> list[Victim]:
+    def run(self, prev_last: Victim | None, earlier: list[Victim] | None = None) -> list[Victim]:
+        """The victims of the sentence with their measures. ``prev_last`` is the last victim of
+        the paragraph so far (for "Серед них – ..."), ``earlier`` all of them (for "подростков
+        госпитализировали" after "двое подростков")."""
         cues = self._cues()
         self.cue_tokens = {t for c in cues for t in range(c.start, c.end)}
         victims = self._number_victims(cues)
+        victims += self._anaphora_victims([*(earlier or []), *victims])
         victims += self._singular_victims()
         victims += self._nominal_victims(cues)
         victims += self._age_victims()
@@ -198,7 +209,7 @@ class SentenceVictims:
                 own = set(v.parent.measures)  # "семеро з них – діти"
             if "killed" in own:
                 # "died in hospital of his injuries": one death, not three measures
-                own -= {"injured", "hospitalized", "trapped", "missing"}
+                own -= {"injured", "hospitalized", "trapped", "missing", "rescued"}
             v.measures = own
         return [v for v in victims if v.measures]
 
@@ -368,7 +379,7 @@ class SentenceVictims:
             age = None
             for back in (1, 2, 3):
                 t = m.start - back
-                if t < self.lo or t in self.used:
+                if t < self.lo or t in self.used or t in self.noun_tokens:
                     break
                 if t in self.ages:
                     age, start = self.ages[t], t
@@ -384,6 +395,26 @@ class SentenceVictims:
                     if k and qual == "exact":
                         qual, start = q, min(start, m.start - back - k)
             out.append(Victim(start, end, 1, who, qual, "singular"))
+        return out
+
+    def _anaphora_victims(self, before: list[Victim]) -> list[Victim]:
+        """A plural noun without a numeral naming a group counted before ("двое подростков ...
+        подростков госпитализировали"): the same number of people."""
+        out: list[Victim] = []
+        for m in self.matches:
+            groups = m.values("g:")
+            if not groups or any(g.endswith(":s") for g in groups) or m.start in self.used:
+                continue
+            prev = m.start - 1
+            if prev >= self.lo and prev in self.num_at:
+                continue
+            who = groups[0].split(":")[0]
+            if who == "people":
+                continue  # "residents", "victims", "люди": too general to point back
+            ante = [v for v in before if v.who == who and v.value >= 2 and v.start < m.start]
+            if ante:
+                out.append(Victim(m.start, m.end, ante[-1].value, who, "exact", "anaphora"))
+                self.used.update(range(m.start, m.end))
         return out
 
     def _nominal_victims(self, cues: list[Cue]) -> list[Victim]:
@@ -429,6 +460,9 @@ class SentenceVictims:
         if n is not None:
             if n.age:
                 return n.value, t + 1
+            k = self.lex.age_after.starts_at(w, t + 1, hi)
+            if k and n.value < 110:
+                return n.value, t + 1 + k  # "жінку 45 років"
             k = self.lex.birth_after.starts_at(w, t + 1, hi)
             if k and self.pub_year and 1900 < n.value <= self.pub_year:
                 return self.pub_year - n.value, t + 1 + k

@@ -78,7 +78,18 @@ def read_warc(
                         yield document_from_bytes(data, path=item, url=url, source=source)
                 except InputError as e:
                     yield Skipped(type(e)(e.message, item=item, position=where))
-        except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as e:
+        # warcio raises many kinds of exception on a corrupt archive (AttributeError on a record
+        # without WARC-Target-URI, KeyError, IndexError …): each ends the reading of this file.
+        except (
+            ArchiveLoadFailed,
+            EOFError,
+            zlib.error,
+            OSError,
+            ValueError,
+            LookupError,
+            AttributeError,
+            TypeError,
+        ) as e:
             msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
             yield Skipped(
                 TruncatedInputError(

@@ -295,13 +295,17 @@ def _measures(r: _Rules) -> None:
         if c.kind == "loc":
             c.measure = _loc_measure(r, c)
             continue
-        if c.own_cue is not None:
-            # "which included 40 missiles - hit …", "destroyed 25 drones launched from …": a
-            # cue right before the number is its verb; the one after belongs elsewhere
-            adj = _adjacent_before(r, c, cues_in[c.sent], consumed)
-            if adj is not None:
+        # "which included 40 missiles - hit …", "destroyed 25 drones launched from …",
+        # "shot down 53 drones, and 35 drones were lost": a cue right before the number is its
+        # verb; a cue after it (its own or its run's) belongs elsewhere
+        adj = _adjacent_before(r, c, cues_in[c.sent], consumed)
+        if adj is not None and not c.oftotal_before:
+            if c.own_cue is not None:
                 consumed.discard(c.own_cue.start)  # the cue after is free for others
-            c.measure = (adj or c.own_cue).value.measure
+            c.measure = adj.value.measure
+            continue
+        if c.own_cue is not None:
+            c.measure = c.own_cue.value.measure
             continue
         if c.oftotal_before:
             c.measure = "launched"

@@ -202,7 +202,11 @@ def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Ph
         r = q
         found = False
         for _ in range(3):
-            if scan.at("breakers", r) is not None or not text[r : r + 1].isalnum():
+            if (
+                scan.at("breakers", r) is not None
+                or not text[r : r + 1].isalnum()
+                or scan.is_number_at(r)
+            ):
                 break
             r = scan.skip(scan.word_end(r), limit)
             w = scan.at("weapons", r)

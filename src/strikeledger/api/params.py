@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from ..errors import QueryParameterError
-from ..report import CASUALTY_MEASURES, CATEGORIES, MEASURES
+from ..report import CATEGORIES, MEASURES
 from .config import ApiSettings
 
 FORMATS = ("json", "csv", "parquet", "geojson", "jsonl")
@@ -184,6 +184,3 @@ def check_id(value: str, name: str) -> str:
     if not _ID.match(value):
         raise QueryParameterError("malformed identifier", item=name)
     return value
-
-
-CASUALTY_MEASURE_CHOICES = CASUALTY_MEASURES

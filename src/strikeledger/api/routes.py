@@ -15,7 +15,6 @@ from .config import ApiSettings
 from .exports import export_response
 from .params import (
     FILTER_PARAMS,
-    FORMATS,
     PAGE_PARAMS,
     Filters,
     Page,
@@ -269,6 +268,3 @@ class DocumentIn(BaseModel):
 )
 def post_document(request: Request, body: DocumentIn) -> dict[str, Any]:
     return eventdata.ingest(_ledger(request), body.model_dump())
-
-
-FORMAT_CHOICES = FORMATS

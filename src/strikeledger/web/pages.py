@@ -8,6 +8,7 @@ Source texts are untrusted: templates are autoescaped, evidence is highlighted f
 from __future__ import annotations
 
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -36,7 +37,7 @@ from .highlight import Span, report_spans, safe_url, segments
 from .oblasts import OBLAST_NAMES
 
 router = APIRouter(include_in_schema=False)
-TEMPLATES = __import__("pathlib").Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def make_templates() -> Jinja2Templates:

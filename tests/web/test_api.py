@@ -32,6 +32,8 @@ def test_openapi_documents_every_route(client: TestClient) -> None:
         "/api/regions",
     ):
         assert p in paths, p
+    assert paths["/api/documents"]["post"]["security"] == [{"bearer": []}]
+    assert spec["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
     params = {p["name"] for p in paths["/api/events"]["get"]["parameters"]}
     assert {
         "from",

@@ -264,6 +264,12 @@ class DocumentIn(BaseModel):
     "/documents",
     status_code=201,
     dependencies=[Depends(require_token)],
+    openapi_extra={"security": [{"bearer": []}]},
+    responses={
+        401: {"description": "no bearer token"},
+        403: {"description": "wrong token, or writes disabled (no api_token configured)"},
+        413: {"description": "body larger than api_max_body_bytes"},
+    },
     summary="Ingest one document (needs 'Authorization: Bearer <token>')",
 )
 def post_document(request: Request, body: DocumentIn) -> dict[str, Any]:

@@ -207,6 +207,13 @@ class SentenceVictims:
                 own |= v.parent.measures
             elif v.parent is not None and not own and v.who != v.parent.who:
                 own = set(v.parent.measures)  # "семеро з них – діти"
+            if (
+                v.partitive
+                and v.parent is not None
+                and v.who == "people"
+                and own <= v.parent.measures
+            ):
+                own = set()  # "Один из них получил ранение": a part of the group, said again
             if "killed" in own:
                 # "died in hospital of his injuries": one death, not three measures
                 own -= {"injured", "hospitalized", "trapped", "missing", "rescued"}
@@ -409,6 +416,13 @@ class SentenceVictims:
             if prev >= self.lo and prev in self.num_at:
                 continue
             who = groups[0].split(":")[0]
+            if prev >= self.lo and self.words[prev] in _DASHES:
+                # "двоє людей отримали поранення – чоловіки 61 та 68 років"
+                counted = [v for v in before if self.lo <= v.start < m.start and v.value >= 2]
+                if counted:
+                    out.append(Victim(m.start, m.end, counted[-1].value, who, "exact", "anaphora"))
+                    self.used.update(range(m.start, m.end))
+                continue
             if who == "people":
                 continue  # "residents", "victims", "люди": too general to point back
             ante = [v for v in before if v.who == who and v.value >= 2 and v.start < m.start]
@@ -498,7 +512,7 @@ class SentenceVictims:
             dash = bool(gap) and all(g in _DASHES for g in gap)
             conj = all(g == "," or g in lex.breaks or g in lex.pronouns for g in gap)
             subgroup = (inc or after) and p.value > v.value
-            explained = dash and p.value >= 2 and v.kind == "singular"
+            explained = dash and p.value >= 2 and v.kind in ("singular", "anaphora")
             if subgroup or explained:
                 v.parent = p
             elif conj and p.parent is not None and p.parent.value > v.value:

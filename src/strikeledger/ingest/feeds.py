@@ -31,15 +31,27 @@ def read_feed(
     yield from feed_documents(data, item=str(path), source=source)
 
 
+_KNOWN_PUBLIC_DTDS = frozenset({"-//Netscape Communications//DTD RSS 0.91//EN"})
+
+
 def check_xml(data: bytes, *, item: str) -> None:
     """Parse ``data`` with defusedxml; raise UnsafeXmlError / MalformedInputError."""
     from xml.etree.ElementTree import ParseError
 
-    from defusedxml import DefusedXmlException
+    from defusedxml import DefusedXmlException, DTDForbidden
     from defusedxml.ElementTree import fromstring
 
     try:
-        fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        try:
+            fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        except DTDForbidden as dtd:
+            # An inline DOCTYPE is harmless once entities are forbidden; a reference to an
+            # external DTD is refused (it is never fetched), except the well-known RSS 0.91 one.
+            if dtd.sysid and dtd.pubid not in _KNOWN_PUBLIC_DTDS:
+                raise UnsafeXmlError(
+                    f"refused: a reference to an external DTD ({dtd.sysid!r})", item=item
+                ) from None
+            fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as e:
         raise UnsafeXmlError(f"refused: {e}", item=item) from None
     except ParseError as e:

@@ -211,6 +211,23 @@ def name_index() -> dict[str, frozenset[tuple[str, str]]]:
 
 
 @cache
+def _nominatives() -> frozenset[str]:
+    """Lower-case last names of officials as spelled in the nominative (every language)."""
+    officials = load()
+    return frozenset(
+        spelling.split()[-1].lower()
+        for person in officials.people.values()
+        for lang in ("en", "uk", "ru")
+        for spelling in person.spellings(lang)
+    )
+
+
+def _oblique(word: str) -> bool:
+    """A Cyrillic official's surname in an oblique case ("Кличку", "Синегубова")."""
+    return _is_cyrillic(word) and word.lower() not in _nominatives()
+
+
+@cache
 def _pair_cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """(speech verbs that may follow a speaker, words that are never part of a name)."""
     after = namesmod.load_lang_yaml(lang, "statements").get("after") or []
@@ -289,6 +306,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             pid = common[0]
             full_ids.add(pid)
             mentions.append(Mention(tok.start(), end, officials.people[pid].name, pid, True, poss))
+            mentions[-1].extra["oblique"] = _oblique(last)
             used.update((i, i + 1))
             continue
         if not (firsts or lasts) and _speaker_pair(text, first, last, nxt.end(), lang):
@@ -310,6 +328,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
         if gap != " ":
             name = f"{given[0]}{gap}{last}"
         mentions.append(Mention(tok.start(), end, name, None, True, poss))
+        mentions[-1].extra["oblique"] = _is_cyrillic(first) and not given[1]
         used.update((i, i + 1))
         surname = name.split()[-1]
         unknown_surnames[last.lower()] = name
@@ -340,6 +359,7 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                 mentions.append(
                     Mention(tok.start(), tok.end() - (2 if poss else 0), name, who, False, poss)
                 )
+                mentions[-1].extra["oblique"] = _oblique(word)
             continue
         if low in unknown_surnames:
             mentions.append(

@@ -244,7 +244,9 @@ class _Finder:
     def verb_before(self, m: Mention, sent_start: int) -> bool:
         before = self.text[sent_start : m.span_start]
         if self.cues.openers.search(before):
-            return True
+            return True  # "за словами Кличка": the opener governs the oblique case
+        if m.extra.get("oblique"):
+            return False  # "сказав Кличку" (dative): Klitschko is spoken to, not speaking
         stripped = before.rstrip(" ,—–-:")
         # the verb may be a few words back ("написал в Telegram Синегубов"), with no clause
         # boundary between it and the speaker ("заявив, що Кличко …" is not Klitschko speaking)
@@ -365,8 +367,9 @@ class _Finder:
             if m.possessive:
                 continue
             s_start, s_end = _sentence_bounds(self.ctx, m.start)
+            subject = not m.extra.get("oblique")  # a speaker is named in the nominative
             ok = (
-                self.verb_after(m.span_end, s_end) is not None
+                (subject and self.verb_after(m.span_end, s_end) is not None)
                 or self.verb_before(m, s_start)
                 or self.headline_speaker(m)
             )

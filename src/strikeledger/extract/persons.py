@@ -78,7 +78,8 @@ class RoleMatch:
 @dataclass(slots=True)
 class Mention:
     """One mention of a named person. ``start``/``end`` cover the name; ``span_start``/
-    ``span_end`` also cover an attached role title."""
+    ``span_end`` also cover an attached role title. ``extra["oblique"]`` is True when a
+    Cyrillic surname stands in an oblique case (the person is not the subject)."""
 
     start: int
     end: int

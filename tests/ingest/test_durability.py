@@ -95,7 +95,10 @@ def trial(tmp_path: Path, db: str, ids: set[str], folder: Path, rng: random.Rand
     commits = rng.randint(1, N_DOCS // 25 - 4)
     code = run_ingest(folder, db, kill_at=(commits, rng.uniform(0.0, 0.05)))
     assert code == -signal.SIGKILL
+    with open_store(db, read_only=True) as reader:  # a reader may open it right after the kill
+        seen = reader.counts()["documents"]
     partial = check_consistent(db)
+    assert seen == partial
     assert commits * 25 <= partial < N_DOCS  # killed half-way: some batches in, not all
     assert partial % 25 == 0  # whole batches only
     run_ingest(folder, db, kill_at=None)

@@ -153,12 +153,19 @@ class _Rules:
         lim = s.end
         if self._non_attack(si):
             return
+        plus = text[n.end : n.end + 1] == "+"  # "100+ drones"
+        if plus:
+            n = Number(start=n.start, end=n.end + 1, value=n.value, approx=n.approx, words=n.words)
         after = scan.skip(n.end, lim)
         if text[n.end : n.end + 1] == "%" or scan.at("periods", after) is not None:
             return
         lead, qual = self._qualifier(n, s.start)
         if n.approx and qual == "exact":
             qual = "approx"
+        elif n.in_range and qual in ("exact", "at_most"):
+            qual = "approx"  # "10-12 drones", "від 5 до 7 ракет"
+        elif plus and qual == "exact":
+            qual = "more_than"
         before = scan.skip_back(lead, s.start)
         c = Cand(num=n, lead=lead, end=n.end, kind="", sent=si, qualifier=qual)
         pb = before

@@ -196,7 +196,7 @@ CASUALTY_FALLBACK_COST: Setting[int] = Setting(
 )
 DAMAGE_CUE_WINDOW_TOKENS: Setting[int] = Setting(
     "damage_cue_window_tokens",
-    30,
+    15,
     "Most words between a damaged-site word and a damage cue in the same sentence.",
 )
 ROLE_CHECK_UNCERTAIN_DAYS: Setting[int] = Setting(

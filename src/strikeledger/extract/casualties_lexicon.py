@@ -81,6 +81,7 @@ DAMAGE_SCHEMA: dict[str, Any] = {
         {"forms": _PHRASES, "default": "str", "absorbed_by": _PHRASES, "scope?": "str"}
     ],
     "cues": _PHRASES,
+    "weak_cues?": _PHRASES,
     "exclude": _PHRASES,
 }
 

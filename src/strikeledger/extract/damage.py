@@ -22,13 +22,23 @@ from typing import TYPE_CHECKING
 from .. import settings
 from ..report import DAMAGE_CATEGORIES, Damage, Span
 from .casualties import document_tokens
-from .casualties_lexicon import Match, PhraseMatcher, damage_data, has_data, title_phrases
+from .casualties_lexicon import (
+    Match,
+    PhraseMatcher,
+    casualty_data,
+    damage_data,
+    has_data,
+    title_phrases,
+)
 from .casualties_places import PlaceLinker, place_linker
 
 if TYPE_CHECKING:
     from .pipeline import Context
 
 __all__ = ["component"]
+
+# A weak cue ("debris", "удар") counts only this close to the site word.
+_WEAK_WINDOW = 6
 
 
 @cache
@@ -49,8 +59,15 @@ def _matcher(lang: str) -> PhraseMatcher:
             m.add(f, f"abs:{k}")
     for f in data["cues"]:
         m.add(f, "cue")
+    for f in data.get("weak_cues") or []:
+        m.add(f, "cue")
+        m.add(f, "weak")
     for f in data["exclude"]:
         m.add(f, "excl")
+    if has_data(lang, "casualties"):
+        # war-wide and year-to-date totals ("с начала года ... атаковали 20 НПЗ") are not damage
+        for f in casualty_data(lang)["historical"]:
+            m.add(f, "hist")
     return m
 
 
@@ -62,6 +79,7 @@ def component(ctx: Context) -> None:
     if not any(m.has("cue") for m in matches):
         return
     window = settings.DAMAGE_CUE_WINDOW_TOKENS.get()
+    weak = min(window, _WEAK_WINDOW)
     starts = [m.start for m in matches]
     # Words right after a counted group name the people, not a site: "сотрудник предприятия".
     people = {t for a, b in ctx.notes.get("casualty_victim_spans") or [] for t in range(a, b + 1)}
@@ -80,7 +98,7 @@ def component(ctx: Context) -> None:
         named = {c for x in smatches for c in x.values("cat:")}
         context, prev_named = named | prev_named, named
         cues = [m for m in smatches if m.has("cue")]
-        if not cues:
+        if not cues or any(m.has("hist") for m in smatches):
             continue
         for m in smatches:
             if m.start in people or m.end - 1 in people:
@@ -90,9 +108,10 @@ def component(ctx: Context) -> None:
                 cats = [_absorbed_category(ctx.lang, int(k), named, context)]
             if not cats:
                 continue
-            near = min(cues, key=lambda c: _gap(m, c))
-            if _gap(m, near) > window:
+            near_cues = [c for c in cues if _gap(m, c) <= (weak if c.has("weak") else window)]
+            if not near_cues:
                 continue
+            near = min(near_cues, key=lambda c: _gap(m, c))
             s = min(toks.starts[m.start], toks.starts[near.start])
             e = max(toks.ends[m.end - 1], toks.ends[near.end - 1])
             if e - s > settings.MAX_EVIDENCE_CHARS.get():

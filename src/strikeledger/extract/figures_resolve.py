@@ -288,8 +288,22 @@ def _measures(r: _Rules) -> None:
             if h.value.side == "before" or h.value.weak:
                 continue
             if _gap_ok(text, c.end, h.start):
-                c.own_cue = h
-                consumed.add(h.start)
+                # "all four Kh-59 missiles launched overnight": a bare participle right after
+                # the phrase describes it when another verb governs the sentence before it
+                attributive = (
+                    h.value.measure == "launched"
+                    and not text[c.end : h.start].strip()
+                    and any(
+                        x.end <= c.lead
+                        and not x.value.weak
+                        and x.value.side != "after"
+                        and x.value.measure != "launched"
+                        for x in cues_in[c.sent]
+                    )
+                )
+                if not attributive:
+                    c.own_cue = h
+                    consumed.add(h.start)
             break
     for i, c in enumerate(cands):
         if c.kind == "loc":

@@ -39,6 +39,8 @@ CASES = [
         [("Volodymyr Zelensky", "claim")],
     ),
     ("en", "Trump, Putin and Xi met in Beijing on Monday.", []),
+    ("en", "President Macron said Europe would send more air defence.", [("Macron", "claim")]),
+    ("en", "The Mayor of Kyiv said nothing new.", []),
     ("en", "The Kremlin said it was striking only “military targets and nothing else”.", []),
     (
         "en",

@@ -253,8 +253,11 @@ def _split_possessive(word: str) -> tuple[str, bool]:
     return (word[:-2], True) if word.endswith("'s") else (word, False)
 
 
+_CYRILLIC = re.compile("[а-яёіїєґА-ЯЁІЇЄҐ]")
+
+
 def _is_cyrillic(word: str) -> bool:
-    return any("а" <= c.lower() <= "я" or c in "іїєґё" for c in word.lower())
+    return _CYRILLIC.search(word) is not None
 
 
 def _unknown_name(given: str, surname: str, given_oblique: bool, lang: str) -> str:
@@ -373,10 +376,40 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                     poss,
                 )
             )
+            continue
+        if _titled_surname(text, tokens, i, lang):
+            # "President Macron said": a Latin surname right after a title
+            mentions.append(
+                Mention(tok.start(), tok.end() - (2 if poss else 0), word, None, False, poss)
+            )
     mentions.sort(key=lambda m: m.start)
     if mentions:
         _attach_roles(text, lang, mentions)
     return mentions
+
+
+def _titled_surname(text: str, tokens: list[re.Match[str]], i: int, lang: str) -> bool:
+    """A lone capitalised Latin word preceded by a role title and followed by a capitalised
+    word no more: "President Macron said", not "Mayor of Kyiv" or "President Volodymyr"."""
+    tok = tokens[i]
+    verbs, not_names = _pair_cues(_lex_lang(lang))
+    if text[tok.end() : tok.end() + 1] != ",":
+        nxt = _NEXT_WORD.match(text, tok.end())
+        if nxt is None or nxt.group(1).lower() not in verbs:
+            return False  # only speakers matter here: "President Macron said", "Macron, …"
+    word, _poss = _split_possessive(tok.group(0))
+    if _is_cyrillic(word) or len(word) < 3 or word.isupper():
+        return False
+    if i + 1 < len(tokens) and text[tok.end() : tokens[i + 1].start()] == " ":
+        return False
+    if word.lower() in not_names or _known_place(word) or namesmod.given_name(word, "en"):
+        return False
+    lex = role_lexicon(_lex_lang(lang))
+    window_start = max(0, tok.start() - 80)
+    for r in lex.pattern.finditer(text, window_start, tok.start()):
+        if lex.fillers.fullmatch(text[r.end() : tok.start()]) and r.group("former") is None:
+            return True
+    return False
 
 
 def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:

@@ -206,6 +206,14 @@ class _Rules:
             c.kind, c.end, c.loc_more = "loc", more.end, True
             self._push(c)
             return
+        if (
+            scan.ending("another", before) is not None
+            and self._sent_has(si, "loc")
+            and not text[after : after + 1].isalnum()
+        ):
+            c.kind, c.loc_more = "loc", True  # "debris fell at another 10"
+            self._push(c)
+            return
         # anaphora after the number: "233 of them", "110 з них" ---------------
         ana = scan.at("anaphora", after)
         if ana is not None:

@@ -172,6 +172,8 @@ def test_signature_is_a_claim_of_the_signer() -> None:
             ["Tymur Tkachenko"],
         ),
         ("Вночі ворог атакував Київ.\n\nМер Києва Віталій Кличко\n\nУ Дарниці горить склад.", []),
+        ("Вночі ворог атакував Харків. Поранено п'ятьох.\n\nОлег Синєгубов", ["Oleh Syniehubov"]),
+        ("Вночі ворог атакував Харків. Поранено п'ятьох.\n\nОлена Коваль", []),
     ],
 )
 def test_signature_only_at_the_end(text: str, speakers: list[str]) -> None:

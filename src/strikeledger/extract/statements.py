@@ -475,8 +475,8 @@ class _Finder:
     # ----- signatures
     def signatures(self) -> None:
         for m in self.mentions:
-            if m.role is None:
-                continue
+            if m.role is None and (m.person_id is None or not m.full):
+                continue  # a bare unknown name closing a text is more likely a byline
             line_start = self.text.rfind("\n", 0, m.span_start) + 1
             line_end = self.text.find("\n", m.span_end)
             line_end = len(self.text) if line_end < 0 else line_end

@@ -98,6 +98,8 @@ EN: list[tuple[str, set[Key]]] = [
     ("Two boys, aged 8 and 11, were among the wounded.", {("injured", "children", 2)}),
     ("Rescuers recovered the bodies of three people.", {("killed", "people", 3)}),
     ("Among the injured are four children.", {("injured", "children", 4)}),
+    ("The dead included two children aged 4 and 9.", {("killed", "children", 2)}),
+    ("Three bodies were recovered from the rubble.", {("killed", "people", 3)}),
     (
         "Rescuers pulled 11 people from under the debris, and two others are still missing.",
         {("rescued", "people", 11), ("missing", "people", 2)},
@@ -227,6 +229,10 @@ RU: list[tuple[str, set[Key]]] = [
     ("Погибших: 3, раненых: 11.", {("killed", "people", 3), ("injured", "people", 11)}),
     ("Жертвами атаки стали 5 человек.", {("killed", "people", 5)}),
     ("Есть погибший.", {("killed", "people", 1)}),
+    (
+        "Пострадали 6 человек, из них трое — дети.",
+        {("injured", "people", 6), ("injured", "children", 3)},
+    ),
     ("За сутки россияне ранили 11 человек.", {("injured", "people", 11)}),
     (
         "Пострадали три человека: женщина и двое подростков. Подростков госпитализировали.",

@@ -272,8 +272,8 @@ class SentenceVictims:
             skip = lex.skip_after.starts_at(w, j, hi)
             partitive = bool(lex.partitive.starts_at(w, j, hi)) or self._partitive_before(q_start)
             k = j + skip
-            if partitive and skip and k < hi and w[k] in _DASHES:
-                k += 1  # "семеро з них – діти"
+            if partitive and k < hi and w[k] in _DASHES:
+                k += 1  # "семеро з них – діти", "из них трое — дети"
             victim: Victim | None = None
             aux = lex.auxiliaries.starts_at(w, k, hi)
             if not aux and k < hi and w[k] in _DASHES:

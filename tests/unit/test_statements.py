@@ -63,6 +63,8 @@ CASES = [
     ("en", "The officials' statements were vague, the drones' debris fell.", []),
     ("en", "U.N. chief Antonio Guterres condemned the strike.", [("Antonio Guterres", "claim")]),
     ("en", "The General Staff said two depots were hit.", []),
+    ("en", "Radio Liberty reported that two people died.", []),
+    ("en", "Deep State said the village was lost.", []),
     # Ukrainian
     (
         "uk",

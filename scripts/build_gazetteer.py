@@ -37,7 +37,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "strikeledger" / "kb" / "data"
 SOURCES = DATA / "sources"
-SCHEMA = "strikeledger/gazetteer-v1"
+SCHEMA = "strikeledger/gazetteer-v2"
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 # Kinds of surface forms (see strikeledger.kb.gazetteer):
@@ -48,6 +48,7 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 #   w  a name form that is also a common word ("Нова", "Победа"): needs a settlement cue.
 NAME, ELLIPTIC, COMMON = "n", "a", "w"
 BIG_TOWN = 20_000
+BIG_RU_TOWN = 100_000
 
 
 # --- romanisation -----------------------------------------------------------------------------
@@ -591,7 +592,13 @@ def build(out_dir: Path) -> Path:
         if g:
             en.add(fold_latin(g["name"]))
             for alt in g.get("alternatenames") or []:
-                if re.fullmatch(r"[А-Яа-яЁё\- ]+", alt) and norm_form(alt) not in uk_forms:
+                # Russian spellings of the same name; GeoNames also lists former names
+                # ("Покровське" for today's Nova Sich), which would name the wrong place
+                if (
+                    re.fullmatch(r"[А-Яа-яЁё\- ]+", alt)
+                    and norm_form(alt) not in uk_forms
+                    and common_prefix(alt, r["name"]) >= 3
+                ):
                     ru.add(alt)
         if ex:
             en.update(ex.get("en") or [])
@@ -1037,7 +1044,7 @@ def add_russia(
             lat=p["lat"],
             lon=p["lon"],
             parent=region_idx[p["region"]],
-            pop=0,
+            pop=int(p.get("pop", 0)),
             flags="",
         )
         _ru_city_forms(gz, morph, idx, p["ru"], en, None)
@@ -1079,7 +1086,9 @@ def _ru_city_forms(
             gz.add_forms(idx, adj_all(morph, "ru", adj, gender), ELLIPTIC)
             uk_adj = re.sub(r"скій$", "ський", ru_to_uk_name(adj, keep_i=False))
             gz.add_forms(idx, adj_all(morph, "uk", uk_adj, gender), ELLIPTIC)
-    big = c is not None and c["population"] >= BIG_TOWN
+    # Russian towns share names with words and surnames more often ("Гусев", "Заря"); only
+    # big cities are exempt from the common-word bar
+    big = c is not None and c["population"] >= BIG_RU_TOWN
     for f in morph.phrase_forms("ru", ru) | morph.phrase_forms("ru", ru.replace("ё", "е")):
         gz.add_forms(idx, [f], COMMON if not big and morph.is_common("ru", f) else NAME)
     gz.add_forms(idx, {en})
@@ -1090,7 +1099,9 @@ def _ru_city_forms(
             if ukrainian and re.fullmatch(r"[А-Яа-яІЇЄҐіїєґ'’\- ]+", alt):
                 for f in morph.phrase_forms("uk", alt):
                     gz.add_forms(idx, [f], COMMON if not big and morph.is_common("uk", f) else NAME)
-    for uk in {ru_to_uk_name(ru), ru_to_uk_name(ru, keep_i=True)} - {ru}:
+    variants = {ru_to_uk_name(ru), ru_to_uk_name(ru, keep_i=True)}
+    variants |= {v.replace("сс", "с") for v in variants}  # "Новоросійськ"
+    for uk in sorted(variants):
         for f in morph.phrase_forms("uk", uk):
             gz.add_forms(idx, [f], COMMON if not big and morph.is_common("uk", f) else NAME)
 
@@ -1133,7 +1144,14 @@ def ru_to_uk_name(ru: str, keep_i: bool = False) -> str:
 def write(gz: Gazetteer, out_dir: Path) -> Path:
     keys = ("name", "level", "country", "region", "katottg", "lat", "lon", "parent", "pop", "flags")
     places = [[p[k] for k in keys] for p in gz.places]
-    forms = {f: sorted([list(x) for x in v]) for f, v in sorted(gz.forms.items())}
+    # Forms as one string of lines "form<TAB>index+kind,index+kind" ("києві\t29726n"): one JSON
+    # string decodes far faster than 250,000 nested lists, and candidates are decoded only when
+    # a form is found in a text.
+    lines = []
+    for f, v in sorted(gz.forms.items()):
+        assert "\t" not in f and "\n" not in f and f == norm_form(f), f
+        lines.append(f + "\t" + ",".join(f"{i}{k}" for i, k in sorted(v)))
+    forms = "\n".join(lines)
     doc = {"schema": SCHEMA, "fields": list(keys), "places": places, "forms": forms}
     raw = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -1153,7 +1171,7 @@ def write(gz: Gazetteer, out_dir: Path) -> Path:
     )
     sha_tmp.replace(sha)
     size = path.stat().st_size
-    print(f"{path}: {len(places)} places, {len(forms)} forms, {size} bytes, sha256 {digest[:12]}")
+    print(f"{path}: {len(places)} places, {len(lines)} forms, {size} bytes, sha256 {digest[:12]}")
     return path
 
 

@@ -20,9 +20,9 @@ How a mention is resolved (REPORT.md convention 8):
    Oryol and Rostov regions", "в Каменском, Миллеровском районах"), after a full mention of
    the same level in the same sentence ("Курской области — 25, Белгородской — 18"), or when
    they name a place already found.
-3. Settlements (villages, urban-type settlements) need a settlement cue ("с. Липці",
-   "village of X") or a mention of their oblast, raion or hromada (or of a town in their
-   oblast); a name that is also a common word ("Нова", "Победа") always needs the cue.
+3. Settlements (villages, urban-type settlements, Russian villages and towns under 5,000)
+   need a settlement cue ("с. Липці", "village of X") or a mention of their oblast, raion or
+   hromada; a name that is also a common word ("Нова", "Победа") always needs the cue.
 4. Among the places a name may mean, prefer: one named with a settlement cue, a big city,
    one inside a unit the text mentions, the higher level, the bigger population.
 
@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ..kb.gazetteer import COMMON, ELLIPTIC, Entry, Gazetteer, RawMatch
+from ..kb.gazetteer import COMMON, ELLIPTIC, Candidate, Entry, Gazetteer, RawMatch
 from ..kb.gazetteer import load as load_gazetteer
 from ..report import Place, Span
 from . import langdata
@@ -55,6 +55,7 @@ RULE = "places.gazetteer.v1"
 _SCHEMA = {
     "settlement_cues": "list[str]",
     "plural_heads": "dict[str,list[str]]",
+    "singular_heads_of?": "dict[str,list[str]]",
     "list_joiners": "list[str]",
     "institution_after": "list[str]",
     "metonymy_after": "list[str]",
@@ -63,6 +64,7 @@ _SCHEMA = {
     "river_before": "list[str]",
     "river_places": "list[str]",
     "facility_after": "list[str]",
+    "stop_forms": "list[str]",
 }
 langdata.register_schema("places", _SCHEMA)
 
@@ -84,6 +86,8 @@ _LEVEL_RANK = {
 }
 _BIG_CITY = 50_000
 _K = TypeVar("_K")
+_SMALL_TOWN = 5_000
+_KNOWN_SETTLEMENT = 2_000
 _WINDOW = 40
 
 
@@ -98,6 +102,7 @@ class PlaceMention:
 class _Cues:
     settlement: re.Pattern[str]
     heads: dict[str, re.Pattern[str]]
+    heads_of: dict[str, re.Pattern[str]]
     joiner: re.Pattern[str]
     institution: re.Pattern[str]
     meto_after: re.Pattern[str]
@@ -106,6 +111,7 @@ class _Cues:
     river_before: re.Pattern[str]
     river_places: frozenset[str]
     facility: re.Pattern[str]
+    stop_forms: frozenset[str]
 
 
 def _alt(words: list[str]) -> str:
@@ -116,11 +122,15 @@ def _alt(words: list[str]) -> str:
 def _cues() -> _Cues:
     data: dict[str, list[Any]] = {}
     heads: dict[str, list[str]] = {}
+    of_heads: dict[str, list[str]] = {}
     for lang in langdata.LANGS:
         d = langdata.load(lang, "places")
         for k, v in d.items():
             if k == "river_places":
                 data.setdefault(k, []).extend(v)
+            elif k == "singular_heads_of":
+                for level, words in v.items():
+                    of_heads.setdefault(level, []).extend(w.lower() for w in words)
             elif k == "plural_heads":
                 for level, words in v.items():
                     heads.setdefault(level, []).extend(w.lower() for w in words)
@@ -130,6 +140,7 @@ def _cues() -> _Cues:
     return _Cues(
         settlement=re.compile(r"(?:^|(?<![\w.]))(?:" + _alt(data["settlement_cues"]) + r")\s*$"),
         heads={lv: re.compile(r"^\s+(?:" + _alt(ws) + ")" + end) for lv, ws in heads.items()},
+        heads_of={lv: re.compile(r"\b(?:" + _alt(ws) + r")\s+of\s+$") for lv, ws in of_heads.items()},
         joiner=re.compile(r"^\s*(?:" + _alt(data["list_joiners"]) + r")\s*$"),
         institution=re.compile(r"^(?:'s)?\s+(?:" + _alt(data["institution_after"]) + ")"),
         meto_after=re.compile(r"^(?:\s*(?:" + _alt(data["metonymy_after"]) + "))"),
@@ -138,6 +149,7 @@ def _cues() -> _Cues:
         river_before=re.compile(r"(?:^|\W)(?:" + _alt(data["river_before"]) + r")\s*$"),
         river_places=frozenset(data["river_places"]),
         facility=re.compile(r"^\s+(?:" + _alt(data["facility_after"]) + ")"),
+        stop_forms=frozenset(data["stop_forms"]),
     )
 
 
@@ -170,9 +182,7 @@ def find_places(
     bounds = sentences or [(0, len(text))]
     ms: list[_M] = []
     si = 0
-    for raw in gz.scan(text):
-        if not text[raw.start].isupper():
-            continue
+    for raw in gz.scan(text, capitalised=True):
         while si + 1 < len(bounds) and bounds[si][1] <= raw.start:
             si += 1
         before = low[max(0, raw.start - _WINDOW) : raw.start]
@@ -180,6 +190,8 @@ def find_places(
         if _institution(gz, raw, after, cues):
             continue
         initial = not text[bounds[si][0] : raw.start].strip(" \"'«“(–—-")
+        if low[raw.start : raw.end] in cues.stop_forms:
+            raw = RawMatch(raw.start, raw.end, tuple(_as_common(c) for c in raw.candidates))
         ms.append(_M(raw, si, initial, bool(cues.settlement.search(before))))
 
     # Two passes: the second knows which regions and units the first found elsewhere (a
@@ -214,6 +226,10 @@ def find_places(
     return _report(gz, ms, text, low, cues)
 
 
+def _as_common(c: Candidate) -> Candidate:
+    return Candidate(c.index, COMMON) if c.kind != ELLIPTIC else c
+
+
 def _institution(gz: Gazetteer, raw: RawMatch, after: str, cues: _Cues) -> bool:
     if not cues.institution.match(after):
         return False
@@ -236,8 +252,14 @@ def _resolve(gz: Gazetteer, m: _M, ctx: _Ctx, *, strict: bool) -> Entry | None:
             continue
         e = gz.entries[c.index]
         in_ctx = _context(gz, e, ctx)
-        if e.level == "settlement":
-            if not (m.cue or (in_ctx >= 1 and c.kind != COMMON and not strict)):
+        if e.level == "settlement" or (
+            e.level == "foreign_city" and e.country == "RU" and e.pop < _SMALL_TOWN
+        ):
+            # a village needs its cue ("с. Липці") or its oblast, raion or hromada named; a
+            # known urban-type settlement may also lean on a town of its oblast
+            known = in_ctx >= 1 and e.pop >= _KNOWN_SETTLEMENT
+            named_unit = known or any(a in ctx.named for a in gz.ancestors(e.index))
+            if not (m.cue or (named_unit and c.kind != COMMON and not strict)):
                 continue
         elif c.kind == COMMON and not m.cue and (strict or in_ctx == 0):
             continue
@@ -287,7 +309,15 @@ def _context(gz: Gazetteer, e: Entry, ctx: _Ctx) -> int:
 
 def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ctx) -> None:
     """ "в Каменском, Миллеровском, Тарасовском районах", "the Bryansk, Oryol and Rostov
-    regions": the last item is followed by (or ends with) a plural type word."""
+    regions": the last item is followed by (or ends with) a plural type word. Also "the
+    border region of Belgorod": a type word with "of" before a stem."""
+    for m in ms:
+        before = low[max(0, m.raw.start - _WINDOW) : m.raw.start]
+        for level, pat in cues.heads_of.items():
+            if pat.search(before):
+                e = _pick(gz, m, _HEAD_LEVELS[level], None, ctx)
+                if e is not None:
+                    m.chosen, m.how = e, "list"
     for i, m in enumerate(ms):
         level = None
         for lv, pat in cues.heads.items():
@@ -378,6 +408,7 @@ def _ellipsis_anchored(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues) -> No
                 e
                 for e in ell
                 if e.level == a.level
+                and e.level in ("oblast", "foreign_region", "raion", "hromada", "city_district")
                 and e.country == a.country
                 and (e.level != "city_district" or e.parent == a.parent)
                 and (e.level != "foreign_region" or (e.parent < 0) == (a.parent < 0))

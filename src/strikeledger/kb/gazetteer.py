@@ -32,7 +32,7 @@ from ..errors import KnowledgeDataError
 __all__ = ["Candidate", "Entry", "Gazetteer", "RawMatch", "fold", "load"]
 
 DATA_FILE = "gazetteer.json.gz"
-SCHEMA = "strikeledger/gazetteer-v1"
+SCHEMA = "strikeledger/gazetteer-v2"
 NAME, ELLIPTIC, COMMON = "n", "a", "w"
 
 
@@ -72,7 +72,7 @@ class RawMatch:
     candidates: tuple[Candidate, ...]
 
 
-_FOLD = str.maketrans({"ё": "е", "’": "'", "ʼ": "'", "`": "'", "‘": "'"})
+_FOLD_PAIRS = (("ё", "е"), ("’", "'"), ("ʼ", "'"), ("`", "'"), ("‘", "'"))
 
 
 def fold(text: str) -> str:
@@ -80,7 +80,10 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_FOLD)
+    for ch, rep in _FOLD_PAIRS:  # str.replace only when needed: translate() is slow
+        if ch in low:
+            low = low.replace(ch, rep)
+    return low
 
 
 class Gazetteer:
@@ -94,29 +97,36 @@ class Gazetteer:
             Entry(i, **dict(zip(fields, row, strict=True))) for i, row in enumerate(doc["places"])
         ]
         auto = ahocorasick.Automaton()
-        for form, cands in doc["forms"].items():
-            key = fold(form)
-            value = (len(key), tuple(Candidate(int(i), str(k)) for i, k in cands))
-            if key in auto:
-                old_len, old = auto.get(key)
-                value = (old_len, tuple(dict.fromkeys(old + value[1])))
-            auto.add_word(key, value)
+        # "form<TAB>29726n,31000a" per line; forms are stored folded already (see fold()).
+        for line in doc["forms"].split("\n"):
+            form, _, cands = line.partition("\t")
+            auto.add_word(form, (len(form), cands))
         auto.make_automaton()
         self._auto = auto
         self._ancestors: dict[int, tuple[int, ...]] = {}
+        self._decoded: dict[str, tuple[Candidate, ...]] = {}
+
+    def _candidates(self, encoded: str) -> tuple[Candidate, ...]:
+        got = self._decoded.get(encoded)
+        if got is None:
+            got = tuple(Candidate(int(c[:-1]), c[-1]) for c in encoded.split(","))
+            self._decoded[encoded] = got
+        return got
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def scan(self, text: str) -> list[RawMatch]:
+    def scan(self, text: str, *, capitalised: bool = False) -> list[RawMatch]:
         """Every form found on word boundaries, overlapping ones reduced to the longest
-        (leftmost first)."""
+        (leftmost first); with ``capitalised``, only those that start with a capital letter."""
         low = fold(text)
         n = len(low)
-        found: list[tuple[int, int, tuple[Candidate, ...]]] = []
+        found: list[tuple[int, int, str]] = []
         for end_idx, (length, cands) in self._auto.iter(low):
             start = end_idx - length + 1
             end = end_idx + 1
+            if capitalised and not text[start].isupper():
+                continue
             if start > 0 and (low[start - 1].isalnum() or low[start - 1] == "-"):
                 continue
             if end < n and low[end].isalnum():
@@ -128,7 +138,7 @@ class Gazetteer:
         for start, end, cands in found:  # leftmost-longest
             if start < last_end:
                 continue
-            out.append(RawMatch(start, end, cands))
+            out.append(RawMatch(start, end, self._candidates(cands)))
             last_end = end
         return out
 

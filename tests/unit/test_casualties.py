@@ -336,6 +336,21 @@ def test_language_data_is_valid(lang: str) -> None:
             assert f == f.strip() and f == f.lower().replace("ё", "е"), (lang, f)
 
 
+@pytest.mark.parametrize("lang", ["en", "uk", "ru"])
+def test_language_tables_compile(lang: str) -> None:
+    """Every phrase compiles into the tries (a prefix entry needs three letters)."""
+    from strikeledger.extract import damage as damage_mod
+    from strikeledger.extract.casualties_victims import lexicon
+
+    assert lexicon(lang).main.find(tokenize("x").words) == []
+    assert damage_mod._matcher(lang).find(tokenize("x").words) == []
+
+
+def test_short_prefix_is_refused() -> None:
+    with pytest.raises(ValueError):
+        PhraseMatcher([("ab*", "x")])
+
+
 def test_phrase_matcher_is_leftmost_longest_with_prefixes() -> None:
     m = PhraseMatcher([("житлов* будин*", "res"), ("будинок", "house"), ("пошкоджено", "cue")])
     toks = tokenize("Пошкоджено житловий будинок і будинок культури")

@@ -161,7 +161,7 @@ def _emit(
     text = ctx.text
     limit = _evidence_limit()
     v_start, v_end = toks.starts[v.start], toks.ends[v.end - 1]
-    place, strength = places.linked(v_start, v_end)
+    place, strength = places.linked(v_start, v_end, broad=v.area)
     claimant = claimants.at(v_start, place)
     out: list[tuple[Casualty, int]] = []
     by_measure = {ms: c for c in v.forced + v.cues for ms in c.measures}

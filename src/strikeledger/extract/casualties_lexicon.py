@@ -61,6 +61,8 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "determiners?": _PHRASES,
     "age_after?": _PHRASES,
     "extra_numbers?": "dict[str,int]",
+    "area_city?": _PHRASES,
+    "area_country?": _PHRASES,
     "title_before?": _PHRASES,
     "including": _PHRASES,
     "among_after": _PHRASES,

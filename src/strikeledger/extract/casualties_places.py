@@ -162,9 +162,32 @@ class PlaceLinker:
     def at(self, start: int, end: int) -> str | None:
         return self.linked(start, end)[0]
 
-    def linked(self, start: int, end: int) -> tuple[str | None, int]:
+    def linked(self, start: int, end: int, broad: str | None = None) -> tuple[str | None, int]:
         """The place id and how closely it is linked: 3 same clause, 2 same sentence, 1 an
-        earlier sentence of the paragraph, 0 the document's main place."""
+        earlier sentence of the paragraph, 0 the document's main place. ``broad`` ("city",
+        "country") says the count covers a whole city or the country."""
+        if broad == "country":
+            return None, 3
+        if broad == "city":
+            city = self._city_for(start)
+            if city is not None:
+                return city, 3
+        return self._linked(start, end)
+
+    def _city_for(self, start: int) -> str | None:
+        """The nearest city named before ``start`` (sentence, paragraph, then the lead)."""
+        cities = [
+            k
+            for k, m in enumerate(self.mentions)
+            if getattr(self.places.get(m.place_id), "level", "") in ("city", "foreign_city")
+        ]
+        before = [k for k in cities if self.mentions[k].start < start]
+        if before:
+            return str(self.mentions[before[-1]].place_id)
+        lead = [k for k in cities if self.mentions[k].start < self.lead_end]
+        return str(self.mentions[lead[0]].place_id) if lead else None
+
+    def _linked(self, start: int, end: int) -> tuple[str | None, int]:
         if not self.mentions:
             return self.main, 0
         si = self._sentence_of(start)

@@ -88,6 +88,10 @@ def lexicon(lang: str) -> Lexicon:
         main.add(f, "bar")
     for f in data.get("not_victims") or []:
         main.add(f, "nv")
+    for f in data.get("area_city") or []:
+        main.add(f, "area:city")
+    for f in data.get("area_country") or []:
+        main.add(f, "area:country")
     for measure, forms in (data.get("nominal_singular") or {}).items():
         for f in forms:
             main.add(f, "ns:" + measure)
@@ -143,6 +147,7 @@ class Victim:
     cues: list[Cue] = field(default_factory=list)
     parent: Victim | None = None
     partitive: bool = False  # "19 of them", "з них 148": part of the group named before
+    area: str | None = None  # "across the city" / "across the country" said of this count
     measures: set[str] = field(default_factory=set)
 
 
@@ -197,6 +202,7 @@ class SentenceVictims:
         if not victims:
             return []
         self._link_subgroups(victims, prev_last)
+        self._areas(victims)
         self._attach(victims, cues)
         for v in victims:
             own = {ms for c in v.cues for ms in c.measures}
@@ -403,6 +409,19 @@ class SentenceVictims:
                         qual, start = q, min(start, m.start - back - k)
             out.append(Victim(start, end, 1, who, qual, "singular"))
         return out
+
+    def _areas(self, victims: list[Victim]) -> None:
+        """A count said to cover the whole city or country ("at least 26 people were wounded
+        across the city") belongs to the city or country, not to a district named nearby."""
+        areas = [m for m in self.matches if m.has("area")]
+        for a in areas:
+            best: Victim | None = None
+            for v in victims:
+                d = a.start - v.end if v.end <= a.start else v.start - a.end
+                if 0 <= d <= 8 and (best is None or d < (a.start - best.end)):
+                    best = v
+            if best is not None and best.area is None:
+                best.area = a.values("area:")[0]
 
     def _anaphora_victims(self, before: list[Victim]) -> list[Victim]:
         """A plural noun without a numeral naming a group counted before ("двое подростков ...

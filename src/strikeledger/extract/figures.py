@@ -298,9 +298,13 @@ class _Rules:
         elif (
             self._cue_right_before(before, s.start)
             and prev is not None
-            and (after >= lim or not text[after].isalnum())
+            and (
+                after >= lim
+                or not text[after].isalnum()
+                or scan.at("coordinators", after) is not None
+            )
         ):
-            c.kind = "cue"
+            c.kind = "cue"  # "знищено 51.", "destroyed 52 and another 18 …"
         elif c.oftotal_before and self._sent_has(si):
             c.kind = "outof"  # "17 missiles out of 18"
         elif prev is not None and self._cue_right_after(n.end, lim):

@@ -131,6 +131,17 @@ def test_conditional_polls_and_new_entries(server: Server, tmp_path: Path) -> No
         assert {d["source"] for d in docs} == {"local"}
 
 
+def test_a_restarted_watcher_asks_whether_the_feed_changed(server: Server, tmp_path: Path) -> None:
+    server.feeds["/feed.xml"] = rss(FIRST)
+    db = str(tmp_path / "l.duckdb")
+    url = server.url + "/feed.xml"
+    first = watch([Feed(url=url)], db, once=True)
+    assert first.ingest.new == 2
+    again = watch([Feed(url=url)], db, once=True)  # a new process would start like this
+    assert again.not_modified == 1 and again.ingest.read == 0
+    assert server.requests[-1][1].get("If-None-Match")
+
+
 def test_failing_feed_backs_off_exponentially(
     server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

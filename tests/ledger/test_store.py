@@ -11,6 +11,7 @@ from strikeledger.document import Document
 from strikeledger.errors import LedgerConnectError, LedgerError, LedgerSchemaError
 from strikeledger.ledger import open_store
 from strikeledger.ledger.store import rows as rowsmod
+from strikeledger.ledger.store.base import MIGRATIONS
 from strikeledger.report import SCHEMA
 
 WIRE = (
@@ -80,7 +81,7 @@ def doc(text: str, published: str | None = "2025-07-04T09:00:00+03:00", **kw: An
 
 def test_fresh_ledger_is_migrated_once(db: str) -> None:
     with open_store(db) as store:
-        assert store.schema_version() == 1
+        assert store.schema_version() == len(list(MIGRATIONS.glob("*.sql"))) >= 2
         assert store.migrate() == []
         assert store.counts()["documents"] == 0
     with open_store(db) as store:
@@ -324,7 +325,8 @@ def test_other_components_migrate_their_own_tables(db: str, tmp_path: Path) -> N
     with open_store(db) as store:
         assert store.migrate("events", mig) == [1, 2]
         assert store.migrate("events", mig) == []
-        assert store.schema_version("events") == 2 and store.schema_version() == 1
+        assert store.schema_version("events") == 2
+        assert store.schema_version() == len(list(MIGRATIONS.glob("*.sql")))
         import pyarrow as pa
 
         with store.transaction():

@@ -13,7 +13,9 @@ Each poll is a conditional GET (``If-None-Match`` / ``If-Modified-Since`` from t
 answer), so an unchanged feed costs one 304. New entries go through the same path as
 ``strikeledger ingest`` (entries already in the ledger are counted as duplicates). A feed that
 fails waits twice as long after each failure in a row, up to ``watch_max_backoff_seconds``.
-Ctrl-C stops cleanly between two polls; the ledger holds every batch committed so far.
+Ctrl-C stops cleanly between two polls; the ledger holds every batch committed so far. The
+validators of each feed's last answer are kept in the ledger (table ``feed_state``), so a
+restarted watcher goes on with conditional requests.
 """
 
 from __future__ import annotations
@@ -119,6 +121,7 @@ def watch(
     polled: set[str] = set()
     try:
         with open_store(db) as store:
+            _load_state(store, feeds)
             while True:
                 now = clock()
                 for feed in feeds:
@@ -143,10 +146,12 @@ def watch(
                             summary.not_modified += 1
                             say(f"{feed.url}: not modified")
                         else:
-                            feed.etag, feed.last_modified = got.etag, got.last_modified
                             items = documents_from_response(got, feed.url, source=feed.source)
                             result = ingest_documents(items, store, on_skip=on_skip)
                             _add(summary.ingest, result)
+                            # validators are kept only once the entries are in the ledger
+                            feed.etag, feed.last_modified = got.etag, got.last_modified
+                            _save_state(store, feed)
                             say(f"{feed.url}: {result.read} entries, {result.new} new")
                     if max_polls is not None and summary.polls >= max_polls:
                         return summary
@@ -161,6 +166,31 @@ def watch(
     finally:
         if own_client:
             http.close()
+
+
+def _load_state(store: Any, feeds: list[Feed]) -> None:
+    rows = store.query("SELECT url, etag, last_modified FROM feed_state")
+    known = {r["url"]: r for r in rows}
+    for feed in feeds:
+        row = known.get(feed.url)
+        if row is not None:
+            feed.etag, feed.last_modified = row["etag"], row["last_modified"]
+
+
+def _save_state(store: Any, feed: Feed) -> None:
+    from datetime import UTC, datetime
+
+    with store.transaction():
+        store.execute("DELETE FROM feed_state WHERE url = ?", [feed.url])
+        store.execute(
+            "INSERT INTO feed_state (url, etag, last_modified, polled_at) VALUES (?, ?, ?, ?)",
+            [
+                feed.url,
+                feed.etag,
+                feed.last_modified,
+                datetime.now(UTC).isoformat(timespec="seconds"),
+            ],
+        )
 
 
 def _add(total: IngestSummary, part: IngestSummary) -> None:

@@ -106,3 +106,98 @@ def test_evidence_covers_number_and_weapon() -> None:
 def test_claimant_from_the_sentence() -> None:
     (f,) = figures_of("Russia launched 90 drones, Ukraine's air force said.", "en")
     assert f["claimant"] == {"name": "Ukrainian Air Force", "kind": "air_force"}
+
+
+# Phrasings found while testing on new texts (each fixed a rule; kept as regressions).
+MORE = [
+    (
+        "Ukraine's air force said it had downed 41 of the 48 drones launched by Russia overnight.",
+        {(S, "drone", None, 41, "exact"), (L, "drone", None, 48, "exact")},
+    ),
+    (
+        "Russia launched 49 drones, the air force said; 36 were shot down and 13 were lost.",
+        {
+            (L, "drone", None, 49, "exact"),
+            (S, "drone", None, 36, "exact"),
+            (SU, "drone", None, 13, "exact"),
+        },
+    ),
+    (
+        "Air defense forces shot down 17 missiles out of 18.",
+        {(S, "missile", None, 17, "exact"), (L, "missile", None, 18, "exact")},
+    ),
+    (
+        "Of the 40 missiles, 35 were intercepted.",
+        {(L, "missile", None, 40, "exact"), (S, "missile", None, 35, "exact")},
+    ),
+    (
+        "Ukraine says it shot down all 23 drones Russia launched overnight.",
+        {(S, "drone", None, 23, "exact")},
+    ),
+    (
+        "Russia launched 188 drones, with Ukraine downing 76 of them.",
+        {(L, "drone", None, 188, "exact"), (S, "drone", None, 76, "exact")},
+    ),
+    (
+        "The Air Force said 41 drones were intercepted, while 34 others were lost from radars.",
+        {(S, "drone", None, 41, "exact"), (SU, "drone", None, 34, "exact")},
+    ),
+    (
+        "It shot down 56 of 70 drones and three of six missiles launched by Russia.",
+        {
+            (S, "drone", None, 56, "exact"),
+            (L, "drone", None, 70, "exact"),
+            (S, "missile", None, 3, "exact"),
+            (L, "missile", None, 6, "exact"),
+        },
+    ),
+    (
+        "The barrage, which included 40 cruise missiles - hit energy facilities.",
+        {(L, "missile", None, 40, "exact")},
+    ),
+    ("A total of 14 drones were downed over Kyiv Oblast.", {(S, "drone", None, 14, "exact")}),
+    ("Russia launched a barrage of 150 drones at Odesa.", {(L, "drone", None, 150, "exact")}),
+    (
+        "The air force said it detected 56 Russian drones overnight and downed 41 of them.",
+        {(L, "drone", None, 56, "exact"), (S, "drone", None, 41, "exact")},
+    ),
+    (
+        "Two of the three missiles were intercepted, while the third hit a power plant.",
+        {(S, "missile", None, 2, "exact"), (L, "missile", None, 3, "exact")},
+    ),
+    (
+        "Russia struck the city with a ballistic missile and 12 drones.",
+        {(L, "missile", None, 1, "exact"), (L, "drone", None, 12, "exact")},
+    ),
+    (
+        "Air defenses shot down 53 drones, and 35 drones were 'lost' from radars.",
+        {(S, "drone", None, 53, "exact"), (SU, "drone", None, 35, "exact")},
+    ),
+    (
+        "Russia attacked Ukraine with 273 drones alongside 2 Iskander-M missiles.",
+        {(L, "drone", None, 273, "exact"), (L, "missile", "iskander-m", 2, "exact")},
+    ),
+    ("Russia launched 100+ drones overnight.", {(L, "drone", None, 100, "more_than")}),
+    ("Russia launched 10-12 drones at Odesa overnight.", {(L, "drone", None, 12, "approx")}),
+    (
+        "Of the 71 drones Russia launched, forces destroyed 52 and another 18 were 'locally lost'.",
+        {
+            (L, "drone", None, 71, "exact"),
+            (S, "drone", None, 52, "exact"),
+            (SU, "drone", None, 18, "exact"),
+        },
+    ),
+    (
+        "It shot down 26 out of 30 drones and all four Kh-59 missiles launched overnight.",
+        {
+            (S, "drone", None, 26, "exact"),
+            (L, "drone", None, 30, "exact"),
+            (S, "missile", "kh-59", 4, "exact"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE, ids=[c[0][:40] for c in MORE])
+def test_more_phrasings(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "en") == expected

@@ -103,3 +103,44 @@ def test_claimant_air_force() -> None:
     (f,) = figures_of("Повітряні сили: противник атакував 55 ударними БпЛА.", "uk")
     assert f["claimant"]["kind"] == "air_force"
     assert f["rule"] == "uk.launched.v1"
+
+
+# Phrasings found while testing on new texts (each fixed a rule; kept as regressions).
+MORE = [
+    (
+        "Вдалося знищити 92 повітряні цілі. Серед них – 55 шахедів і 37 ракет.",
+        {
+            (S, "any", None, 92, "exact"),
+            (S, "drone", "shahed", 55, "exact"),
+            (S, "missile", None, 37, "exact"),
+        },
+    ),
+    (
+        "Сили ППО збили 39 шахедів з 42.",
+        {(S, "drone", "shahed", 39, "exact"), (L, "drone", "shahed", 42, "exact")},
+    ),
+    (
+        "У повітряному просторі було виявлено та супроводжено 56 засобів повітряного нападу.",
+        {(L, "any", None, 56, "exact")},
+    ),
+    (
+        "Протягом доби ворог завдав 15 авіаударів, скинувши 22 КАБи.",
+        {(L, "guided_bomb", "kab", 22, "exact")},
+    ),
+    ("Окупанти атакували Херсонщину 12 разів, випустивши 40 снарядів.", set()),
+    ("Ворог атакував Сумщину 17 дронами-приманками.", {(L, "drone", "decoy", 17, "exact")}),
+    ("Окупанти скинули 4 ФАБ-500 з УМПК.", {(L, "guided_bomb", "kab", 4, "exact")}),
+    (
+        "Ворог атакував 407 дронами та 45 ракетами, з яких понад 20 – балістичні.",
+        {
+            (L, "drone", None, 407, "exact"),
+            (L, "missile", None, 45, "exact"),
+            (L, "missile", None, 20, "more_than"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE, ids=[c[0][:40] for c in MORE])
+def test_more_phrasings(text: str, expected: set[tuple[object, ...]]) -> None:
+    assert keys(text, "uk") == expected

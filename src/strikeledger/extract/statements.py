@@ -363,6 +363,9 @@ class _Finder:
     # ----- claims
     def claims(self) -> None:
         claimed: list[Mention] = []
+        # direct speech is looked for only on lines up to this long: matching from the start
+        # of one huge line for every mention on it was quadratic (100 KB took 40 s)
+        longest = settings.MAX_SENTENCE_CHARS.get()
         for m in self.mentions:
             if m.possessive:
                 continue
@@ -383,7 +386,11 @@ class _Finder:
                 continue
             claimed.append(m)
             line_start = self.text.rfind("\n", 0, m.span_start) + 1
-            dash = _DASH_SPEECH.match(self.text, line_start, m.span_start)
+            dash = (
+                _DASH_SPEECH.match(self.text, line_start, m.span_start)
+                if m.span_start - line_start <= longest
+                else None
+            )
             if dash is not None:
                 # "— Все службы работают, — сказал Собянин": direct speech set off by dashes
                 self.add(

@@ -25,7 +25,7 @@ from .errors import (
 
 # All apostrophe look-alikes become the ASCII apostrophe: Ukrainian words ("п'ятсот",
 # "п’ятсот", "пʼятсот") and English possessives then match one form in the language data.
-_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'", "′": "'", "ʹ": "'"})
+_APOSTROPHES = re.compile("[’ʼ‘`′ʹ]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HSPACE = re.compile(r"[^\S\n]+")
@@ -38,7 +38,7 @@ _HEADER_LINE = re.compile(r"^(published|url|title|source|language)\s*:\s*(.*)$",
 def normalise(raw: str) -> str:
     """The normalised form of a text (see the module docstring)."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(_APOSTROPHES)
+    text = _APOSTROPHES.sub("'", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub(" ", text)
     text = _HSPACE.sub(" ", text)

@@ -99,6 +99,10 @@ EN: list[tuple[str, set[Key]]] = [
     ("Rescuers recovered the bodies of three people.", {("killed", "people", 3)}),
     ("Among the injured are four children.", {("injured", "children", 4)}),
     ("The dead included two children aged 4 and 9.", {("killed", "children", 2)}),
+    (
+        "One person died and seven children were treated for acute stress.",
+        {("killed", "people", 1)},
+    ),
     ("Three bodies were recovered from the rubble.", {("killed", "people", 3)}),
     (
         "Rescuers pulled 11 people from under the debris, and two others are still missing.",
@@ -170,6 +174,15 @@ UK: list[tuple[str, set[Key]]] = [
     ("Загиблих – 2, поранених – 7.", {("killed", "people", 2), ("injured", "people", 7)}),
     ("Є загиблий.", {("killed", "people", 1)}),
     (
+        "Загинула родина з чотирьох людей – батько, мати та дві доньки.",
+        {
+            ("killed", "people", 4),
+            ("killed", "men", 1),
+            ("killed", "women", 1),
+            ("killed", "children", 2),
+        },
+    ),
+    (
         "Ще двоє людей отримали поранення – чоловіки 61 та 68 років.",
         {("injured", "people", 2), ("injured", "men", 2)},
     ),
@@ -229,6 +242,10 @@ RU: list[tuple[str, set[Key]]] = [
     ("Погибших: 3, раненых: 11.", {("killed", "people", 3), ("injured", "people", 11)}),
     ("Жертвами атаки стали 5 человек.", {("killed", "people", 5)}),
     ("Есть погибший.", {("killed", "people", 1)}),
+    (
+        "Пострадали трое детей в возрасте от 7 до 12 лет и их мать.",
+        {("injured", "children", 3), ("injured", "women", 1)},
+    ),
     (
         "Пострадали 6 человек, из них трое — дети.",
         {("injured", "people", 6), ("injured", "children", 3)},

@@ -60,6 +60,7 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "group_before?": _PHRASES,
     "determiners?": _PHRASES,
     "age_after?": _PHRASES,
+    "age_of?": _PHRASES,
     "extra_numbers?": "dict[str,int]",
     "area_city?": _PHRASES,
     "area_country?": _PHRASES,

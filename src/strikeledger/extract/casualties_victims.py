@@ -41,6 +41,7 @@ class Lexicon:
     pronouns: frozenset[str]
     determiners: frozenset[str]
     age_after: PhraseSet
+    age_of: PhraseSet
     birth_before: PhraseSet
     birth_after: PhraseSet
     counting_people: frozenset[str]
@@ -110,6 +111,7 @@ def lexicon(lang: str) -> Lexicon:
         pronouns=frozenset(w.lower() for w in data["pronouns"]),
         determiners=frozenset(w.lower() for w in data.get("determiners") or []),
         age_after=PhraseSet(data.get("age_after") or []),
+        age_of=PhraseSet(data.get("age_of") or []),
         birth_before=PhraseSet(data.get("birth_year") or []),
         birth_after=PhraseSet(data.get("birth_year_after") or []),
         counting_people=frozenset(w.lower() for w in (data.get("counting_people") or [])),
@@ -477,6 +479,9 @@ class SentenceVictims:
             near = range(max(self.lo, t - 4), min(self.hi, t + 3))
             if any(m.has("g:") and m.start in near for m in self.matches):
                 continue  # the age of a named person ("12-year-old girl", "a man aged 72")
+            lo = max(self.lo, t - 4)
+            if any(self.lex.age_of.ends_before(self.words, x, lo) for x in range(t, lo, -1)):
+                continue  # "трое детей в возрасте от 7 до 12 лет": ages of a counted group
             who = "children" if age < 18 else "people"
             out.append(Victim(t, t + 1, 1, who, "exact", "singular"))
             self.used.add(t)
@@ -604,6 +609,17 @@ class SentenceVictims:
         for v in victims:
             if v.cues or v.forced or v.weak or v.parent is not None or v.partitive:
                 continue
-            near = min(cues, key=lambda c: self._distance(v, c), default=None)
-            if near is not None and self._distance(v, near) <= fallback:
+
+            # A victim no cue chose takes the nearest cue ("two police officers and a paramedic
+            # were among the injured", "поранено юнака та жінку"), but not one before it when
+            # it starts a clause of its own ("one person died and seven children were treated").
+            own_clause = bool(self.lex.auxiliaries.starts_at(self.words, v.end, self.hi))
+
+            def reach(c: Cue, v: Victim = v, own_clause: bool = own_clause) -> int:
+                if c.start < v.end and own_clause:
+                    return _INF
+                return self._distance(v, c)
+
+            near = min(cues, key=reach, default=None)
+            if near is not None and reach(near) <= fallback:
                 v.cues.append(near)

@@ -109,3 +109,10 @@ def test_governor_makes_attacker_ua() -> None:
     (f,) = figures_of("Над Брянской областью сбиты 7 беспилотников, сообщил губернатор.", "ru")
     assert f["attacker"] == "UA"
     assert f["claimant"]["kind"] == "russian_official"
+
+
+def test_a_total_of_ukrainian_parts_is_ukrainian() -> None:
+    text = "✅ Над территорией области уничтожены 7 БПЛА:\n▪️ Курская – 4\n▪️ Брянская – 3"
+    figs = {f["value"]: f for f in figures_of(text, "ru")}
+    assert set(figs) == {7, 4, 3}
+    assert all(f["attacker"] == "UA" for f in figs.values())

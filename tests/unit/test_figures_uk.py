@@ -144,3 +144,15 @@ MORE = [
 @pytest.mark.parametrize(("text", "expected"), MORE, ids=[c[0][:40] for c in MORE])
 def test_more_phrasings(text: str, expected: set[tuple[object, ...]]) -> None:
     assert keys(text, "uk") == expected
+
+
+def test_emoji_bullets_continue_a_list() -> None:
+    text = (
+        "Станом на 09:00 збито/подавлено 100 цілей:\n"
+        "🔹 90 ворожих БпЛА;\n🔹 10 крилатих ракет Х-101."
+    )
+    assert keys(text, "uk") == {
+        (N, "any", None, 100, "exact"),
+        (N, "drone", None, 90, "exact"),
+        (N, "missile", "kh-101", 10, "exact"),
+    }

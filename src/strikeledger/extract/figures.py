@@ -137,7 +137,9 @@ class _Rules:
         self.list_ctx: dict[int, tuple[str | None, int | None]] = {}
         open_list: tuple[str | None, int | None] | None = None
         for si, s in enumerate(ctx.sentences):
-            bullet = s.text[:1] in "–—-•*·"
+            # "– 474 ворожі БпЛА;", "🔹 90 ворожих БпЛА;", "▪️ Курская – 4"
+            first = s.text[:1]
+            bullet = bool(first) and not first.isalnum() and first not in "«\"“„'([#@"
             if open_list is not None and bullet:
                 self.list_ctx[si] = open_list
             elif not bullet:

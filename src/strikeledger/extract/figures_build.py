@@ -66,6 +66,11 @@ def build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
     remap = {old: new for new, old in enumerate(keep)}
     figures = [out[k] for k in keep]
     parents = {remap[a]: remap[b] for a, b in parents.items() if a in remap and b in remap}
+    # a total whose parts are Ukrainian drones over Russian regions is Ukrainian too
+    for part, total in parents.items():
+        t = figures[total]
+        if figures[part].attacker == "UA" and t.attacker == "RU" and t.area == ["UA"]:
+            t.attacker, t.area = "UA", ["RU"]
     return figures, parents
 
 

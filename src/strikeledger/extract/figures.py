@@ -10,11 +10,15 @@ How a number becomes a figure (the words are in ``lang/<lang>/*.yaml``; see ``fi
    parts after a dash or with a region ("12 – над Курской областью", "24 over the Belgorod
    region"), "another 55 were lost", or right after a cue ("знищено 51"). Such numbers take the
    weapon of their group (convention 2: model per number, anaphora inherits).
-2. **Measure.** The cue that follows the weapon phrase ("20 беспилотников уничтожены"); a cue
+2. **Measure.** A verb right before the number ("shot down 53 drones", "which included 40
+   missiles"); else the cue that follows the weapon phrase ("20 беспилотников уничтожены"),
+   unless it is a bare participle describing it ("all four missiles launched overnight"); a cue
    after a coordinated list applies to every member ("747 drones and four missiles were shot
    down"); else the nearest preceding cue in the sentence, else a following one, else the
    list/parts context ("збито/подавлено 503 цілі:" then "– 474 ворожі БпЛА"), else a weak cue
-   ("with", "атаку"), else the previous sentence's measure. No cue: no figure.
+   ("with", "атаку"), else the previous sentence's measure after an elliptical dash ("Лише
+   минулої ночі – 69 дронів"). No cue: no figure. Sentences about supplies, production or
+   plans ("non_attack" words) give no figures.
 3. **Locations.** "на 8 локаціях", "at 20 locations", "debris fell at 19 more" give
    hit_locations / debris_locations (category any) by the nearest hit or debris word.
 4. Qualifier from the words right before the number; night/window from ``ctx.notes["time"]``;
@@ -28,7 +32,6 @@ index of the total it is a part of (used by ``flags``); ``ctx.notes["numbers"]``
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -43,9 +46,6 @@ if TYPE_CHECKING:
     from .pipeline import Context
 
 __all__ = ["component", "extract_figures"]
-
-_BULLET = re.compile(r"^\s*[–—\-•*·]")
-_GAP_BAD = re.compile(r"[\d,;:.()!?]")
 
 
 @dataclass

@@ -61,6 +61,8 @@ def test_post_bad_body_is_400(client: TestClient) -> None:
     )
     assert r.status_code == 400
     assert client.post("/api/documents", json={"text": "   "}, headers=auth).status_code == 400
+    r = client.post("/api/documents", json={**DOC, "published": "yesterday"}, headers=auth)
+    assert r.status_code == 400 and "published" in r.json()["error"]["message"]
 
 
 def test_body_over_limit_is_413(ledger_copy: object) -> None:

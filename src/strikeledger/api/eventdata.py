@@ -541,8 +541,19 @@ def conflicts(
 def ingest(ledger: Ledger, doc: dict[str, Any]) -> dict[str, Any]:
     """Extract one posted document, add it to the ledger and to the events: the same library
     functions ``strikeledger ingest`` uses (extract, ``Store.add_batch``, ``EventSet.add``)."""
-    from ..document import Document
+    from .. import settings
+    from ..document import Document, parse_published
+    from ..errors import InputError, TooLargeError
     from ..extract import extract
+
+    limit = settings.MAX_DOCUMENT_BYTES.get()
+    size = len(doc["text"].encode("utf-8", "replace"))
+    if size > limit:
+        raise TooLargeError(f"{size} bytes exceeds max_document_bytes={limit}", item="text")
+    try:
+        parse_published(doc.get("published"))
+    except ValueError:
+        raise InputError("expected an ISO 8601 date or time", item="published") from None
 
     document = Document.from_text(
         doc["text"],

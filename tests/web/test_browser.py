@@ -76,8 +76,11 @@ def test_dashboard_filter_event_document(live_server: LiveServer) -> None:
         assert page.get_attribute("#map", "data-shaded") == "1"  # only Kyiv that night
         _shot(page, "02-dashboard-filtered")
 
-        # Open the event of that night from the nights table.
-        page.click("#nights a:text('details')")
+        # Open the event of that night by clicking its bar in the chart.
+        box = page.locator("#timeline .bars path").first.bounding_box()
+        assert box is not None
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        page.wait_for_url("**/events/**")
         page.wait_for_selector("#side-by-side")
         table = page.locator("#side-by-side")
         assert table.locator("a.claim.conflict:text('550')").count() == 1

@@ -21,6 +21,12 @@
                 tickmode: "linear", tick0: 0, dtick: 20, showgrid: false }
     };
     window.Plotly.newPlot(el, traces, layout, { displaylogo: false, displayModeBar: false, responsive: true });
+    // A click on a night opens its event page.
+    el.on("plotly_click", function (ev) {
+      var p = ev.points && ev.points[0];
+      var item = p ? items[p.pointIndex] : null;
+      if (item && item.event) { window.location.href = "/events/" + encodeURIComponent(item.event); }
+    });
     el.dataset.nights = String(items.length);
     el.dataset.launched = String(items.reduce(function (s, n) { return s + (n.launched || 0); }, 0));
     el.dataset.state = "ready";

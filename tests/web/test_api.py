@@ -62,6 +62,10 @@ def test_timeline_per_night_with_interception_rate(client: TestClient) -> None:
 def test_timeline_date_filter_and_weapon(client: TestClient) -> None:
     items = client.get("/api/timeline?from=2025-07-03&to=2025-07-08").json()["items"]
     assert [i["night_of"] for i in items] == ["2025-07-04", "2025-07-06"]
+    latest = client.get("/api/timeline?order=desc&page_size=2").json()
+    assert [i["night_of"] for i in latest["items"]] == ["2025-07-10", "2025-07-06"]
+    assert latest["has_more"] is True
+    assert client.get("/api/timeline?order=sideways").status_code == 400
     drones = client.get("/api/timeline?weapon=drone&from=2025-07-06&to=2025-07-06").json()["items"]
     assert drones[0]["launched"] == 320 and drones[0]["weapon"] == "drone"
 

@@ -467,11 +467,16 @@ def _timeline_entries(values: dict[str, dict[str, int]]) -> dict[str, dict[str, 
     return out
 
 
-def timeline(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
-    """One row per attack event (night, attacker, attacked country), oldest first."""
+def timeline(
+    ledger: Ledger, f: Filters, page: Page, *, newest_first: bool = False
+) -> list[dict[str, Any]]:
+    """One row per attack event (night, attacker, attacked country), oldest first (or newest
+    first: the dashboard shows the latest nights of a long ledger)."""
     idx = index(ledger)
     subject = f.category or "any"
     rows = idx.between(f, "attack")
+    if newest_first:
+        rows = rows[::-1]
     entries = (
         row["_timeline"][subject]
         for row in rows

@@ -187,12 +187,17 @@ def timeline(
     attacker: Attacker = None,
     weapon: Weapon = None,
     measure: Measure = None,
+    order: Annotated[
+        str | None, Query(description="asc (oldest night first, default) or desc (newest first)")
+    ] = None,
     page: PageNo = None,
     page_size: PageSize = None,
     format: Format = None,
 ) -> Response:
-    f, pg, fmt = _list(request)
-    return _answer(request, eventdata.timeline(_ledger(request), f, pg), pg, fmt, "timeline")
+    f, pg, fmt = _list(request, ("order",))
+    order = parse_choice(request.query_params, "order", ("asc", "desc"), _settings(request))
+    rows = eventdata.timeline(_ledger(request), f, pg, newest_first=order == "desc")
+    return _answer(request, rows, pg, fmt, "timeline")
 
 
 @router.get("/places", summary="Places named by reports, with counts and coordinates")

@@ -94,7 +94,7 @@ def dashboard(request: Request) -> Response:
     )
     ledger = _ledger(request)
     big = Page(1, 400)
-    nights, notice = _try(eventdata.timeline, ledger, f, big)
+    nights, notice = _try(eventdata.timeline, ledger, f, big, newest_first=True)
     q = f.as_query()
     return _render(
         request,

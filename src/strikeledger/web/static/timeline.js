@@ -38,7 +38,10 @@
     fetch(el.dataset.src, { headers: { accept: "application/json" } })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (body) {
-        var items = body.items || [];
+        // The API gives the latest nights first; the chart runs left to right in time.
+        var items = (body.items || []).slice().sort(function (a, b) {
+          return a.night_of < b.night_of ? -1 : a.night_of > b.night_of ? 1 : 0;
+        });
         if (!items.length) {
           el.textContent = "No nights in this period.";
           el.dataset.nights = "0";

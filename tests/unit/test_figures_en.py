@@ -198,6 +198,22 @@ MORE = [
 ]
 
 
+MORE += [
+    (
+        "Russia launched 150 drones overnight. Of those, 80 were Shahed attack drones.",
+        {(L, "drone", None, 150, "exact"), (L, "drone", "shahed", 80, "exact")},
+    ),
+    (
+        "Russia attacked Ukraine with 103 drones. Of them, 75 were shot down or jammed.",
+        {(L, "drone", None, 103, "exact"), (N, "drone", None, 75, "exact")},
+    ),
+    (
+        "Russia launched 90 drones overnight. Seven were killed and 12 were injured in Sumy.",
+        {(L, "drone", None, 90, "exact")},
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), MORE, ids=[c[0][:40] for c in MORE])
 def test_more_phrasings(text: str, expected: set[tuple[object, ...]]) -> None:
     assert keys(text, "en") == expected

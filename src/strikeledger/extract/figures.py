@@ -267,10 +267,15 @@ class _Rules:
             self._tally_one(ph, si, lim)
             return
         # a bare number that is part of a group ------------------------------------
+        if before > s.start and text[before - 1] == ",":  # "Of those, 80 …", "З них, 30 …"
+            comma_b = scan.skip_back(before - 1, s.start)
+            if scan.ending("anaphora", comma_b) is not None:
+                before = comma_b
         if (
             text[after : after + 1].isalpha()
             and scan.at("breakers", after) is not None
             and scan.at("over", after) is None
+            and scan.at("copulas", after) is None
             and not any(
                 not h.value.weak and _gap_ok(text, after, h.start)
                 for h in scan.in_range("cues", after, after + 60)

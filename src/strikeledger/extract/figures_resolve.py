@@ -126,6 +126,7 @@ def _weapons(r: _Rules) -> None:
         elif c.kind == "anaphora":
             if c.phrase is not None:
                 c.weapon = _weapon_of(c.phrase)
+                _antecedent(r, i)  # for its source (the total it belongs to)
             else:
                 c.weapon = _antecedent(r, i)
         elif c.kind == "oftotal":
@@ -179,6 +180,7 @@ def _antecedent(r: _Rules, i: int) -> Weapon | None:
         p = cands[j]
         if p.weapon is not None and p.lead <= best.start and best.end <= p.end:
             run = [k for k in _run_of(r, j) if k < i and cands[k].weapon is not None]
+            c.source = j if c.source is None else c.source
             c.ua = c.ua or any(cands[k].ua for k in run)
             return _merge([w for k in run if (w := cands[k].weapon) is not None])
     # "Ukrainian drones attacked …; Russia said it downed 28 of them"
@@ -368,7 +370,11 @@ def _measures(r: _Rules) -> None:
             c.measure = strong[-1].value.measure
             continue
         if c.kind == "anaphora":
-            continue  # "of them" needs a cue
+            # "of them" needs a cue — unless it only says what they were ("Of those, 80 were
+            # Shahed attack drones", "З них 300 – шахеди"): then it is its total's measure
+            if c.phrase is not None and c.source is not None and cands[c.source].measure:
+                c.measure = cands[c.source].measure
+            continue
         post = [
             h
             for h in cs

@@ -135,6 +135,7 @@ EN_NEGATIVE = [
     "Air defences shot down 87 of the missiles and 27 of the drones.",
     "Candles were lit for the dead and a volunteer read out names.",
     "The passenger train was damaged.",
+    "The strike killed 30 cows on a farm.",
 ]
 
 UK: list[tuple[str, set[Key]]] = [
@@ -268,6 +269,7 @@ RU_NEGATIVE = [
     "Открыли центр для 300 раненых военных.",
     "Выплаты семьям погибших военнослужащих составят 5 млн рублей.",
     "Над областью уничтожены 14 украинских беспилотников.",
+    "Удар убил 12 коров.",
 ]
 
 

@@ -63,6 +63,7 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "age_of?": _PHRASES,
     "extra_numbers?": "dict[str,int]",
     "area_city?": _PHRASES,
+    "after_bare?": _PHRASES,
     "area_country?": _PHRASES,
     "title_before?": _PHRASES,
     "including": _PHRASES,
@@ -255,8 +256,14 @@ class PhraseMatcher:
     def find(self, words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[Match]:
         hi = len(words) if hi is None else hi
         out: list[Match] = []
+        # the check that starts ``longest_at``, done here without a call for each word
+        first, heads = self._root.exact, self._root.by_head
         i = lo
         while i < hi:
+            word = words[i]
+            if word not in first and word[:_HEAD] not in heads:
+                i += 1
+                continue
             m = self.longest_at(words, i, hi)
             if m is None:
                 i += 1

@@ -42,6 +42,7 @@ class Lexicon:
     determiners: frozenset[str]
     age_after: PhraseSet
     age_of: PhraseSet
+    after_bare: frozenset[str]
     birth_before: PhraseSet
     birth_after: PhraseSet
     counting_people: frozenset[str]
@@ -112,6 +113,7 @@ def lexicon(lang: str) -> Lexicon:
         determiners=frozenset(w.lower() for w in data.get("determiners") or []),
         age_after=PhraseSet(data.get("age_after") or []),
         age_of=PhraseSet(data.get("age_of") or []),
+        after_bare=frozenset(w.lower() for w in data.get("after_bare") or []),
         birth_before=PhraseSet(data.get("birth_year") or []),
         birth_after=PhraseSet(data.get("birth_year_after") or []),
         counting_people=frozenset(w.lower() for w in (data.get("counting_people") or [])),
@@ -326,7 +328,7 @@ class SentenceVictims:
                 cue = cue_at_end.get(q_start) or cue_at_end.get(before)
                 if cue is None and q_start - 1 >= self.lo and w[q_start - 1] in _DASHES:
                     cue = cue_at_end.get(q_start - 1)  # "поранених – 7", "Killed: 3"
-                if cue is not None:
+                if cue is not None and self._counts_people_after(j):
                     victim = Victim(q_start, j, n.value, "people", qual, "bare", forced=[cue])
                 elif (
                     tolls
@@ -372,6 +374,14 @@ class SentenceVictims:
             ):
                 return True
         return False
+
+    def _counts_people_after(self, j: int) -> bool:
+        """After "killing 4": the end, punctuation or a function word ("in Kyiv") — not a noun
+        naming something else ("killed 30 cows")."""
+        if j >= self.hi or not self.lex.after_bare:
+            return True
+        w = self.words[j]
+        return not w[:1].isalpha() or w in self.lex.after_bare
 
     def _unit_after(self, j: int) -> bool:
         if j >= self.hi:

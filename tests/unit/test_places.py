@@ -78,6 +78,17 @@ def _names(text: str) -> list[str]:
         ("Владимир Путин провёл совещание.", []),
         ("В Голосеевском районе Киева повреждён дом.", ["Holosiivskyi", "Kyiv"]),
         ("По данным Харьковской ОВА, ранены двое.", []),
+        ("Беспилотники атаковали Рязанский НПЗ.", ["Ryazan"]),
+        ("Рязанский край славится природой.", []),
+        # a cue carries over a list; "the region of X" is the oblast
+        (
+            "У селах Липці, Слатине та Руська Лозова поранено людей.",
+            ["Lyptsi", "Slatyne", "Ruska Lozova"],
+        ),
+        ("A woman died in the Russian border region of Belgorod.", ["Belgorod Oblast"]),
+        ("Sumy and Poltava came under fire.", ["Sumy", "Poltava"]),
+        ("Bar owners in Lviv reopened.", ["Lviv"]),
+        ("The Zaporizhzhia nuclear power plant lost power.", []),
     ],
 )
 def test_places_of_text(text: str, names: list[str]) -> None:

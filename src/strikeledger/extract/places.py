@@ -33,6 +33,7 @@ text: Russian-language Ukrainian news and English wires mix their conventions.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Container
@@ -140,7 +141,9 @@ def _cues() -> _Cues:
     return _Cues(
         settlement=re.compile(r"(?:^|(?<![\w.]))(?:" + _alt(data["settlement_cues"]) + r")\s*$"),
         heads={lv: re.compile(r"^\s+(?:" + _alt(ws) + ")" + end) for lv, ws in heads.items()},
-        heads_of={lv: re.compile(r"\b(?:" + _alt(ws) + r")\s+of\s+$") for lv, ws in of_heads.items()},
+        heads_of={
+            lv: re.compile(r"\b(?:" + _alt(ws) + r")\s+of\s+$") for lv, ws in of_heads.items()
+        },
         joiner=re.compile(r"^\s*(?:" + _alt(data["list_joiners"]) + r")\s*$"),
         institution=re.compile(r"^(?:'s)?\s+(?:" + _alt(data["institution_after"]) + ")"),
         meto_after=re.compile(r"^(?:\s*(?:" + _alt(data["metonymy_after"]) + "))"),
@@ -194,6 +197,11 @@ def find_places(
             raw = RawMatch(raw.start, raw.end, tuple(_as_common(c) for c in raw.candidates))
         ms.append(_M(raw, si, initial, bool(cues.settlement.search(before))))
 
+    # A cue carries over a list: "у селах Липці, Слатине та Руська Лозова", "з напрямків
+    # Курська, Орла, Шаталово".
+    for prev, m in itertools.pairwise(ms):
+        if prev.cue and not m.cue and cues.joiner.match(low[prev.raw.end : m.raw.start]):
+            m.cue = True
     # Two passes: the second knows which regions and units the first found elsewhere (a
     # mention's own first guess does not count as its context).
     units: Counter[int] = Counter()
@@ -292,7 +300,7 @@ class _Others(Generic[_K]):
         self.counts, self.own = counts, own
 
     def __contains__(self, key: object) -> bool:
-        n = self.counts.get(key, 0)  # type: ignore[call-overload]
+        n = self.counts[key]  # type: ignore[index]  # a Counter gives 0 for a missing key
         return bool(n > (1 if key in self.own else 0))
 
 
@@ -313,13 +321,13 @@ def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ct
     border region of Belgorod": a type word with "of" before a stem."""
     for m in ms:
         before = low[max(0, m.raw.start - _WINDOW) : m.raw.start]
-        for level, pat in cues.heads_of.items():
+        for of_level, pat in cues.heads_of.items():
             if pat.search(before):
-                e = _pick(gz, m, _HEAD_LEVELS[level], None, ctx)
+                e = _pick(gz, m, _HEAD_LEVELS[of_level], None, ctx)
                 if e is not None:
                     m.chosen, m.how = e, "list"
     for i, m in enumerate(ms):
-        level = None
+        level: str | None = None
         for lv, pat in cues.heads.items():
             if pat.match(low[m.raw.end : m.raw.end + _WINDOW]):
                 level = lv

@@ -4,6 +4,7 @@ attacker and area (ISO 3166-1/2), evidence, rule id; repeats dropped (see ``figu
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 from ..report import Claimant, Figure, Weapon, Window
@@ -128,6 +129,12 @@ def _ua_regions(r: _Rules, lo: int, hi: int) -> list[str]:
 def _source_claimant(source: str | None) -> Claimant | None:
     if not source:
         return None
+    return _claimant_of_source(source)
+
+
+@functools.lru_cache(maxsize=1024)
+def _claimant_of_source(source: str) -> Claimant | None:
+    """The claimant a document's source names (cached: looked up for every figure)."""
     from . import langdata
 
     for lang in ("uk", "ru", "en"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from .numbers import lang_data
@@ -311,8 +311,13 @@ def _clock(s: str) -> tuple[int, int]:
 
 def parts(cue: Cue, lang: str, after: str = "") -> Parts:
     """Read the times, dates and weekdays a cue names; ``after`` is the text right after it."""
+    return _parts(cue.kind, cue.text, lang, after[:40])
+
+
+@lru_cache(maxsize=4096)
+def _parts(kind: str, text: str, lang: str, after: str) -> Parts:
+    """``parts`` of a cue's kind and text (cached: the same cues recur across documents)."""
     c = cues(lang)
-    text = cue.text
     times = []
     blanked = text
     for m in c.time_re.finditer(text):
@@ -344,7 +349,7 @@ def parts(cue: Cue, lang: str, after: str = "") -> Parts:
         if m2:
             dates.append((int(m2.group(1)), int(m2.group(2)), int(m2.group(3)), m2.start()))
     # ranges "the night of July 3-4", "в ночь с 3 на 4 июля": the later day is the date
-    if cue.kind == "night_range" and dates:
+    if kind == "night_range" and dates:
         days = [int(x) for x in re.findall(r"(?<![\d:.])\d{1,2}(?![\d:])", blanked)]
         if days:
             d0 = dates[-1]

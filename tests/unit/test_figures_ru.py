@@ -98,6 +98,9 @@ def test_mod_tally_by_region_adjectives() -> None:
             "UA",
         ),
         ("Українські сили ППО збили 40 російських дронів.", "uk", "RU"),
+        ("За сутки по Белгородской области выпущено 93 боеприпаса и 83 беспилотника.", "ru", "UA"),
+        ("Ukraine fired 12 drones at the Kursk region overnight.", "en", "UA"),
+        ("Ворог випустив 12 дронів з Курської області по Сумщині.", "uk", "RU"),
     ],
 )
 def test_who_attacked(text: str, lang: str, attacker: str) -> None:

@@ -58,3 +58,15 @@ def test_bad_yaml_reports_the_line(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 def test_register_schema_for_other_components() -> None:
     langdata.register_schema("test_only_schema", {"words": "list[str]"})
     assert langdata.schema_for("test_only_schema") == {"words": "list[str]"}
+
+
+def test_yaml_words_are_not_booleans(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "words.yaml").write_text("w: [on, no, yes, off]\nflag: true\n", "utf-8")
+    monkeypatch.setattr(langdata, "data_dir", lambda: tmp_path)
+    langdata._load_cached.cache_clear()
+    try:
+        data = langdata.load("en", "words")
+        assert data == {"w": ["on", "no", "yes", "off"], "flag": True}
+    finally:
+        langdata._load_cached.cache_clear()

@@ -213,7 +213,13 @@ def _attacker_area(
         claimant = _source_claimant(r.ctx.doc.source)
     if claimant is not None and claimant.kind in ("russian_mod", "russian_official"):
         ua = True
-    if over_ru or (
+    # "по Белгородской области выпущено 83 беспилотника": a launch at a Russian region
+    targets = scan.in_range("target", s.start, hi)
+    at_ru = c.measure == "launched" and any(
+        str(h.value).startswith("RU-") and any(0 <= h.start - t.end <= 20 for t in targets)
+        for h in scan.in_range("regions", s.start, hi)
+    )
+    if over_ru or at_ru or (
         any(str(code).startswith("RU-") for code in codes) and c.kind in ("dash", "over", "part")
     ):
         ua = True

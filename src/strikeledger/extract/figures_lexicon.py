@@ -346,6 +346,7 @@ def lexicon(lang: str) -> Lexicon:
                 "copulas",
                 "non_attack",
                 "launch_from",
+                "target",
             )
         },
     }

@@ -17,12 +17,15 @@ only checked to be a mapping. A schema is a small mapping of key -> type spec:
   gives the spec of any other key (without ``*`` unknown keys are errors).
 
 Bad data raises ``LanguageDataError`` (SL-E200) naming the file and the path inside it.
+Only ``true``/``false`` are booleans: words such as "on", "no", "yes", "off" stay strings
+(plain YAML 1.1 would turn them into True/False inside word lists).
 Nothing is read at import time.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -102,6 +105,7 @@ _SCHEMAS["attack"] = {
     "copulas?": _PHRASES,
     "non_attack?": _PHRASES,
     "launch_from?": _PHRASES,
+    "target?": _PHRASES,
 }
 
 
@@ -122,6 +126,22 @@ def _path(lang: str, name: str) -> Path:
     return data_dir() / lang / f"{name}.yaml"
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML where only true/false are booleans: language data is full of words like
+    "on", "no", "yes" and "off" that YAML 1.1 would silently turn into True/False."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.copy().items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
 @functools.lru_cache(maxsize=256)
 def _load_cached(lang: str, name: str) -> dict[str, Any]:
     path = _path(lang, name)
@@ -129,7 +149,7 @@ def _load_cached(lang: str, name: str) -> dict[str, Any]:
     if not path.exists():
         raise LanguageDataError("no such language data file", item=where)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         pos = f"line {mark.line + 1}" if mark is not None else None

@@ -219,8 +219,13 @@ def _attacker_area(
         str(h.value).startswith("RU-") and any(0 <= h.start - t.end <= 20 for t in targets)
         for h in scan.in_range("regions", s.start, hi)
     )
-    if over_ru or at_ru or (
-        any(str(code).startswith("RU-") for code in codes) and c.kind in ("dash", "over", "part")
+    if (
+        over_ru
+        or at_ru
+        or (
+            any(str(code).startswith("RU-") for code in codes)
+            and c.kind in ("dash", "over", "part")
+        )
     ):
         ua = True
     if scan.in_range("russia_area", s.start, s.end):

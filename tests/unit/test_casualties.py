@@ -470,3 +470,18 @@ def test_random_word_soup_keeps_the_contract() -> None:
                 assert doc.text[c.evidence.start : c.evidence.end] == c.evidence.text
                 assert c.measure in CASUALTY_MEASURES and c.who in CASUALTY_GROUPS
                 assert c.qualifier in QUALIFIERS and c.value > 0
+
+
+def test_attacker_follows_the_place_country() -> None:
+    from strikeledger.extract.casualties import AttributedCasualty
+
+    item = AttributedCasualty("killed", 1, _span("x"), "en.casualty.singular.v1", "women")
+    item.attacker = "UA"
+    assert item.to_dict()["attacker"] == "UA"
+    assert item.to_dict()["who"] == "women"
+
+
+def _span(text_: str) -> Any:
+    from strikeledger.report import Span
+
+    return Span.of(text_, 0, len(text_))

@@ -34,8 +34,9 @@ or "taken to hospital" as a damaged site).
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import settings
 from ..report import Casualty, Span
@@ -54,6 +55,20 @@ if TYPE_CHECKING:
     from .pipeline import Context
 
 __all__ = ["component", "document_tokens"]
+
+
+@dataclass(slots=True)
+class AttributedCasualty(Casualty):
+    """A casualty with the side that attacked (``attacker``: "RU" | "UA" | None), a field
+    report-v1 allows beside the listed ones; it follows from the place (Rostov Oblast: "UA")."""
+
+    attacker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = Casualty.to_dict(self)
+        d["attacker"] = self.attacker
+        return d
+
 
 _QUALIFIER_RANK = {
     "exact": 0,
@@ -146,7 +161,11 @@ def component(ctx: Context) -> None:
             prev_last = victims[-1]
             para_victims.extend(victims)
     if links:
-        ctx.report.casualties.extend(_merge(out, links[0][0]))
+        places = links[0][0]
+        for item in _merge(out, places):
+            if isinstance(item, AttributedCasualty):
+                item.attacker = places.attacker(item.place)
+            ctx.report.casualties.append(item)
 
 
 def _emit(
@@ -177,7 +196,7 @@ def _emit(
             kind = "subgroup"
         out.append(
             (
-                Casualty(
+                AttributedCasualty(
                     measure=measure,
                     value=v.value,
                     evidence=Span.of(text, s, e),

@@ -121,16 +121,12 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
     low = fold(text)
     same = len(low) == len(text)  # lower() keeps offsets except for a few letters ("İ")
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        starts.append(a)
-        ends.append(b)
-        words.append(low[a:b] if same else fold(m.group()))
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    starts = [a for a, _b in spans]
+    ends = [b for _a, b in spans]
+    words = [low[a:b] for a, b in spans] if same else [fold(text[a:b]) for a, b in spans]
     return Tokens(starts, ends, words)
 
 

@@ -152,6 +152,19 @@ class PlaceLinker:
             return str(self.mentions[k].place_id)
         return None
 
+    def attacker(self, place_id: str | None) -> str | None:
+        """Who attacked, from where the item is: a place in Russia means a Ukrainian strike,
+        a place in Ukraine a Russian one; without a place, the country most places are in."""
+        place = self.places.get(place_id) if place_id else None
+        country = getattr(place, "country", None)
+        if country is None:
+            countries = Counter(
+                getattr(self.places.get(m.place_id), "country", None) for m in self.mentions
+            )
+            countries.pop(None, None)
+            country = countries.most_common(1)[0][0] if countries else None
+        return {"RU": "UA", "UA": "RU"}.get(str(country)) if country else None
+
     def more_specific(self, a: str | None, b: str | None) -> bool:
         if a is None:
             return False

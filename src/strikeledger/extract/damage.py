@@ -16,8 +16,9 @@ casualties component ran), ``place_mentions``, ``places_by_id``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import settings
 from ..report import DAMAGE_CATEGORIES, Damage, Span
@@ -39,6 +40,18 @@ __all__ = ["component"]
 
 # A weak cue ("debris", "удар") counts only this close to the site word.
 _WEAK_WINDOW = 6
+
+
+@dataclass(slots=True)
+class AttributedDamage(Damage):
+    """A damage item with the side that attacked (see ``casualties.AttributedCasualty``)."""
+
+    attacker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = Damage.to_dict(self)
+        d["attacker"] = self.attacker
+        return d
 
 
 @cache
@@ -125,7 +138,8 @@ def component(ctx: Context) -> None:
                     continue
                 seen.add(key)
                 ctx.report.damage.append(
-                    Damage(
+                    AttributedDamage(
+                        attacker=places.attacker(place),
                         category=cat,
                         evidence=Span.of(text, s, e),
                         rule=f"{ctx.lang}.damage.{cat}.v1",

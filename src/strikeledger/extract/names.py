@@ -12,7 +12,7 @@ Public helpers (used by ``persons``, ``statements`` and ``kb.officials``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 CYRILLIC_LANGS = ("uk", "ru")
+_VOWELS = frozenset("аеёиоуыэюяіїєьъ")
 
 
 # Schemas of the files of the statements/persons components (checked by extract.langdata).
@@ -37,8 +38,14 @@ SCHEMAS: dict[str, Any] = {
         "declension?": [{"nom": "any", "oblique": "any"}],  # "" = any other ending
         "given_names": "list[str]",
         "given_forms?": "dict[str,list[str]]",
-        "transliteration?": {"letters": "any", "initial?": "any", "pairs?": "any"},  # "ь": ""
+        "transliteration?": {
+            "letters": "any",
+            "initial?": "any",
+            "pairs?": "any",
+            "after_vowel?": "any",
+        },  # "ь": ""
         "not_names?": "list[str]",
+        "surname_endings?": "list[str]",
         "surname_nominative?": [{"oblique": "str", "nom": "any"}],
         "particles?": "list[str]",
         "articles?": "list[str]",
@@ -46,6 +53,7 @@ SCHEMAS: dict[str, Any] = {
     "roles": {
         "countries": "dict[str,list[str]]",
         "former?": "list[str]",
+        "acting?": "list[str]",
         "country_after?": "list[str]",
         "fillers?": "list[str]",
         "roles": [{"role": "any", "patterns": "list[str]", "country?": "str", "place?": "str"}],
@@ -57,6 +65,7 @@ SCHEMAS: dict[str, Any] = {
         "openers": "list[str]",
         "pronouns": "list[str]",
         "anaphora?": "list[str]",
+        "surname_endings?": "list[str]",
         "clause_words?": "list[str]",
         "platforms?": "list[str]",
         "relative?": "list[str]",
@@ -85,6 +94,7 @@ class NameData:
     letters: dict[str, str]
     initial: dict[str, str]
     pairs: dict[str, str]
+    after_vowel: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -111,6 +121,7 @@ def name_data(lang: str) -> NameData:
         letters={str(k): str(v) for k, v in (translit.get("letters") or {}).items()},
         initial={str(k): str(v) for k, v in (translit.get("initial") or {}).items()},
         pairs={str(k): str(v) for k, v in (translit.get("pairs") or {}).items()},
+        after_vowel={str(k): str(v) for k, v in (translit.get("after_vowel") or {}).items()},
     )
     names = raw.get("given_names")
     if not isinstance(names, list) or not names:
@@ -177,7 +188,11 @@ def transliterate(text: str, lang: str) -> str:
             lat = data.pairs[pair]
             i += 2
         elif low in data.letters:
-            lat = data.initial.get(low, data.letters[low]) if at_start else data.letters[low]
+            lat = data.letters[low]
+            if at_start:
+                lat = data.initial.get(low, lat)
+            elif text[i - 1].lower() in _VOWELS:
+                lat = data.after_vowel.get(low, lat)  # "Развожаев" -> Razvozhayev (BGN/PCGN)
             i += 1
         else:
             out.append(ch)

@@ -73,6 +73,7 @@ class RoleMatch:
     country: str | None
     place: str | None
     former: bool = False
+    acting: bool = False
 
 
 @dataclass(slots=True)
@@ -99,6 +100,7 @@ class RoleLexicon:
     entries: dict[str, tuple[tuple[str, ...], str | None, str | None]]  # group -> roles, cty, place
     countries: tuple[tuple[re.Pattern[str], str], ...]
     fillers: re.Pattern[str]
+    plain: re.Pattern[str]  # the titles without a {place}, for when a place word is no place
 
 
 @cache
@@ -119,13 +121,22 @@ def role_lexicon(lang: str) -> RoleLexicon:
             alternatives.append(("{place}" in str(pat), len(str(pat)), gid, body))
     alternatives.sort(key=lambda a: (not a[0], -a[1]))  # titles with a place first
     joined = "|".join(f"(?P<{gid}>{body})" for _p, _n, gid, body in alternatives)
+    plain = "|".join(f"(?P<{gid}>{body})" for p, _n, gid, body in alternatives if not p)
     try:
         former = "|".join(re.escape(str(w)) for w in raw.get("former") or []) or "(?!)"
         # "Президент України Володимир Зеленський": the country after the title, in the genitive
         after = "|".join(re.escape(str(w)) for w in raw.get("country_after") or []) or "(?!)"
+        # "acting governor", "и.о. губернатора", "т.в.о. губернатора": regex fragments
+        acting = "|".join(str(w).replace(" ", r"\s+") for w in raw.get("acting") or []) or "(?!)"
         pattern = re.compile(
-            rf"(?<![\w-])(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?(?:{joined})"
+            rf"(?<![\w.-])(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?"
+            rf"(?P<acting>(?:{acting})\s*)?(?:{joined})"
             rf"(?:\s+(?-i:{after}))?(?![\w-])",
+            re.IGNORECASE,
+        )
+        plain_re = re.compile(
+            rf"(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?"
+            rf"(?P<acting>(?:{acting})\s*)?(?:{plain})(?:\s+(?-i:{after}))?(?![\w-])",
             re.IGNORECASE,
         )
     except re.error as exc:
@@ -136,7 +147,7 @@ def role_lexicon(lang: str) -> RoleLexicon:
     )
     fillers = [re.escape(str(f)) for f in raw.get("fillers") or []] or ["(?!)"]
     filler_re = re.compile(rf",?\s+(?:(?:{'|'.join(fillers)})\s+)?")
-    return RoleLexicon(pattern, entries, countries, filler_re)
+    return RoleLexicon(pattern, entries, countries, filler_re, plain_re)
 
 
 @cache
@@ -177,6 +188,20 @@ def find_roles(
                     + (len(whole[len(place) :]) - len(whole[len(place) :].lstrip()))
                 )
             place = None
+            if (start, end) != (m.start(), m.end()):
+                # what is left must be a title by itself ("мэра" is; "глава", "очільник" not)
+                # or another title at the same place ("главы ОВА" when "ОВА" is no place)
+                bare = lex.pattern.fullmatch(text, start, end) if end > start else None
+                if bare is None:
+                    bare = lex.plain.match(text, m.start())
+                    if bare is None:
+                        continue
+                    start, end = bare.start(), bare.end()
+                m = bare
+                gid = m.lastgroup or ""
+                roles, country, fixed_place = lex.entries[gid]
+                if ("p" + gid[1:]) in m.re.groupindex and m.group("p" + gid[1:]):
+                    continue  # a place of its own again: not a bare title
         # a country word right before or inside the title wins over the title's default
         # ("Ukrainian Foreign Ministry spokesman" is not Russia's)
         window = text[max(0, m.start() - 30) : m.end()]
@@ -186,8 +211,11 @@ def find_roles(
                 country = code
                 break
         former = m.group("former") is not None
+        acting = m.group("acting") is not None
         out.append(
-            RoleMatch(start, end, text[start:end], roles, country, place or fixed_place, former)
+            RoleMatch(
+                start, end, text[start:end], roles, country, place or fixed_place, former, acting
+            )
         )
     return out
 
@@ -277,12 +305,99 @@ def person_mentions(ctx: Context) -> list[Mention]:
     cached = ctx.notes.get("person_mentions")
     if cached is not None:
         return list(cached)
-    mentions = find_mentions(ctx.text, ctx.lang)
+    places = ctx.notes.get("place_mentions") or []
+    starts = frozenset(getattr(p, "start", -1) for p in places)
+    mentions = find_mentions(ctx.text, ctx.lang, starts)
+    _national_spelling(ctx, mentions)
     ctx.notes["person_mentions"] = mentions
     return list(mentions)
 
 
-def find_mentions(text: str, lang: str) -> list[Mention]:
+def _role_country(ctx: Context, role: RoleMatch) -> str | None:
+    """The country of the office a title names: its own (``country``), that of the KB offices
+    its place word names, or that of a place the places component found inside the title."""
+    if role.country:
+        return role.country
+    if role.place:
+        found = {o.country for o in load().offices.values() if o.named_by(role.place)}
+        if len(found) == 1:
+            return found.pop()
+    by_id = ctx.notes.get("places_by_id") or {}
+    for pm in ctx.notes.get("place_mentions") or []:
+        start = getattr(pm, "start", -1)
+        if role.start <= start < role.end:
+            place = by_id.get(getattr(pm, "place_id", None))
+            country = getattr(place, "country", None)
+            if country:
+                return str(country)
+    return None
+
+
+def _national_spelling(ctx: Context, mentions: list[Mention]) -> None:
+    """Spell an unknown person the way their own country does: a Russian official named in
+    Ukrainian text ("губернатор Саратовської області Роман Бусаргін") is transliterated by the
+    Russian table (Busargin, not Busarhin), a Ukrainian official in Russian text by the
+    Ukrainian one (Hryhorov, not Grigorov). People in the KB keep the KB's English name."""
+    if ctx.lang not in ("uk", "ru"):
+        return
+    renames: dict[str, str] = {}
+    for m in mentions:
+        cyr = m.extra.get("cyr")
+        if cyr is None or m.role is None or m.person_id is not None:
+            continue
+        country = _role_country(ctx, m.role)
+        target = {"RU": "ru", "UA": "uk"}.get(country or "")
+        if target is None or target == ctx.lang:
+            continue
+        given, last, oblique = cyr
+        nominative = namesmod.nominative_guess(last, ctx.lang, oblique)
+        spelled = namesmod.transliterate(nominative, target)
+        renames[m.name] = f"{namesmod.transliterate(given, target)} {spelled}" if given else spelled
+    if renames:
+        for m in mentions:
+            if m.person_id is None and m.name in renames:
+                m.name = renames[m.name]
+
+
+@cache
+def _surname_cues(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """(surname endings, Cyrillic words that are never names) of ``lang/<lang>/persons.yaml``."""
+    if lang not in ("uk", "ru"):
+        return (), frozenset()
+    raw = namesmod.load_lang_yaml(lang, "persons")
+    return (
+        tuple(str(e).lower() for e in raw.get("surname_endings") or []),
+        frozenset(str(w).lower() for w in raw.get("not_names") or []),
+    )
+
+
+def _speaking_surname(text: str, tok: re.Match[str], lang: str, places: frozenset[int]) -> bool:
+    """A lone unknown Cyrillic surname right before a singular speech verb ("Галущенко
+    повідомив, що …"): it must end like a surname and be no place, given name or listed word."""
+    word = tok.group(0)
+    if tok.start() in places or not _is_cyrillic(word) or len(word) < 4 or word.isupper():
+        return False
+    endings, not_names = _surname_cues(_lex_lang(lang))
+    low = word.lower()
+    if not endings or low in not_names or not low.endswith(endings):
+        return False
+    nxt = _NEXT_WORD.match(text, tok.end())
+    if nxt is None:
+        return False
+    verb = nxt.group(1).lower()
+    verbs, _nn = _pair_cues(_lex_lang(lang))
+    if verb not in verbs or verb.endswith("ли"):
+        return False  # "… повідомили" (plural) is more likely an institution's
+    return not (
+        _known_place(word)
+        or namesmod.given_name(word, _lex_lang(lang))
+        or any(namesmod.given_name(word, other) for other in ("uk", "ru"))
+    )
+
+
+def find_mentions(
+    text: str, lang: str, place_starts: frozenset[int] = frozenset()
+) -> list[Mention]:
     officials = load()
     index = name_index()
     tokens = list(_TOKEN.finditer(text))
@@ -333,6 +448,8 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
             name = f"{given[0]}{gap}{last}"
         mentions.append(Mention(tok.start(), end, name, None, True, poss))
         mentions[-1].extra["oblique"] = _is_cyrillic(first) and not given[1]
+        if _is_cyrillic(first + last) and gap == " ":
+            mentions[-1].extra["cyr"] = (given[0], last, not given[1])
         used.update((i, i + 1))
         surname = name.split()[-1]
         unknown_surnames[last.lower()] = name
@@ -376,6 +493,17 @@ def find_mentions(text: str, lang: str) -> list[Mention]:
                     poss,
                 )
             )
+            continue
+        if _speaking_surname(text, tok, lang, place_starts):
+            # "Галущенко повідомив": an unknown surname as the subject of a speech verb
+            name = namesmod.transliterate(word, _lex_lang(lang))
+            mentions.append(
+                Mention(tok.start(), tok.end() - (2 if poss else 0), name, None, False, poss)
+            )
+            mentions[-1].extra["cyr"] = ("", word, False)
+            for tl in ("uk", "ru"):
+                for form in {word} | namesmod.oblique_forms(word, tl):
+                    unknown_surnames.setdefault(form.lower(), name)
             continue
         if _titled_surname(text, tokens, i, lang):
             # "President Macron said": a Latin surname right after a title

@@ -38,7 +38,7 @@ from .. import settings
 from ..errors import LanguageDataError
 from ..report import Span, Statement
 from . import names as namesmod
-from .persons import Mention, person_mentions
+from .persons import Mention, RoleMatch, find_roles, person_mentions
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -51,6 +51,8 @@ _QUOTES = re.compile(
     # British single quotes (normalised to "'"): opened after a non-letter, closed after a
     # letter or punctuation and before a non-letter, so "don't" and "Ukraine's" stay inside
     r"|(?<![\w'])'(?=\w)(?P<e>[^\n]{3,300}?)(?<=[\w,.!?…])'(?![\w'])"
+    # German/Scandinavian reversed guillemets »…«, opened after a space, a colon or a line start
+    r"|(?<![^\s:])»(?P<f>[^«»\n]{3,300})«(?!\w)"
 )
 _LEADING = re.compile(r"[ \t,.:;!?…\"'“”«»„)\]]*[—–-]*[ \t]*")
 _DASH_SPEECH = re.compile(r"[—–-]\s*(?P<q>[^\n]+?)[,.!?…]?\s+[—–-]\s*[\w'-]+\s*$")
@@ -88,7 +90,7 @@ def cues(lang: str) -> Cues:
     opener_re = re.compile(
         r"(?<![\w-])(?:"
         + "|".join(re.escape(o).replace(r"\ ", r"\s+") for o in openers)
-        + r")(?:\s+(?-i:[a-zа-яіїєґё][\w'-]*)){0,3}\s*$",
+        + r")(?:\s+(?-i:[a-zа-яіїєґё][\w'.-]*)){0,3}\s*$",
         re.I,
     )
     return Cues(
@@ -102,8 +104,12 @@ def cues(lang: str) -> Cues:
         min_quote_words=int(raw.get("min_quote_words", 3)),
         clause_words=frozenset(str(w).lower() for w in raw.get("clause_words") or []),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or []),
+        # a title word in any case form ("губернатора", "мэру"): the role lexicon decides
+        # whether the phrase around it is a title; bare nominatives are listed in `anaphora`
         anaphora_re=re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(str(w)) for w in raw["anaphora"]) + r")(?![\w-])",
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(str(w)) for w in raw["anaphora"])
+            + r")[\w]{0,3}(?![\w-])",
             re.I,
         )
         if raw.get("anaphora")
@@ -260,7 +266,7 @@ class _Finder:
             if k < len(words) - 1 and (
                 re.search(r"[,;:.]", between)
                 or any(x.lower() in self.cues.clause_words for x in inner)
-                or any(x[:1].isupper() and x.lower() not in self.cues.platforms for x in inner)
+                or any(x[:1].isupper() and not self.platform(x) for x in inner)
             ):
                 return False
             if not self.cues.before_needs_quote:
@@ -268,6 +274,11 @@ class _Finder:
             lead = stripped[: w.start()].rstrip()
             return lead.endswith((",", "”", '"', "»", "“"))
         return False
+
+    def platform(self, word: str) -> bool:
+        """A platform name, also inside a compound ("Telegram-канале", "Telegram-каналі")."""
+        low = word.lower()
+        return low in self.cues.platforms or low.split("-")[0] in self.cues.platforms
 
     def headline_speaker(self, m: Mention) -> bool:
         """A line that starts with a speaker and a colon ("Зеленський: за тиждень …")."""
@@ -320,12 +331,17 @@ class _Finder:
             if bw and (
                 bw[0] not in verbs
                 or len(bw) > 4
-                or any(
-                    w[:1].isupper() and w.lower() not in self.cues.platforms for w in raw_words[1:]
-                )
+                or any(w[:1].isupper() and not self.platform(w) for w in raw_words[1:])
             ):
                 break
-            verb = bool(bw) or self.verb_after(m.span_end, limit) is not None
+            # "«…», – Зеленський" closing a headline line: the dash alone attributes
+            closes_line = (
+                not bw
+                and re.search(r"[—–-]", self.text[pos : m.span_start]) is not None
+                and "\n" not in self.text[pos : m.span_start]
+                and self.text[m.span_end :].lstrip(" .!")[:1] in ("\n", "")
+            )
+            verb = bool(bw) or closes_line or self.verb_after(m.span_end, limit) is not None
             if verb:
                 return m, m.span_end
             break
@@ -413,48 +429,63 @@ class _Finder:
                 f"{self.ctx.lang}.statements.claim.v1",
             )
 
-    # ----- anaphora: "the governor said", "– додав мер"
+    # ----- anaphora: "the governor said", "– додав мер", "за словами губернатора"
     def anaphora(self) -> None:
+        """A title without a name that speaks ("the mayor added", "губернатор уточнил", "the
+        head of the region said", "по словам главы региона") is the last person named with a
+        title of the same role (role ids of ``lang/*/roles.yaml``), else of the same word."""
         if self.cues.anaphora_re is None:
             return
         verbs = self.cues.after | self.cues.before
+        lang = self.ctx.lang if self.ctx.lang in ("en", "uk", "ru") else "en"
+        done_to = -1
         for w in self.cues.anaphora_re.finditer(self.text):
-            noun = w.group(0)
-            if self.mention_at(w.start()) is not None:
+            if w.start() < done_to or self.mention_at(w.start()) is not None:
                 continue
-            head = self.text[max(0, w.start() - 60) : w.start()]
-            before = _LAST_WORD.search(head)
-            prv = (
-                _WORD.search(self.text, w.start() - len(head) + before.start(1), w.start())
-                if before
-                else None
-            )
+            word = w.group(0).lower()
+            role = self.title_at(w.start(), w.end(), lang)
+            nominative = word in self.cues.anaphora
+            if role is None and not nominative:
+                continue  # an inflected word that is no title here ("мережа")
+            start, end = (role.start, role.end) if role is not None else (w.start(), w.end())
+            if any(m.span_start <= start < m.span_end for m in self.mentions):
+                continue  # the title of a named person
+            done_to = end
+            prv = self.word_before(start)
             if (
-                noun[:1].isupper()
+                self.text[start : start + 1].isupper()
                 and prv is not None
-                and self.text[prv.end() : w.start()].strip() not in (".", "")
+                and self.text[prv.end() : start].strip() not in (".", "")
             ):
                 continue  # a capitalised title is part of a name we did not resolve
-            nxt = _WORD.search(self.text, w.end())
+            nxt = _WORD.search(self.text, end)
+            s_start, s_end = _sentence_bounds(self.ctx, start)
+            opener = self.cues.openers.search(self.text[s_start:start]) is not None
+            nominative = nominative or (role is not None and role.acting)
             after_verb = (
-                nxt is not None and nxt.group(0).lower() in verbs and self.same_sentence(w, nxt)
+                nominative
+                and nxt is not None
+                and nxt.group(0).lower() in verbs
+                and _END.search(self.text, end, nxt.start()) is None
             )
             before_verb = (
-                prv is not None
+                nominative
+                and prv is not None
                 and prv.group(0).lower() in verbs
-                and self.same_sentence(prv, w)
+                and _END.search(self.text, prv.end(), start) is None
                 and (
-                    nxt is None or not nxt.group(0)[:1].isupper() or not self.same_sentence(w, nxt)
+                    nxt is None
+                    or not nxt.group(0)[:1].isupper()
+                    or _END.search(self.text, end, nxt.start()) is not None
                 )
             )
             if self.cues.before_needs_quote and before_verb and prv is not None:
                 before_verb = self.text[: prv.start()].rstrip().endswith((",", "”", '"', "»"))
-            if not (after_verb or before_verb):
+            if not (after_verb or before_verb or opener):
                 continue
-            speaker = self.titled_before(w.start(), noun.lower())
+            speaker = self.titled_before(start, word, role.roles if role else ())
             if speaker is None:
                 continue
-            s_start, s_end = _sentence_bounds(self.ctx, w.start())
             self.add(
                 speaker,
                 self.text[s_start:s_end].strip(),
@@ -464,11 +495,28 @@ class _Finder:
                 f"{self.ctx.lang}.statements.anaphora.v1",
             )
 
-    def same_sentence(self, a: re.Match[str], b: re.Match[str]) -> bool:
-        return _END.search(self.text, a.end(), b.start()) is None
+    def title_at(self, start: int, end: int, lang: str) -> RoleMatch | None:
+        """The role title (``persons.find_roles``) covering the word at start..end."""
+        window = (max(0, start - 40), min(len(self.text), end + 60))
+        for r in find_roles(self.text, lang, [window]):
+            if r.start <= start and end <= r.end:
+                return r
+        return None
 
-    def titled_before(self, offset: int, noun: str) -> Mention | None:
-        """The last person before ``offset`` whose title contains ``noun`` (same stem)."""
+    def word_before(self, pos: int) -> re.Match[str] | None:
+        head = self.text[max(0, pos - 60) : pos]
+        before = _LAST_WORD.search(head)
+        if before is None:
+            return None
+        return _WORD.search(self.text, pos - len(head) + before.start(1), pos)
+
+    def titled_before(self, offset: int, noun: str, roles: tuple[str, ...] = ()) -> Mention | None:
+        """The last person before ``offset`` with a title of one of ``roles``, else whose
+        title contains ``noun`` (same stem)."""
+        if roles:
+            for m in reversed(self.mentions):
+                if m.start < offset and m.role is not None and set(m.role.roles) & set(roles):
+                    return m
         stem = noun[: max(4, len(noun) - 2)]
         for m in reversed(self.mentions):
             if m.start >= offset:

@@ -53,9 +53,18 @@ class Term:
     source: str
     acting: bool = False
     uncertain: tuple[str, ...] = ()
+    acting_until: date | None = None
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
+
+    def acting_on(self, day: date) -> bool:
+        """Whether the holder was only acting on that day (``acting: true`` for the whole
+        term, or before ``acting_until``). An acting holder holds the office: the role check
+        does not tell "acting governor" from "governor" (see officials.yaml)."""
+        return self.covers(day) and (
+            self.acting or (self.acting_until is not None and day < self.acting_until)
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,9 +214,21 @@ def _build(raw: Any) -> tuple[Officials, list[str]]:
                 continue
             if end is not None and end <= start:
                 problems.append(f"{hw}: `to` {end} is not after `from` {start}")
-            bad = [u for u in _strings(h.get("uncertain")) if u not in ("from", "to")]
+            bad = [
+                u for u in _strings(h.get("uncertain")) if u not in ("from", "to", "acting_until")
+            ]
             if bad:
-                problems.append(f"{hw}: uncertain may list only from/to, not {bad}")
+                problems.append(f"{hw}: uncertain may list only from/to/acting_until, not {bad}")
+            acting_until = (
+                _date(h["acting_until"], hw + ".acting_until", problems)
+                if h.get("acting_until") is not None
+                else None
+            )
+            if acting_until is not None and (
+                acting_until <= start or (end is not None and acting_until > end)
+            ):
+                problems.append(f"{hw}: `acting_until` {acting_until} is not inside the term")
+                acting_until = None
             terms.append(
                 Term(
                     who,
@@ -216,6 +237,7 @@ def _build(raw: Any) -> tuple[Officials, list[str]]:
                     str(h.get("source") or ""),
                     bool(h.get("acting")),
                     _strings(h.get("uncertain")),
+                    acting_until,
                 )
             )
         terms.sort(key=lambda t: t.start)

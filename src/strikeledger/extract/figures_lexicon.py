@@ -62,14 +62,11 @@ class Tokens:
     __slots__ = ("ends", "lows", "starts")
 
     def __init__(self, text: str) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.lows: list[str] = []
-        for m in _TOKEN.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.starts: list[int] = [s for s, _e in spans]
+        self.ends: list[int] = [e for _s, e in spans]
         low = text.lower()
-        self.lows = [low[s:e] for s, e in zip(self.starts, self.ends, strict=True)]
+        self.lows: list[str] = [low[s:e] for s, e in spans]
 
 
 class Matcher(Generic[T]):

@@ -265,17 +265,17 @@ def find_cues(text: str, lang: str) -> list[Cue]:
     out: list[Cue] = []
     last_end = 0
     tried: set[int] = set()
+    starters = c.starters
     for s in _trigger_positions(text, c):
         if s < last_end:
             continue
-        cands = [
-            m.start()
-            for m in _TOKEN.finditer(text, max(last_end, s - _BACK_CHARS), s)
-            if m.group(0)[0].isdigit()
-            or m.group(0).lower() in c.starters
-            or m.start() == 0
-            or text[m.start() - 1] == "\n"
-        ][-_BACK_WORDS:]
+        cands: list[int] = []
+        for t in _TOKEN.finditer(text, max(last_end, s - _BACK_CHARS), s):
+            p = t.start()
+            w = t.group(0)
+            if w[0].isdigit() or p == 0 or text[p - 1] == "\n" or w.lower() in starters:
+                cands.append(p)
+        cands = cands[-_BACK_WORDS:]
         cands.append(s)
         for pos in cands:
             if pos < last_end or pos in tried:

@@ -24,7 +24,8 @@ Each item carries the place from :mod:`casualties_places` and the rule that made
 non-exact qualifier when one of them has it, so a headline "kill four" and a body "at least four"
 give one item "at least 4".
 
-Notes read: ``place_mentions``, ``places_by_id`` (places component). Notes written:
+Notes read: ``place_mentions``, ``places_by_id`` (places component), ``numbers`` (figures
+component; found again when absent). Notes written:
 ``casualty_tokens`` (the :class:`Tokens` of the text, reused by the damage component) and
 ``casualty_victim_spans`` and ``casualty_cue_spans`` (token ranges of the people counted and of
 the cues linked to them, so that damage does not read "сотрудник предприятия", "port workers"
@@ -80,6 +81,15 @@ _QUALIFIER_RANK = {
 }
 
 
+def _numbers(ctx: Context) -> list[Number]:
+    """The numbers of the text, as the figures component left them (``ctx.notes["numbers"]``)
+    or found again."""
+    found = ctx.notes.get("numbers")
+    if found is None:
+        found = ctx.notes["numbers"] = find_numbers(ctx.text, ctx.lang)
+    return list(found)
+
+
 def _extra_numbers(toks: Tokens, extra: dict[str, int], text: str) -> list[Number]:
     """Numerals of the language data that the number reader leaves out ("обоє" = 2)."""
     if not extra:
@@ -117,7 +127,7 @@ def component(ctx: Context) -> None:
         return
     m_starts = [m.start for m in matches]
     numbers = sorted(
-        [*find_numbers(ctx.text, lang), *_extra_numbers(toks, lex.extra_numbers, ctx.text)],
+        [*_numbers(ctx), *_extra_numbers(toks, lex.extra_numbers, ctx.text)],
         key=lambda n: n.start,
     )
     n_starts = [n.start for n in numbers]

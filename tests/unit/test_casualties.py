@@ -134,6 +134,7 @@ EN_NEGATIVE = [
     "A 12-storey building was damaged, 40 cars burned.",
     "Air defences shot down 87 of the missiles and 27 of the drones.",
     "Candles were lit for the dead and a volunteer read out names.",
+    "Two of the injured were in grave condition.",
     "The passenger train was damaged.",
     "The strike killed 30 cows on a farm.",
 ]
@@ -175,6 +176,19 @@ UK: list[tuple[str, set[Key]]] = [
     ("Загиблих – 2, поранених – 7.", {("killed", "people", 2), ("injured", "people", 7)}),
     ("Є загиблий.", {("killed", "people", 1)}),
     (
+        "Поранено подружжя пенсіонерів – 72-річного чоловіка та 70-річну жінку. "
+        "Їх госпіталізовано.",
+        {
+            ("injured", "people", 2),
+            ("injured", "men", 1),
+            ("injured", "women", 1),
+            ("hospitalized", "people", 2),
+            ("hospitalized", "men", 1),
+            ("hospitalized", "women", 1),
+        },
+    ),
+    ("Харків: 3 загиблих та 21 поранений.", {("killed", "people", 3), ("injured", "people", 21)}),
+    (
         "Загинула родина з чотирьох людей – батько, мати та дві доньки.",
         {
             ("killed", "people", 4),
@@ -200,6 +214,7 @@ UK: list[tuple[str, set[Key]]] = [
     ),
 ]
 UK_NEGATIVE = [
+    "Після загибелі трьох людей біля зачиненого укриття у 2024 році місто посилило контроль.",
     "Уряд виплатить допомогу родинам 56 загиблих рятувальників.",
     "Обійшлося без постраждалих.",
     "Ніхто не постраждав.",

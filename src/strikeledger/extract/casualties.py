@@ -49,7 +49,7 @@ from .casualties_lexicon import (
     tokenize,
 )
 from .casualties_places import ClaimantFinder, PlaceLinker, place_linker
-from .casualties_victims import SentenceVictims, Victim, lexicon
+from .casualties_victims import Cue, SentenceVictims, Victim, lexicon
 from .numbers import Number, find_numbers
 
 if TYPE_CHECKING:
@@ -79,6 +79,33 @@ _QUALIFIER_RANK = {
     "more_than": 2,
     "at_least": 2,
 }
+
+
+def _pronoun_victims(cues: list[tuple[Cue, bool]], before: list[Victim]) -> list[Victim]:
+    """ "Їх госпіталізовано", "She was taken to hospital": the people of the sentence before
+    (those with the same measures as its last one for a plural pronoun, its last person for a
+    singular one) take the cue of a sentence that names nobody."""
+    out: list[Victim] = []
+    for cue, plural in cues:
+        if plural:
+            last = before[-1]
+            group = [v for v in before if v.measures == last.measures]
+        else:
+            group = [before[-1]]
+        for v in group:
+            out.append(
+                Victim(
+                    cue.start,
+                    cue.end,
+                    v.value,
+                    v.who,
+                    v.qualifier,
+                    "pronoun",
+                    forced=[cue],
+                    measures=set(cue.measures),
+                )
+            )
+    return out
 
 
 def _numbers(ctx: Context) -> list[Number]:
@@ -138,6 +165,7 @@ def component(ctx: Context) -> None:
     cue_spans: list[tuple[int, int]] = ctx.notes.setdefault("casualty_cue_spans", [])
     prev_last: Victim | None = None
     para_victims: list[Victim] = []
+    prev_sentence: list[Victim] = []
     prev_para = -1
     for sent in ctx.sentences:
         lo = toks.at(sent.start)
@@ -150,15 +178,17 @@ def component(ctx: Context) -> None:
         if sent.paragraph != prev_para:
             prev_last = None
             para_victims = []
+            prev_sentence = []
             prev_para = sent.paragraph
         if not any(m.has("m:") or m.has("n:") or m.has("toll") for m in smatches):
             continue
         na = bisect_left(n_starts, sent.start)
         nb = bisect_left(n_starts, sent.end)
         snumbers = numbers[na:nb]
-        victims = SentenceVictims(lex, toks, lo, hi, smatches, snumbers, pub_year).run(
-            prev_last, para_victims
-        )
+        sv = SentenceVictims(lex, toks, lo, hi, smatches, snumbers, pub_year)
+        victims = sv.run(prev_last, para_victims)
+        if not victims and prev_sentence:
+            victims = _pronoun_victims(sv.pronoun_cues(), prev_sentence)
         spans.extend((v.start, v.end) for v in victims)
         cue_spans.extend((c.start, c.end) for v in victims for c in v.cues + v.forced)
         if victims and not links:
@@ -167,6 +197,7 @@ def component(ctx: Context) -> None:
             links.append((places, claimants))
         for v in victims:
             out.extend(_emit(ctx, lang, toks, v, *links[0]))
+        prev_sentence = victims
         if victims:
             prev_last = victims[-1]
             para_victims.extend(victims)

@@ -64,6 +64,7 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "extra_numbers?": "dict[str,int]",
     "area_city?": _PHRASES,
     "after_bare?": _PHRASES,
+    "plural_pronouns?": _PHRASES,
     "area_country?": _PHRASES,
     "title_before?": _PHRASES,
     "including": _PHRASES,

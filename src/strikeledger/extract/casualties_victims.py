@@ -40,6 +40,7 @@ class Lexicon:
     toll_before: PhraseSet
     pronouns: frozenset[str]
     determiners: frozenset[str]
+    plural_pronouns: frozenset[str]
     age_after: PhraseSet
     age_of: PhraseSet
     after_bare: frozenset[str]
@@ -111,6 +112,7 @@ def lexicon(lang: str) -> Lexicon:
         toll_before=PhraseSet(data["toll_before"]),
         pronouns=frozenset(w.lower() for w in data["pronouns"]),
         determiners=frozenset(w.lower() for w in data.get("determiners") or []),
+        plural_pronouns=frozenset(w.lower() for w in data.get("plural_pronouns") or []),
         age_after=PhraseSet(data.get("age_after") or []),
         age_of=PhraseSet(data.get("age_of") or []),
         after_bare=frozenset(w.lower() for w in data.get("after_bare") or []),
@@ -203,6 +205,8 @@ class SentenceVictims:
         victims += self._age_victims()
         victims.sort(key=lambda v: v.start)
         victims = [v for v in victims if not self._historical(v)]
+        if self._past_year():
+            return []  # "Після загибелі трьох людей ... у 2024 році": an earlier year recalled
         if not victims:
             return []
         self._link_subgroups(victims, prev_last)
@@ -211,8 +215,9 @@ class SentenceVictims:
         for v in victims:
             own = {ms for c in v.cues for ms in c.measures}
             own.update(ms for c in v.forced for ms in c.measures)
-            if not own and v.weak:
-                own = {v.weak}
+            if not own and v.weak and not v.partitive:
+                own = {v.weak}  # "32 wounded"; but "two of the injured were in grave condition"
+                # only says again that two of them were injured
             if v.parent is not None and not v.partitive:
                 own |= v.parent.measures
             elif v.parent is not None and not own and v.who != v.parent.who:
@@ -360,6 +365,31 @@ class SentenceVictims:
             t -= 1
         return bool(self.lex.partitive.ends_before(self.words, t, self.lo))
 
+    def _past_year(self) -> bool:
+        """The sentence names a year before the publication year."""
+        if self.pub_year is None:
+            return False
+        for n in self.numbers:
+            if n.year and 1900 < n.value < self.pub_year:
+                j = self.toks.ending_at(n.end)
+                if not self.lex.birth_after.starts_at(self.words, j, self.hi):
+                    return True  # a year of birth ("1967 года рождения") is not a past event
+        return False
+
+    def pronoun_cues(self) -> list[tuple[Cue, bool]]:
+        """Cues of a sentence without victims whose subject is a pronoun ("Їх госпіталізовано",
+        "She is in hospital"), with whether the pronoun is plural."""
+        out: list[tuple[Cue, bool]] = []
+        if self._past_year():
+            return out
+        for c in self._cues():
+            near = self.words[max(self.lo, c.start - 3) : min(self.hi, c.end + 2)]
+            plural = [w for w in near if w in self.lex.plural_pronouns]
+            single = [w for w in near if w in self.lex.pronouns and w not in plural]
+            if plural or single:
+                out.append((c, bool(plural)))
+        return out
+
     def _historical(self, v: Victim) -> bool:
         """Followed by "since the start of the war", or led by it without a record word
         ("the largest attack since the start of the war" is a record, not a war total)."""
@@ -470,6 +500,8 @@ class SentenceVictims:
             cue = by_start.get(m.start)
             if not m.has("ns:") or cue is None or m.start in self.used:
                 continue
+            if m.start - 1 >= self.lo and m.start - 1 in self.num_at:
+                continue  # "21 поранений": the number is the victim
             after = range(m.end, min(self.hi, m.end + 3))
             before = range(max(self.lo, m.start - 3), m.start + 1)
             if any(x.has("g:") and (x.start in after or x.end in before) for x in self.matches):

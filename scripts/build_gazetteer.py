@@ -609,6 +609,20 @@ def build(out_dir: Path) -> Path:
             for f in morph.phrase_forms("ru", name):
                 gz.add_forms(idx, [f], COMMON if not big and morph.is_common("ru", f) else NAME)
 
+    # an oblast's coordinates: those of its centre, where GeoNames' English name differs
+    for p in gz.places:
+        if p["level"] == "oblast" and p["lat"] is None:
+            reg = reg_by_prefix[p["katottg"][2:4]]
+            centre = [
+                q
+                for q in gz.places
+                if q["level"] == "city"
+                and q["region"] == p["region"]
+                and q["name"] == reg["capital"]
+            ]
+            if centre and centre[0]["lat"] is not None:
+                p["lat"], p["lon"] = centre[0]["lat"], centre[0]["lon"]
+
     for r in rows:
         if r["category"] == "P":
             reg = region_of(r)

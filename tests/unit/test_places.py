@@ -89,6 +89,13 @@ def _names(text: str) -> list[str]:
         ("Sumy and Poltava came under fire.", ["Sumy", "Poltava"]),
         ("Bar owners in Lviv reopened.", ["Lviv"]),
         ("The Zaporizhzhia nuclear power plant lost power.", []),
+        # institution words follow adjectives and English names only; government speech
+        # words must end a word ("атаковали" is not "атаковал")
+        ("У Харківській області поліція відкрила провадження.", ["Kharkiv Oblast"]),
+        ("На Харківщині військові РФ обстріляли села.", ["Kharkiv Oblast"]),
+        ("Киев атаковали беспилотники.", ["Kyiv"]),
+        ("Киев атаковал НПЗ в Рязани.", ["Ryazan"]),
+        ("The Donetsk People's Republic claimed a village.", []),
     ],
 )
 def test_places_of_text(text: str, names: list[str]) -> None:

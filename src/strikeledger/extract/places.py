@@ -119,6 +119,13 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _alt_words(words: list[str]) -> str:
+    """Like ``_alt``, but a cue ending in a letter must end a word ("атаковал" is not
+    "атаковали": "Киев атаковали" is the city attacked, "Киев атаковал" its forces)."""
+    items = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in items)
+
+
 @lru_cache(maxsize=1)
 def _cues() -> _Cues:
     data: dict[str, list[Any]] = {}
@@ -146,7 +153,7 @@ def _cues() -> _Cues:
         },
         joiner=re.compile(r"^\s*(?:" + _alt(data["list_joiners"]) + r")\s*$"),
         institution=re.compile(r"^(?:'s)?\s+(?:" + _alt(data["institution_after"]) + ")"),
-        meto_after=re.compile(r"^(?:\s*(?:" + _alt(data["metonymy_after"]) + "))"),
+        meto_after=re.compile(r"^(?:\s*(?:" + _alt_words(data["metonymy_after"]) + "))"),
         meto_before=re.compile(r"(?:^|\W)(?:" + _alt(data["metonymy_before"]) + r")\s+$"),
         river_after=re.compile(r"^\s+(?:" + _alt(data["river_after"]) + ")" + end),
         river_before=re.compile(r"(?:^|\W)(?:" + _alt(data["river_before"]) + r")\s*$"),
@@ -190,7 +197,7 @@ def find_places(
             si += 1
         before = low[max(0, raw.start - _WINDOW) : raw.start]
         after = low[raw.end : raw.end + _WINDOW]
-        if _institution(gz, raw, after, cues):
+        if _institution(text, raw, after, cues):
             continue
         initial = not text[bounds[si][0] : raw.start].strip(" \"'«“(–—-")
         if low[raw.start : raw.end] in cues.stop_forms:
@@ -238,19 +245,15 @@ def _as_common(c: Candidate) -> Candidate:
     return Candidate(c.index, COMMON) if c.kind != ELLIPTIC else c
 
 
-def _institution(gz: Gazetteer, raw: RawMatch, after: str, cues: _Cues) -> bool:
+def _institution(text: str, raw: RawMatch, after: str, cues: _Cues) -> bool:
+    """ "Харківської ОВА", "Київська міська рада", "Kyiv City Military Administration": the
+    name is part of an institution's name. Only adjectives and English names take the
+    institution words after them; "у Києві військові", "на Харківщині поліція" are places."""
     if not cues.institution.match(after):
         return False
-    # "Київ" or "Киев" followed by "військові"/"военные" is the city; an adjective or an
-    # English name followed by an institution word is part of the institution's name.
-    if any(c.kind == ELLIPTIC for c in raw.candidates):
+    if any(c.kind == ELLIPTIC for c in raw.candidates) or text[raw.start].isascii():
         return True
-    levels = {gz.entries[c.index].level for c in raw.candidates}
-    if levels & {"oblast", "foreign_region", "raion", "hromada", "city_district"}:
-        return True
-    return bool(
-        re.match(r"^(?:'s)?\s+[a-z]", after) or re.match(r"^\s+(?:ова|ода|мва|вга|кгва)\b", after)
-    )
+    return bool(re.match(r"^\s+(?:ова|ода|мва|вга|кгва|гва)\b", after))
 
 
 def _resolve(gz: Gazetteer, m: _M, ctx: _Ctx, *, strict: bool) -> Entry | None:

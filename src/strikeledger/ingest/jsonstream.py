@@ -137,10 +137,10 @@ class JsonStream:
                 ) from None
             if end == len(self.buf) and self._fill():
                 continue  # a number may go on in the next chunk
+            start, self.pos = self.pos, end  # past the value, even when it is refused
             check_depth(
-                self.buf, self.pos, end, item=self.item, position=f"character {self.offset}"
+                self.buf, start, end, item=self.item, position=f"character {self.base + start}"
             )
-            self.pos = end
             return obj
 
     def error_at(self, e: json.JSONDecodeError) -> MalformedInputError:

@@ -204,10 +204,26 @@ def read_json_array(
             n = 0
             while True:
                 n += 1
-                record = js.value(limit=limit)
-                yield record_to_document(
-                    record, item=item, position=f"record #{n}", fields=fields, source=source
-                )
+                start = js.offset
+                try:
+                    record = js.value(limit=limit)
+                except JsonTooDeepError as e:
+                    if js.offset == start:  # not past it: the array cannot be read on
+                        raise
+                    yield Skipped(e)
+                else:
+                    if js.offset - start > limit:
+                        yield Skipped(
+                            TooLargeError(
+                                f"a record of more than max_record_bytes={limit} characters",
+                                item=item,
+                                position=f"record #{n}",
+                            )
+                        )
+                    else:
+                        yield record_to_document(
+                            record, item=item, position=f"record #{n}", fields=fields, source=source
+                        )
                 if js.expect(",]") == "]":
                     return
         except InputError as e:

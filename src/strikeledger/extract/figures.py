@@ -256,6 +256,7 @@ class _Rules:
         ph = walk_phrase(scan, n.end, lim)
         if ph is not None:
             self._tally_one_before(before, s.start, si)
+            ph = self._typed_by_colon(ph, lim)
             c.kind, c.phrase, c.end = "direct", ph, ph.end
             c.extra["both"] = (
                 scan.ending("both", before) is not None or scan.at("both", n.start) is not None
@@ -319,6 +320,23 @@ class _Rules:
         else:
             return
         self._push(c)
+
+    def _typed_by_colon(self, ph: Phrase, lim: int) -> Phrase:
+        """ "близько 100 ракет: крилаті ракети Х-101/Х-555 та «Калібр»": a list of types with no
+        numbers after a colon names the types of the count before it."""
+        if ph.model is not None or ph.category in ("any", "none"):
+            return ph
+        scan = self.scan
+        r = scan.skip(ph.end, lim)
+        if self.text[r : r + 1] != ":":
+            return ph
+        ph2 = walk_phrase(scan, scan.skip(r + 1, lim), lim, max_unknown=0)
+        if ph2 is None or ph2.category != ph.category or ph2.model is None:
+            return ph
+        nxt = scan.skip(ph2.end, lim)
+        if nxt < lim and self.text[nxt] not in '.;!?\n)»"' and not self.text[nxt].isalpha():
+            return ph
+        return Phrase(ph.start, ph.end, ph.category, ph2.model, ph2.models, ph.ua or ph2.ua)
 
     def _cue_right_after(self, pos: int, lim: int) -> bool:
         for h in self.scan.in_range("cues", pos, min(lim, pos + 60)):
@@ -409,6 +427,9 @@ class _Rules:
 
     def _cue_right_before(self, before: int, floor: int) -> bool:
         h = self.scan.ending("cues", before)
+        if h is None and before > floor and self.text[before - 1] in _DASHES:
+            # "Локаційно втрачено – 50": an elliptical dash between the cue and the number
+            h = self.scan.ending("cues", self.scan.skip_back(before - 1, floor))
         return h is not None and not h.value.weak
 
     # ------------------------------------------------------------------ resolution

@@ -194,8 +194,10 @@ class MultiMatcher:
         ends = tk.ends
         starts = tk.starts
         lows = tk.lows
+        memo = self._memo
         for i in range(lo, hi):
-            singles, multis = self._candidates(lows[i])
+            got = memo.get(lows[i])  # ``_candidates`` without a call for the words seen before
+            singles, multis = got if got is not None else self._candidates(lows[i])
             if not multis:
                 for name, value in singles:
                     if free.get(name, 0) <= i:
@@ -344,6 +346,7 @@ def lexicon(lang: str) -> Lexicon:
                 "non_attack",
                 "launch_from",
                 "target",
+                "span_leads",
             )
         },
     }

@@ -399,7 +399,20 @@ def _measures(r: _Rules) -> None:
         if weak:
             c.measure = weak[-1].value.measure
             continue
-        c.measure = _carry_over(r, i)
+        c.measure = _carry_over(r, i) or _span_lead(r, i)
+
+
+def _span_lead(r: _Rules, i: int) -> str | None:
+    """ "За тиждень — понад 1 500 ударних дронів", "Last night alone – 164 drones": a span and a
+    dash (or colon) with no verb before a weapon phrase: what was launched in that span."""
+    c = r.cands[i]
+    if c.kind != "direct":
+        return None
+    s = r.ctx.sentences[c.sent]
+    b = r.scan.skip_back(c.lead, s.start)
+    if r.text[b - 1 : b] not in ("–", "—", ":"):
+        return None
+    return "launched" if r.scan.in_range("span_leads", s.start, b) else None
 
 
 def _adjacent_before(

@@ -106,6 +106,7 @@ _SCHEMAS["attack"] = {
     "non_attack?": _PHRASES,
     "launch_from?": _PHRASES,
     "target?": _PHRASES,
+    "span_leads?": _PHRASES,
 }
 
 

@@ -278,7 +278,11 @@ def _resolve(gz: Gazetteer, m: _M, ctx: _Ctx, *, strict: bool) -> Entry | None:
             e.level in ("city", "foreign_city") and (e.pop >= _BIG_CITY or "k" in e.flags)
         )
         cue_bonus = 1 if m.cue and e.level in ("settlement", "city", "foreign_city") else 0
-        key = (cue_bonus, int(big), in_ctx, _LEVEL_RANK.get(e.level, 0), e.pop, -e.index)
+        rank = _LEVEL_RANK.get(e.level, 0)
+        if e.level == "foreign_city" and e.pop < _SMALL_TOWN:
+            rank = _LEVEL_RANK["settlement"]
+        # with nothing else to go by, a village of Ukraine over a Russian namesake
+        key = (cue_bonus, int(big), in_ctx, rank, int(e.country == "UA"), e.pop, -e.index)
         if best is None or key > best[0]:
             best = (key, e)
     return best[1] if best else None

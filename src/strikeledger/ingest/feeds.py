@@ -60,6 +60,8 @@ def check_xml(data: bytes, *, item: str) -> None:
         raise MalformedInputError(
             f"malformed XML: {msg}", item=item, position=f"line {line}, column {col + 1}"
         ) from None
+    except (LookupError, ValueError) as e:  # e.g. encoding="utf-9" in the XML declaration
+        raise MalformedInputError(f"malformed XML: {e}", item=item) from None
 
 
 def _published(entry: Any) -> str | None:

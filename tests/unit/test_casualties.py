@@ -94,6 +94,8 @@ EN: list[tuple[str, set[Key]]] = [
     ),
     ("The number of injured has grown to 47.", {("injured", "people", 47)}),
     ("A 5-year-old was killed.", {("killed", "children", 1)}),
+    ("The hospital said 3 of its staff were hurt.", {("injured", "people", 3)}),
+    ("Nobody was killed, but 4 people suffered minor injuries.", {("injured", "people", 4)}),
     ("A 34-year-old man died in hospital of his injuries.", {("killed", "men", 1)}),
     ("Two boys, aged 8 and 11, were among the wounded.", {("injured", "children", 2)}),
     ("Rescuers recovered the bodies of three people.", {("killed", "people", 3)}),
@@ -135,6 +137,7 @@ EN_NEGATIVE = [
     "Air defences shot down 87 of the missiles and 27 of the drones.",
     "Candles were lit for the dead and a volunteer read out names.",
     "Two of the injured were in grave condition.",
+    "Nobody was killed.",
     "The passenger train was damaged.",
     "The strike killed 30 cows on a farm.",
 ]
@@ -285,6 +288,7 @@ RU_NEGATIVE = [
     "Выплаты семьям погибших военнослужащих составят 5 млн рублей.",
     "Над областью уничтожены 14 украинских беспилотников.",
     "Удар убил 12 коров.",
+    "За сутки ВСУ потеряли до 1 200 военнослужащих убитыми и ранеными.",
 ]
 
 

@@ -65,6 +65,7 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "area_city?": _PHRASES,
     "after_bare?": _PHRASES,
     "plural_pronouns?": _PHRASES,
+    "losses?": _PHRASES,
     "area_country?": _PHRASES,
     "title_before?": _PHRASES,
     "including": _PHRASES,

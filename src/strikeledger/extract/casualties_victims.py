@@ -85,7 +85,7 @@ def lexicon(lang: str) -> Lexicon:
         main.add(f, "inc")
     for f in data["among_after"]:
         main.add(f, "among")
-    for f in data["historical"]:
+    for f in [*data["historical"], *(data.get("losses") or [])]:
         main.add(f, "hist")
     for f in data["barriers"]:
         main.add(f, "bar")

@@ -16,13 +16,19 @@ The component works sentence by sentence on the document's tokens (``casualties_
 3. **Subgroups** ("23 people, including two children", "three children among them", "двоє людей
    – чоловік і жінка", a sentence starting "Серед них") share their group's measures; a cue after
    "N, including M," applies to the whole group.
-4. Negated cues ("no one was hurt", "пострадавших нет") and victims followed by a war-wide
-   marker ("since the full-scale invasion") are dropped.
+4. Negated cues ("no one was hurt", "пострадавших нет"), war-wide, year-to-date and
+   battlefield-loss totals ("since the full-scale invasion", "с начала года", "потери ВСУ"),
+   events of an earlier year, capacities ("a centre for 300 wounded") and parts that only
+   restate their group ("two of the injured were in grave condition") are dropped.
+5. A sentence that names nobody but has a cue after a pronoun ("Їх госпіталізовано", "Все они
+   доставлены в больницу") gives that measure to the people of the sentence before.
 
-Each item carries the place from :mod:`casualties_places` and the rule that made it
-(``uk.casualty.number.v1`` …). Items with the same (measure, who, value) are merged, keeping a
-non-exact qualifier when one of them has it, so a headline "kill four" and a body "at least four"
-give one item "at least 4".
+Each item carries the place from :mod:`casualties_places` (a count said to cover "the whole
+city" takes the city), the attacker that follows from the place's country (``attacker``, an
+extra report-v1 field) and the rule that made it (``uk.casualty.number.v1`` …). Items with the
+same (measure, who, value) are merged, keeping a non-exact qualifier when one of them has it, so
+a headline "kill four" and a body "at least four" give one item "at least 4", and the place of
+the mention most closely linked to a place.
 
 Notes read: ``place_mentions``, ``places_by_id`` (places component), ``numbers`` (figures
 component; found again when absent). Notes written:

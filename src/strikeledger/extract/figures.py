@@ -86,7 +86,7 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
     found = ctx.notes.get("numbers")
     if found is None:
         found = ctx.notes["numbers"] = find_numbers(text, lang)
-    numbers = [n for n in found if n.is_count and n.value > 0]
+    numbers = [m for n in found if n.value > 0 and (m := _count(text, n)) is not None]
     if not numbers:
         return [], {}
     scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, numbers))
@@ -100,6 +100,17 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
             break
         rules.add_number(n, si)
     return rules.finish()
+
+
+def _count(text: str, n: Number) -> Number | None:
+    """A count, or a compound count with an approximating suffix ("6,000-odd drones": about)."""
+    if n.is_count:
+        return n
+    if n.compound and not (n.ordinal or n.age or n.percent or n.year or n.date):
+        tail = text[n.end : n.end + 5].lower()
+        if tail.startswith("-odd") and not tail[4:5].isalpha():
+            return Number(start=n.start, end=n.end + 4, value=n.value, approx=True, words=n.words)
+    return None
 
 
 def _spans(ctx: Context, numbers: list[Number]) -> list[tuple[int, int]]:
@@ -132,6 +143,7 @@ class _Rules:
         self.cands: list[Cand] = []
         self.by_sent: dict[int, list[int]] = {}
         self.pending_oftotal: int | None = None
+        self.extra_state: dict[str, Any] = {}
         self._non_attack_cache: dict[int, bool] = {}
         # bullet lines under a header ending with ":" -> (header's cue, header sentence)
         self.list_ctx: dict[int, tuple[str | None, int | None]] = {}
@@ -203,6 +215,14 @@ class _Rules:
             c.kind, c.end = "loc", loc.end
             self._push(c)
             return
+        if (
+            not text[after : after + 1].isalnum()
+            and scan.skip(after, lim) == after
+            and self._location_cue_before(before, s.start)
+        ):
+            c.kind = "loc"  # "Debris fell at 14." (the locations word left out)
+            self._push(c)
+            return
         more = scan.at("more_after", after)
         if more is not None and self._sent_has(si, "loc"):
             c.kind, c.end, c.loc_more = "loc", more.end, True
@@ -267,6 +287,10 @@ class _Rules:
                 self.pending_oftotal = None
             self._tally_one(ph, si, lim)
             return
+        # "… 12 missiles and 40 drones, of which 10 and 35 respectively were shot down" ------
+        if self._respectively(c, si, lim):
+            self._push(c)
+            return
         # a bare number that is part of a group ------------------------------------
         if before > s.start and text[before - 1] == ",":  # "Of those, 80 …", "З них, 30 …"
             comma_b = scan.skip_back(before - 1, s.start)
@@ -320,6 +344,48 @@ class _Rules:
         else:
             return
         self._push(c)
+
+    def _respectively(self, c: Cand, si: int, lim: int) -> bool:
+        """A bare number in "N1 and N2 respectively": the k-th number of the group takes the
+        k-th of the last weapon phrases before it (its measure: the cue after the group)."""
+        queue = self.extra_state.get("resp")
+        if queue and queue[0][1] > c.num.start:
+            src, end = queue.pop(0)
+            c.kind, c.source = "resp", src
+            c.extra["resp_end"] = end
+            return True
+        scan, text = self.scan, self.text
+        hits = scan.in_range("respectively", c.num.end, lim)
+        if not hits:
+            return False
+        h = hits[0]
+        starts = sorted(p for p in scan.number_starts if c.num.start <= p < h.start)
+        gap = text[c.num.end : h.start]
+        for co in scan.in_range("coordinators", c.num.end, h.start):
+            gap = gap.replace(text[co.start : co.end], " ")
+        if any(ch.isalpha() for ch in gap) or len(starts) < 2:
+            return False
+        own = [
+            j
+            for j in self.by_sent.get(si, []) + self.by_sent.get(si - 1, [])
+            if self.cands[j].kind == "direct" and self.cands[j].end <= c.num.start
+        ]
+        own.sort()
+        if len(own) < len(starts):
+            return False
+        srcs = own[-len(starts) :]
+        self.extra_state["resp"] = [(j, h.end) for j in srcs[1:]]
+        c.kind, c.source = "resp", srcs[0]
+        c.extra["resp_end"] = h.end
+        return True
+
+    def _location_cue_before(self, before: int, floor: int) -> bool:
+        """A debris/hit word one short preposition before the number ("debris fell at 14")."""
+        text = self.text
+        for h in reversed(self.scan.in_range("location_cues", max(floor, before - 20), before)):
+            gap = text[h.end : before].split()
+            return len(gap) == 1 and gap[0].isalpha() and len(gap[0]) <= 3
+        return False
 
     def _typed_by_colon(self, ph: Phrase, lim: int) -> Phrase:
         """ "близько 100 ракет: крилаті ракети Х-101/Х-555 та «Калібр»": a list of types with no

@@ -347,6 +347,7 @@ def lexicon(lang: str) -> Lexicon:
                 "launch_from",
                 "target",
                 "span_leads",
+                "respectively",
             )
         },
     }

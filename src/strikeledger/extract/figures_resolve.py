@@ -131,6 +131,10 @@ def _weapons(r: _Rules) -> None:
                 c.weapon = _antecedent(r, i)
         elif c.kind == "oftotal":
             pass  # set below, once the total after it is known
+        elif c.kind == "resp":
+            if c.source is not None:
+                c.weapon = cands[c.source].weapon
+                c.ua = cands[c.source].ua
         else:  # part, dash, over, another, cue: the group's weapon
             src = _source(r, i)
             c.source = src
@@ -244,6 +248,29 @@ def _parents(r: _Rules) -> None:
                 ]
                 if (heads and gap.rfind(")") < paren) or (heads and colon > paren):
                     c.parent = heads[-1]
+            else:
+                _dash_parts(r, i)
+
+
+def _dash_parts(r: _Rules, i: int) -> None:
+    """ "a total of 98 aerial weapons — 90 Shahed drones and 12 ballistic missiles": a dash right
+    after a total of all weapons opens its parts (the run after it)."""
+    cands, text = r.cands, r.text
+    c = cands[i]
+    j = i - 1
+    while j >= 0 and cands[j].sent == c.sent and cands[j].run_prev and j + 1 <= i:
+        if cands[j].parent is not None:
+            c.parent = cands[j].parent
+            return
+        j -= 1
+    if j < 0 or cands[j].sent != c.sent or j == i:
+        return
+    h = cands[j]
+    if h.weapon is None or h.weapon.category != "any" or h.kind != "direct":
+        return
+    gap = text[h.end : c.lead].strip()
+    if gap in ("—", "–", "-") and c.kind == "direct":
+        c.parent = j
 
 
 def _nearest_total(r: _Rules, i: int) -> int | None:
@@ -310,6 +337,13 @@ def _measures(r: _Rules) -> None:
     for i, c in enumerate(cands):
         if c.kind == "loc":
             c.measure = _loc_measure(r, c)
+            continue
+        if c.kind == "resp":  # the cue after "respectively", else before the group
+            s = sentences[c.sent]
+            after = [h for h in cues_in[c.sent] if h.start >= c.extra["resp_end"]]
+            pre = [h for h in cues_in[c.sent] if h.end <= c.num.start and not h.value.weak]
+            got = after[0] if after else pre[-1] if pre else None
+            c.measure = got.value.measure if got is not None and s.start <= got.start else None
             continue
         # "which included 40 missiles - hit …", "destroyed 25 drones launched from …",
         # "shot down 53 drones, and 35 drones were lost": a cue right before the number is its

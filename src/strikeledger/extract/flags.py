@@ -56,6 +56,37 @@ def _compatible(total: Figure, part: Figure) -> bool:
     return total.measure == "neutralized" and part.measure in ("shot_down", "suppressed")
 
 
+def _one_level(t: Figure, parts: list[int], figures: list[Figure]) -> list[int]:
+    """The parts of one level of a breakdown, each claim once: a category subtotal stands for
+    its sub-parts ("549: 496 drones (of them 47 decoys …), 53 missiles (…)": 496 + 53), a part
+    repeating the total or an earlier part ("обидва" twice) is not added again."""
+    seen: set[tuple[object, ...]] = set()
+    once: list[int] = []
+    for p in parts:
+        f = figures[p]
+        key = (f.measure, f.weapon.category, f.weapon.model, f.value, tuple(f.area))
+        if key in seen or (
+            f.value == t.value and f.weapon.category == t.weapon.category and f.area == t.area
+        ):
+            continue
+        seen.add(key)
+        once.append(p)
+    if t.weapon.category == "any":
+        subtotal = {figures[p].weapon.category for p in once if figures[p].weapon.model is None}
+        return [
+            p
+            for p in once
+            if figures[p].weapon.category not in subtotal or figures[p].weapon.model is None
+        ]
+    # a total of one category: its parts are types; parts with and without a type mix levels
+    typed = [p for p in once if figures[p].weapon.model is not None]
+    plain = [p for p in once if figures[p].weapon.model is None]
+    if typed and plain:
+        a, b = (sum(figures[p].value for p in g) for g in (plain, typed))
+        return plain if a >= b else typed
+    return once
+
+
 def consistency_flags(
     figures: list[Figure], parents: dict[int, int]
 ) -> list[tuple[str, str, list[str]]]:
@@ -69,12 +100,16 @@ def consistency_flags(
         t = figures[total]
         if t.qualifier not in ("exact", "at_most", "less_than"):
             continue
-        used = [
-            p
-            for p in parts
-            if _compatible(t, figures[p])
-            and figures[p].qualifier in ("exact", "at_least", "more_than")
-        ]
+        used = _one_level(
+            t,
+            [
+                p
+                for p in parts
+                if _compatible(t, figures[p])
+                and figures[p].qualifier in ("exact", "at_least", "more_than")
+            ],
+            figures,
+        )
         s = sum(figures[p].value for p in used)
         if used and s > t.value:
             out.append(
@@ -121,12 +156,14 @@ def consistency_flags(
                     )
                 )
     # more neutralized than launched -----------------------------------------------------------
-    launched: dict[tuple[str | None, str | None, str], int] = {}
-    down: dict[tuple[str | None, str | None, str], int] = {}
+    launched: dict[tuple[str | None, str | None, str, tuple[str, ...]], int] = {}
+    down: dict[tuple[str | None, str | None, str, tuple[str, ...]], int] = {}
     for i, f in enumerate(figures):
         if f.qualifier != "exact":
             continue
-        key = (f.night_of, f.attacker, f.weapon.category)
+        # like with like: the same night, attacker, category and area (a region's count of
+        # downed drones is not compared with another region's or the country's launches)
+        key = (f.night_of, f.attacker, f.weapon.category, tuple(f.area))
         if f.measure == "launched" and (f.weapon.model is None or f.weapon.category == "any"):
             if key not in launched or f.value > figures[launched[key]].value:
                 launched[key] = i

@@ -107,6 +107,7 @@ _SCHEMAS["attack"] = {
     "launch_from?": _PHRASES,
     "target?": _PHRASES,
     "span_leads?": _PHRASES,
+    "respectively?": _PHRASES,
 }
 
 

@@ -104,6 +104,8 @@ def _break(raw: Any, path: tuple[str, ...], value: Any) -> Any:
         (("offices", "UA.foreign_minister", "holders", 1, "who"), "nobody", "unknown person"),
         (("offices", "UA.foreign_minister", "holders", 1, "from"), "05/09/2024", "ISO date"),
         (("offices", "UA-63.governor", "region"), "Kharkiv", "ISO 3166-2"),
+        (("offices", "RU-ROS.governor", "holders", 1, "acting_until"), "2024-01-01", "not inside"),
+        (("offices", "RU-ROS.governor", "holders", 1, "uncertain"), ["since"], "uncertain may"),
     ],
 )
 def test_validation_catches(raw: Any, path: tuple[Any, ...], value: Any, needle: str) -> None:

@@ -33,6 +33,11 @@ from strikeledger.kb.officials import load
         ("Малков", "ru", "Malkov"),
         ("Ёлкин", "ru", "Yolkin"),
         ("Евгений", "ru", "Yevgeny"),
+        # BGN/PCGN: "е" after a vowel is "ye" (Razvozhayev, not Razvozhaev)
+        ("Развожаев", "ru", "Razvozhayev"),
+        ("Бусаргін", "ru", "Busargin"),
+        # a Ukrainian name written in Russian letters, by the Ukrainian table
+        ("Григоров", "uk", "Hryhorov"),
         ("Kiper", "en", "Kiper"),
     ],
 )
@@ -136,6 +141,23 @@ def test_mentions(lang: str, text: str, expected: list[str]) -> None:
         ("uk", "Президент України", "president", None, "UA"),
         ("ru", "Президент России", "president", None, "RU"),
         ("ru", "губернатор Кубани", "governor", "Кубани", None),
+        # paraphrases and synonyms of titles
+        ("en", "the head of the country's armed forces", "commander_in_chief", None, "UA"),
+        ("en", "Ukraine's army chief", "commander_in_chief", None, "UA"),
+        ("en", "head of the Kharkiv region", "governor", "Kharkiv", None),
+        ("en", "head of the region", "governor", None, None),
+        ("en", "Energy Minister", "energy_minister", None, "UA"),
+        ("en", "supreme commander-in-chief", "president", None, None),
+        ("uk", "главком ЗСУ", "commander_in_chief", None, "UA"),
+        ("uk", "очільника Харківщини", "governor", "Харківщини", None),
+        ("uk", "Верховний головнокомандувач", "president", None, None),
+        ("uk", "градоначальник", "mayor", None, None),
+        ("uk", "міністра енергетики", "energy_minister", None, "UA"),
+        ("ru", "Верховный главнокомандующий", "president", None, None),
+        ("ru", "главы Севастополя", "governor", "Севастополя", None),
+        ("ru", "главы ОВА", "governor", None, None),
+        ("ru", "главы региона", "governor", None, None),
+        ("ru", "мэр города", "mayor", None, None),
     ],
 )
 def test_role_titles(
@@ -300,6 +322,93 @@ def test_role_check_edges(lang: str, text: str, day: str, status: str, holder: s
         load(), mention.person_id, mention.name, mention.role, date.fromisoformat(day)
     )
     assert (check.status, check.holder) == (status, holder)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "acting"),
+    [
+        ("en", "acting governor", True),
+        ("en", "Acting Governor", True),
+        ("en", "governor", False),
+        ("uk", "т.в.о. губернатора", True),
+        ("uk", "тимчасово виконувач обов'язків губернатора", True),
+        ("ru", "и.о. губернатора", True),
+        ("ru", "врио губернатора Курской области", True),
+        ("ru", "временно исполняющий обязанности губернатора", True),
+    ],
+)
+def test_acting_titles_are_governor_titles(lang: str, text: str, acting: bool) -> None:
+    found = find_roles(text, lang)
+    assert len(found) == 1 and found[0].text == text, found
+    assert found[0].roles == ("governor",)
+    assert found[0].acting is acting
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "day", "status"),
+    [
+        # an acting holder holds the office; an elected one named "acting" still holds it
+        ("en", "acting governor Yury Slyusar", "2025-03-01", "ok"),
+        ("en", "acting governor Yury Slyusar", "2025-11-01", "ok"),
+        ("en", "Rostov governor Yury Slyusar", "2025-03-01", "ok"),
+        ("ru", "и.о. губернатора Курской области Алексей Смирнов", "2024-06-01", "ok"),
+        # an acting title on someone who no longer holds the office is stale
+        ("ru", "и.о. губернатора Курской области Алексей Смирнов", "2025-03-01", "stale"),
+        ("uk", "т.в.о. губернатора Курської області Олексій Смирнов", "2025-03-01", "stale"),
+    ],
+)
+def test_acting_role_check(lang: str, text: str, day: str, status: str) -> None:
+    mention = next(m for m in find_mentions(text, lang) if m.role is not None)
+    assert mention.role is not None
+    check, _ = check_role(
+        load(), mention.person_id, mention.name, mention.role, date.fromisoformat(day)
+    )
+    assert check.status == status, check
+
+
+def test_acting_periods_in_the_kb() -> None:
+    officials = load()
+    slyusar = next(t for o, t in officials.terms_of("slyusar") if o.id == "RU-ROS.governor")
+    assert slyusar.acting_on(date(2025, 3, 1))
+    assert not slyusar.acting_on(date(2025, 11, 1))
+    assert slyusar.covers(date(2025, 11, 1))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        # unknown people spelled by their office's country
+        (
+            "uk",
+            "Губернатор Тульської області Дмитро Міляєв повідомив про атаку.",
+            "Dmytro Milyayev",
+        ),
+        ("ru", "Мэр Кременчуга Виталий Малецкий сообщил о пожаре.", "Vitaly Maletskyi"),
+        # a lone unknown surname before a singular speech verb
+        ("uk", "Кудрицький повідомив, що світло повернули.", "Kudrytskyi"),
+        # people in the KB keep the KB's English name in every case form
+        ("uk", "За словами Развожаєва, збито шість дронів.", "Mikhail Razvozhayev"),
+        ("ru", "По словам Развожаева, сбиты шесть дронов.", "Mikhail Razvozhayev"),
+    ],
+)
+def test_names_in_context(lang: str, text: str, name: str) -> None:
+    report = extract(Document.from_text(text, published="2025-05-01", language=lang))
+    assert [s.speaker for s in report.statements] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("uk", "Пекін заявив, що не постачає дронів."),
+        ("uk", "Генштаб повідомив про 120 боєзіткнень."),
+        ("ru", "Берлин заявил о новой помощи."),
+        ("ru", "Минобороны сообщило о сбитых дронах."),
+        ("uk", "Шевченко повідомили про відключення."),
+    ],
+)
+def test_lone_capitalised_words_that_are_not_speakers(lang: str, text: str) -> None:
+    report = extract(Document.from_text(text, published="2025-05-01", language=lang))
+    assert report.statements == []
 
 
 def test_apposition_does_not_steal_the_next_persons_title() -> None:

@@ -140,6 +140,61 @@ CASES = [
     ("ru", "— Все службы работают на месте, — сказал Собянин.", [("Sergei Sobyanin", "quote")]),
     ("uk", "— Пожежу вже ліквідовано, — додав Кличко.", [("Vitali Klitschko", "quote")]),
     ("ru", "По словам главы городской военной администрации, сбиты 12 дронов.", []),
+    # openers with an acting title, lone surnames, wire-style reported speech
+    (
+        "ru",
+        "По словам и.о. губернатора Алексея Смирнова, пострадавших нет.",
+        [("Alexei Smirnov", "claim")],
+    ),
+    ("uk", "Галущенко повідомив, що ремонт триватиме тиждень.", [("Herman Halushchenko", "claim")]),
+    (
+        "ru",
+        "Сбит беспилотник, сообщил в своем Telegram-канале губернатор Вячеслав Гладков.",
+        [("Vyacheslav Gladkov", "claim")],
+    ),
+    ("ru", "Песков заявил журналистам, что Кремль не комментирует.", [("Dmitry Peskov", "claim")]),
+    # speakers referred back by their role, in any case form
+    (
+        "ru",
+        "Губернатор Брянской области Александр Богомаз сообщил об атаке. По словам главы "
+        "региона, пострадавших нет.",
+        [("Alexander Bogomaz", "claim")],
+    ),
+    (
+        "uk",
+        "Міський голова Львова Андрій Садовий написав про вибухи. Пізніше мер уточнив, що "
+        "влучань немає.",
+        [("Andriy Sadovyi", "claim")],
+    ),
+    (
+        "en",
+        "Kharkiv Mayor Ihor Terekhov wrote that a school was hit. According to the mayor, "
+        "nobody was inside.",
+        [("Ihor Terekhov", "claim")],
+    ),
+    # a title without a name resolves to the person holding that office that day
+    (
+        "en",
+        "Khinshtein wrote that power was cut in Rylsk. The governor added that schools were "
+        "closed.",
+        [("Alexander Khinshtein", "claim")],
+    ),
+    # the addressee is not the speaker ("сказав меру")
+    ("uk", "Міський голова Львова Андрій Садовий прибув. Прем'єр сказав меру про допомогу.", []),
+    # continental quote marks and a headline quote closed by a dash and a name
+    (
+        "en",
+        "Sybiha: »Every strike on a power plant is a strike on civilians.«",
+        [("Andrii Sybiha", "quote")],
+    ),
+    (
+        "uk",
+        "«Енергетики працюють цілодобово», – Галущенко\n\nДеталі згодом.",
+        [("Herman Halushchenko", "quote")],
+    ),
+    ("en", "He said “Russia fired 40 drones”, the report by Reuters added.", []),
+    # a paraphrased title does not make the title a speaker
+    ("en", "The head of the country's armed forces visited the front.", []),
 ]
 
 

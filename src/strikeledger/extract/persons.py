@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -101,6 +102,8 @@ class RoleLexicon:
     countries: tuple[tuple[re.Pattern[str], str], ...]
     fillers: re.Pattern[str]
     plain: re.Pattern[str]  # the titles without a {place}, for when a place word is no place
+    starts: tuple[frozenset[str], ...]  # lower-case 1-, 2-, 3-letter beginnings of a title
+    capitalised: bool  # whether a title may begin with any capitalised word ("{place} mayor")
 
 
 @cache
@@ -147,13 +150,108 @@ def role_lexicon(lang: str) -> RoleLexicon:
     )
     fillers = [re.escape(str(f)) for f in raw.get("fillers") or []] or ["(?!)"]
     filler_re = re.compile(rf",?\s+(?:(?:{'|'.join(fillers)})\s+)?")
-    return RoleLexicon(pattern, entries, countries, filler_re, plain_re)
+    starts, capitalised = _title_starts(pattern)
+    return RoleLexicon(pattern, entries, countries, filler_re, plain_re, starts, capitalised)
+
+
+_DONE, _CAP_MARK = "\0", "\1"
+
+
+def _title_starts(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], bool]:
+    """The lower-case beginnings (up to 3 letters) a match of ``pattern`` can have, read off
+    its parse tree, so that ``find_roles`` tries the big alternation only at word starts that
+    can begin a title. A beginning shorter than 3 letters means "anything may follow"."""
+    import re._constants as c
+    import re._parser as sp
+
+    def step(item: Any, p: str) -> set[str]:
+        op, av = item
+        if op is c.LITERAL:
+            return {p + chr(av).lower()}
+        if op is c.IN:
+            chars = [chr(a) for o, a in av if o is c.LITERAL]
+            if chars and len(chars) == len(av) and len(chars) <= 8:
+                return {p + ch.lower() for ch in chars}
+            ranges = [a for o, a in av if o is c.RANGE]
+            if (
+                ranges
+                and all(chr(lo).isupper() and chr(hi).isupper() for lo, hi in ranges)
+                and all(o in (c.RANGE, c.LITERAL) for o, _a in av)
+            ):
+                return {p + _CAP_MARK}
+            return {p + _DONE}
+        if op is c.SUBPATTERN:
+            return seq(av[-1], {p})
+        if op is c.BRANCH:
+            return set().union(*(seq(b, {p}) for b in av[1]))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, sub = av
+            once = seq(sub, {p})
+            if hi != 1:
+                once = {x if x.endswith((_DONE, _CAP_MARK)) else x + _DONE for x in once}
+            return once | ({p} if lo == 0 else set())
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            return {p}
+        return {p + _DONE}
+
+    def seq(items: Any, prefixes: set[str]) -> set[str]:
+        for item in items:
+            new: set[str] = set()
+            for p in prefixes:
+                if len(p) >= 3 or p.endswith((_DONE, _CAP_MARK)):
+                    new.add(p)
+                else:
+                    new |= step(item, p)
+            prefixes = new
+        return prefixes
+
+    found = seq(sp.parse(pattern.pattern, pattern.flags), {""})
+    capitalised = any(p.startswith(_CAP_MARK) for p in found)
+    plain = {p.rstrip(_DONE) for p in found if not p.startswith(_CAP_MARK)}
+    plain = {p.split(_CAP_MARK)[0] for p in plain}
+    if "" in plain:
+        return (frozenset(),), True  # no usable beginnings: try every word start
+    by_len = tuple(frozenset(p for p in plain if len(p) == k) for k in (1, 2, 3))
+    return by_len, capitalised
+
+
+_WORD_START = re.compile(r"(?<![\w.-])\w")
+
+
+def _title_matches(lex: RoleLexicon, text: str, a: int, b: int) -> Iterator[re.Match[str]]:
+    """``lex.pattern.finditer(text, a, b)``, tried only where a title can begin."""
+    if len(lex.starts) == 1:
+        yield from lex.pattern.finditer(text, a, b)
+        return
+    one, two, three = lex.starts
+    pos = a
+    for w in _WORD_START.finditer(text, a, b):
+        i = w.start()
+        if i < pos:
+            continue
+        head = text[i : i + 3].lower()
+        if not (
+            head in three
+            or head[:2] in two
+            or head[:1] in one
+            or (lex.capitalised and text[i].isupper())
+        ):
+            continue
+        m = lex.pattern.match(text, i, b)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 @cache
 def _known_place(word: str) -> bool:
     """Whether a capitalised word in a title names the place of some office in the KB."""
     return any(o.named_by(word) for o in load().offices.values())
+
+
+@cache
+def _given_anywhere(word: str) -> bool:
+    return any(namesmod.given_name(word, lang) is not None for lang in ("en", "uk", "ru"))
 
 
 def _lex_lang(lang: str) -> str:
@@ -168,7 +266,7 @@ def find_roles(
     lex = role_lexicon(_lex_lang(lang))
     out: list[RoleMatch] = []
     spans = windows if windows is not None else [(0, len(text))]
-    matches = (m for a, b in spans for m in lex.pattern.finditer(text, a, b))
+    matches = (m for a, b in spans for m in _title_matches(lex, text, a, b))
     for m in matches:
         gid = m.lastgroup or ""
         roles, country, fixed_place = lex.entries[gid]
@@ -177,9 +275,10 @@ def find_roles(
             place = place[:-2]
         start, end = m.start(), m.end()
         if place and not _known_place(place):
-            # "мэра Игоря Терехова" (the name), "Regional governor" (no place at all)
+            # "мэра Игоря Терехова" (the name), "Regional governor" (no place at all); a
+            # place the KB does not know stays in the title ("Мэр Кременчуга Виталий …")
             whole = m.group(0)
-            if whole.endswith(place):
+            if whole.endswith(place) and _given_anywhere(place):
                 end = start + len(whole[: whole.rfind(place)].rstrip())
             elif whole.startswith(place):
                 start = (
@@ -352,7 +451,9 @@ def _national_spelling(ctx: Context, mentions: list[Mention]) -> None:
         given, last, oblique = cyr
         nominative = namesmod.nominative_guess(last, ctx.lang, oblique)
         spelled = namesmod.transliterate(nominative, target)
-        renames[m.name] = f"{namesmod.transliterate(given, target)} {spelled}" if given else spelled
+        # the given name keeps the text's spelling: only the surname is matched across sources
+        first = m.name.split()[0] if given and len(m.name.split()) > 1 else ""
+        renames[m.name] = f"{first} {spelled}" if first else spelled
     if renames:
         for m in mentions:
             if m.person_id is None and m.name in renames:
@@ -375,11 +476,11 @@ def _speaking_surname(text: str, tok: re.Match[str], lang: str, places: frozense
     """A lone unknown Cyrillic surname right before a singular speech verb ("Галущенко
     повідомив, що …"): it must end like a surname and be no place, given name or listed word."""
     word = tok.group(0)
-    if tok.start() in places or not _is_cyrillic(word) or len(word) < 4 or word.isupper():
-        return False
     endings, not_names = _surname_cues(_lex_lang(lang))
     low = word.lower()
-    if not endings or low in not_names or not low.endswith(endings):
+    if not endings or not low.endswith(endings) or low in not_names:
+        return False
+    if tok.start() in places or not _is_cyrillic(word) or len(word) < 4 or word.isupper():
         return False
     nxt = _NEXT_WORD.match(text, tok.end())
     if nxt is None:
@@ -460,6 +561,7 @@ def find_mentions(
                 for form in {nominative} | namesmod.oblique_forms(nominative, tl):
                     unknown_surnames[form.lower()] = name
     # pass 2: surnames alone
+    verbs = _pair_cues(_lex_lang(lang))[0]
     for i, tok in enumerate(tokens):
         if i in used:
             continue
@@ -493,6 +595,12 @@ def find_mentions(
                     poss,
                 )
             )
+            continue
+        # the rest needs a speech verb or a comma right after the word
+        after = _NEXT_WORD.match(text, tok.end())
+        if text[tok.end() : tok.end() + 1] != "," and (
+            after is None or after.group(1).lower() not in verbs
+        ):
             continue
         if _speaking_surname(text, tok, lang, place_starts):
             # "Галущенко повідомив": an unknown surname as the subject of a speech verb

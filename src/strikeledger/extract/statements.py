@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from .. import settings
 from ..errors import LanguageDataError
+from ..kb.officials import load as load_officials
 from ..report import Span, Statement
 from . import names as namesmod
 from .persons import Mention, RoleMatch, find_roles, person_mentions
@@ -78,6 +79,12 @@ class Cues:
     platforms: frozenset[str]
 
 
+def _stem(word: str) -> str:
+    """A title word without its final vowel, so that every case form starts with it
+    ("глава" -> "глав": главы, главе)."""
+    return word[:-1] if len(word) > 3 and word[-1].lower() in "aeiouаеєиіїоуыэюя" else word
+
+
 @cache
 def cues(lang: str) -> Cues:
     lang = lang if lang in ("en", "uk", "ru") else "en"
@@ -108,8 +115,8 @@ def cues(lang: str) -> Cues:
         # whether the phrase around it is a title; bare nominatives are listed in `anaphora`
         anaphora_re=re.compile(
             r"(?<![\w-])(?:"
-            + "|".join(re.escape(str(w)) for w in raw["anaphora"])
-            + r")[\w]{0,3}(?![\w-])",
+            + "|".join(re.escape(_stem(str(w))) for w in raw["anaphora"])
+            + r")[\w]{0,4}(?![\w-])",
             re.I,
         )
         if raw.get("anaphora")
@@ -127,6 +134,13 @@ def cues(lang: str) -> Cues:
             re.I,
         ),
     )
+
+
+@cache
+def _country_words(lang: str) -> frozenset[str]:
+    """Lower-case country words of ``lang/<lang>/roles.yaml`` ("ukrainian", "russia's")."""
+    raw = namesmod.load_lang_yaml(lang if lang in ("en", "uk", "ru") else "en", "roles")
+    return frozenset(str(w).lower() for ws in (raw.get("countries") or {}).values() for w in ws)
 
 
 def _sentence_bounds(ctx: Context, offset: int) -> tuple[int, int]:
@@ -276,9 +290,14 @@ class _Finder:
         return False
 
     def platform(self, word: str) -> bool:
-        """A platform name, also inside a compound ("Telegram-канале", "Telegram-каналі")."""
+        """A platform name, also inside a compound ("Telegram-канале", "Telegram-каналі"), or
+        a country word before a title ("said Ukrainian Energy Minister …")."""
         low = word.lower()
-        return low in self.cues.platforms or low.split("-")[0] in self.cues.platforms
+        return (
+            low in self.cues.platforms
+            or low.split("-")[0] in self.cues.platforms
+            or low in _country_words(self.ctx.lang)
+        )
 
     def headline_speaker(self, m: Mention) -> bool:
         """A line that starts with a speaker and a colon ("Зеленський: за тиждень …")."""
@@ -503,6 +522,17 @@ class _Finder:
                 return r
         return None
 
+    def holds(self, person_id: str, roles: tuple[str, ...]) -> bool:
+        """Whether the KB has the person in an office of one of ``roles`` on the document's
+        date."""
+        day = self.ctx.published_date
+        if day is None:
+            return False
+        return any(
+            office.role in roles and term.covers(day)
+            for office, term in load_officials().terms_of(person_id)
+        )
+
     def word_before(self, pos: int) -> re.Match[str] | None:
         head = self.text[max(0, pos - 60) : pos]
         before = _LAST_WORD.search(head)
@@ -514,8 +544,14 @@ class _Finder:
         """The last person before ``offset`` with a title of one of ``roles``, else whose
         title contains ``noun`` (same stem)."""
         if roles:
+            # the last person named with such a title, or holding such an office that day
+            # ("Khinshtein wrote … The governor added" is Khinshtein, not an earlier governor)
             for m in reversed(self.mentions):
-                if m.start < offset and m.role is not None and set(m.role.roles) & set(roles):
+                if m.start >= offset:
+                    continue
+                if m.role is not None and set(m.role.roles) & set(roles):
+                    return m
+                if m.person_id is not None and self.holds(m.person_id, roles):
                     return m
         stem = noun[: max(4, len(noun) - 2)]
         for m in reversed(self.mentions):

@@ -85,6 +85,7 @@ class Cues:
     trigger_re: re.Pattern[str]  # the words one of which every cue contains (fallback)
     trigger_words: frozenset[str]
     trigger_stems: tuple[str, ...]
+    branches: tuple[str, ...] = ()  # the alternatives joined in ``regex``, in order
 
 
 def _alternation(forms: list[str]) -> str:
@@ -211,6 +212,7 @@ def cues(lang: str) -> Cues:
         trigger_re=trigger_re,
         trigger_words=frozenset(exact),
         trigger_stems=tuple(stems),
+        branches=tuple(branches),
     )
 
 
@@ -254,6 +256,120 @@ def _trigger_positions(text: str, c: Cues) -> list[int]:
     return out
 
 
+# --- trying only the alternatives that can start with the character at a position ------------
+# A failing match of the joined cue regex tries every alternative; most candidate positions
+# fail. The first characters each alternative can begin with are read from the parsed pattern
+# (conservatively: anything not understood may begin with any character), and a position is
+# tried with the alternatives that can begin with its character, in their order — the same
+# first match. Only ASCII and basic Cyrillic characters are dispatched (their lower case is the
+# whole of case-insensitive matching, see ``re._casefix``); any other uses the joined regex.
+
+_ANY = None  # "may begin with any character"
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _first_of_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    """(first characters or _ANY, whether the item can match the empty string)."""
+    C = re._constants  # type: ignore[attr-defined]
+    if op is C.LITERAL:
+        ch = chr(av)
+        return {ch.lower(), ch, *(chr(x).lower() for x in _extra_cases(av))}, False
+    if op is C.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is C.LITERAL:
+                out |= {chr(iav).lower(), *(chr(x).lower() for x in _extra_cases(iav))}
+            elif iop is C.RANGE and iav[1] - iav[0] <= 512:
+                for x in range(iav[0], iav[1] + 1):
+                    out |= {chr(x).lower(), *(chr(y).lower() for y in _extra_cases(x))}
+            elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
+                out |= _ASCII_DIGITS  # other digits are not dispatched
+            else:
+                return _ANY, False
+        return out, False
+    if op is C.SUBPATTERN:
+        return _first_of_seq(av[3])
+    if op is C.BRANCH:
+        out = set()
+        nullable = False
+        for seq in av[1]:
+            got, empty = _first_of_seq(seq)
+            if got is _ANY:
+                return _ANY, False
+            out |= got
+            nullable = nullable or empty
+        return out, nullable
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        got, empty = _first_of_seq(av[2])
+        return got, empty or av[0] == 0
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return set(), True  # zero-width: the next item begins the match
+    return _ANY, False
+
+
+def _first_of_seq(seq: Any) -> tuple[set[str] | None, bool]:
+    out: set[str] = set()
+    for op, av in seq:
+        got, empty = _first_of_item(op, av)
+        if got is _ANY:
+            return _ANY, False
+        out |= got
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _extra_cases(code: int) -> tuple[int, ...]:
+    return tuple(re._casefix._EXTRA_CASES.get(code, ()))  # type: ignore[attr-defined]
+
+
+def _first_chars(branch: str) -> set[str] | None:
+    """The lower-cased characters a match of ``branch`` can begin with (None: any)."""
+    try:
+        got, empty = _first_of_seq(re._parser.parse(branch, re.M))  # type: ignore[attr-defined]
+    except Exception:  # an unexpected parse: no dispatch for this alternative
+        return _ANY
+    return _ANY if empty else got
+
+
+_DISPATCH: dict[str, tuple[Cues, dict[str, re.Pattern[str] | None]]] = {}
+
+
+def _regex_at(c: Cues, text: str, pos: int) -> re.Pattern[str] | None:
+    """The regex to try at ``pos``: the alternatives that can begin with its character (None
+    when none can)."""
+    if pos >= len(text) or not c.branches:
+        return c.regex
+    ch = text[pos]
+    if not (ch.isascii() or "\u0400" <= ch <= "\u04ff"):
+        return c.regex
+    ch = ch.lower()
+    entry = _DISPATCH.get(c.lang)
+    if entry is None or entry[0] is not c:
+        entry = _DISPATCH[c.lang] = (c, {})
+    table = entry[1]
+    if ch in table:
+        return table[ch]
+    firsts = _branch_firsts(c)
+    chosen = [b for b, f in zip(c.branches, firsts, strict=True) if f is _ANY or ch in f]
+    if len(chosen) == len(c.branches):
+        rx: re.Pattern[str] | None = c.regex
+    else:
+        rx = re.compile("|".join(chosen), re.M) if chosen else None
+    table[ch] = rx
+    return rx
+
+
+_FIRSTS: dict[str, tuple[Cues, list[set[str] | None]]] = {}
+
+
+def _branch_firsts(c: Cues) -> list[set[str] | None]:
+    entry = _FIRSTS.get(c.lang)
+    if entry is None or entry[0] is not c:
+        entry = _FIRSTS[c.lang] = (c, [_first_chars(b) for b in c.branches])
+    return entry[1]
+
+
 def find_cues(text: str, lang: str) -> list[Cue]:
     """Every date/time cue in ``text``, in order, not overlapping.
 
@@ -281,7 +397,10 @@ def find_cues(text: str, lang: str) -> list[Cue]:
             if pos < last_end or pos in tried:
                 continue
             tried.add(pos)
-            m = c.regex.match(text, pos)
+            rx = _regex_at(c, text, pos)
+            if rx is None:
+                continue
+            m = rx.match(text, pos)
             if m is None or m.lastgroup is None or m.end() == m.start():
                 continue
             kind, shift, tonight = c.groups[m.lastgroup]

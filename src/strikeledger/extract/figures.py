@@ -324,7 +324,10 @@ class _Rules:
         elif scan.at("over", after) is not None and self._sent_has(si):
             c.kind = "over"
         elif self._dash_adjacent(n, before, after) and (
-            self._sent_has(si) or si in self.list_ctx or self._weapon_and_cue_before(s.start, lead)
+            self._sent_has(si)
+            or si in self.list_ctx
+            or self._weapon_and_cue_before(s.start, lead)
+            or (prev is not None and self._place_by_dash(before, after, s.start, lim))
         ):
             c.kind = "dash"
         elif (
@@ -378,6 +381,21 @@ class _Rules:
         c.kind, c.source = "resp", srcs[0]
         c.extra["resp_end"] = h.end
         return True
+
+    def _place_by_dash(self, before: int, after: int, floor: int, lim: int) -> bool:
+        """A tally line of a place and a bare number across a dash: "41 – над территорией
+        Брянской области", "над Київщиною – 10", "З них 66 – в Києві"."""
+        text, scan = self.text, self.scan
+        if text[after : after + 1] in _DASHES:
+            lo = after + 1
+            hi = min([x for x in (text.find(",", lo, lim), text.find(";", lo, lim)) if x >= 0] or [lim])
+        else:
+            hi = before - 1
+            lo = max(text.rfind(",", floor, hi), text.rfind(";", floor, hi), floor - 1) + 1
+        if scan.in_range("over", lo, hi) or scan.in_range("regions", lo, hi):
+            return True
+        mentions = self.ctx.notes.get("place_mentions") or []
+        return any(lo <= m.start and m.end <= hi for m in mentions)
 
     def _location_cue_before(self, before: int, floor: int) -> bool:
         """A debris/hit word one short preposition before the number ("debris fell at 14")."""

@@ -141,6 +141,15 @@ def _weapons(r: _Rules) -> None:
             if src is not None and cands[src].weapon is not None:
                 c.weapon = cands[src].weapon
                 c.ua = cands[src].ua
+            if c.kind in ("dash", "over"):
+                # "Найбільше ракет знищено над Київщиною – 10", "і майже стільки ж ударних
+                # дронів – близько 100": the clause's own noun names the weapon (its type
+                # only), not the previous line's model
+                lo = cands[src].end if src is not None and cands[src].sent == c.sent else None
+                own = _own_noun(r, i, lo)
+                if own is not None:
+                    c.weapon = own
+                    c.extra["own_noun"] = True
     # a coordinated run shares its attacker ("три бомбы JDAM, шесть снарядов HIMARS и 198 БпЛА")
     for i, c in enumerate(cands):
         if c.ua and c.kind == "direct":
@@ -151,6 +160,20 @@ def _weapons(r: _Rules) -> None:
             c.weapon = cands[c.source].weapon
             c.ua = cands[c.source].ua
     del scan
+
+
+def _own_noun(r: _Rules, i: int, lo: int | None = None) -> Weapon | None:
+    """The weapon noun of the part's own sentence before it (after ``lo``), outside every
+    figure."""
+    c = r.cands[i]
+    s = r.ctx.sentences[c.sent]
+    spans = [(p.lead, p.end) for p in r.cands if p.sent == c.sent]
+    for h in reversed(r.scan.in_range("weapons", s.start if lo is None else lo, c.lead)):
+        if any(a <= h.start < b for a, b in spans) or h.value.category == "none":
+            continue
+        e = h.value
+        return Weapon(e.category, e.model if e.kind == "model" and e.category != "any" else None)
+    return None
 
 
 def _source(r: _Rules, i: int) -> int | None:
@@ -217,6 +240,11 @@ def _parents(r: _Rules) -> None:
         sib = c.extra.get("sib")
         if sib is not None and cands[sib].parent is not None and not c.run_prev:
             c.parent = cands[sib].parent
+            continue
+        if c.extra.get("own_noun"):
+            prev_own = cands[i - 1] if i > 0 else None
+            if prev_own is not None and prev_own.sent == c.sent and prev_own.extra.get("own_noun"):
+                c.parent = prev_own.parent
             continue
         if c.kind in ("dash", "over", "part") and c.source is not None:
             src = cands[c.source]
@@ -377,6 +405,12 @@ def _measures(r: _Rules) -> None:
             ):
                 c.measure = cands[c.source].measure  # "еще 4 – над Курской областью"
             continue  # else it needs its own cue
+        if c.extra.get("own_noun"):
+            s_own = sentences[c.sent]
+            got = [h for h in cues_in[c.sent] if h.end <= c.lead and not h.value.weak]
+            if got and s_own.start <= got[-1].start:
+                c.measure = got[-1].value.measure
+                continue
         if c.kind in ("part", "dash", "over") and c.source is not None:
             c.measure = cands[c.source].measure
             if c.measure:

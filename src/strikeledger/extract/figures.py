@@ -388,7 +388,8 @@ class _Rules:
         text, scan = self.text, self.scan
         if text[after : after + 1] in _DASHES:
             lo = after + 1
-            hi = min([x for x in (text.find(",", lo, lim), text.find(";", lo, lim)) if x >= 0] or [lim])
+            stops = [x for x in (text.find(",", lo, lim), text.find(";", lo, lim)) if x >= 0]
+            hi = min(stops) if stops else lim
         else:
             hi = before - 1
             lo = max(text.rfind(",", floor, hi), text.rfind(";", floor, hi), floor - 1) + 1

@@ -407,9 +407,9 @@ def _measures(r: _Rules) -> None:
             continue  # else it needs its own cue
         if c.extra.get("own_noun"):
             s_own = sentences[c.sent]
-            got = [h for h in cues_in[c.sent] if h.end <= c.lead and not h.value.weak]
-            if got and s_own.start <= got[-1].start:
-                c.measure = got[-1].value.measure
+            own_cues = [h for h in cues_in[c.sent] if h.end <= c.lead and not h.value.weak]
+            if own_cues and s_own.start <= own_cues[-1].start:
+                c.measure = own_cues[-1].value.measure
                 continue
         if c.kind in ("part", "dash", "over") and c.source is not None:
             c.measure = cands[c.source].measure

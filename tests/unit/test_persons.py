@@ -156,6 +156,8 @@ def test_mentions(lang: str, text: str, expected: list[str]) -> None:
         ("ru", "Верховный главнокомандующий", "president", None, None),
         ("ru", "главы Севастополя", "governor", "Севастополя", None),
         ("ru", "главы ОВА", "governor", None, None),
+        # a place-less title covering the word wins over "глава {place}"
+        ("ru", "глава МИД России", "foreign_minister", None, "RU"),
         ("ru", "главы региона", "governor", None, None),
         ("ru", "мэр города", "mayor", None, None),
     ],
@@ -487,3 +489,10 @@ def test_sentence_date_from_the_time_note_rescues_a_past_title() -> None:
             ctx.notes["time"] = note
         persons.component(ctx)
         assert [p.role_check.status for p in ctx.report.persons] == [status]
+
+
+def test_apposition_after_a_country_word() -> None:
+    text = "Oleksandr Syrskyi, Ukraine's army chief, said the line held."
+    mention = next(m for m in find_mentions(text, "en") if m.role is not None)
+    assert mention.name == "Oleksandr Syrskyi"
+    assert mention.role is not None and mention.role.roles == ("commander_in_chief",)

@@ -179,6 +179,12 @@ CASES = [
         "closed.",
         [("Alexander Khinshtein", "claim")],
     ),
+    # prepositions do not count in the gap between speaker and verb
+    (
+        "ru",
+        "Мэр Москвы Сергей Собянин в своем канале в Max сообщил о дронах.",
+        [("Sergei Sobyanin", "claim")],
+    ),
     # the addressee is not the speaker ("сказав меру")
     ("uk", "Міський голова Львова Андрій Садовий прибув. Прем'єр сказав меру про допомогу.", []),
     # continental quote marks and a headline quote closed by a dash and a name

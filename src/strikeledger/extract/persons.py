@@ -275,6 +275,16 @@ def find_roles(
             place = place[:-2]
         start, end = m.start(), m.end()
         if place and not _known_place(place):
+            # a title without a place that covers the word ("глава МИД России") wins
+            plain = lex.plain.match(text, m.start())
+            if plain is not None and plain.end() >= m.start() + m.group(0).rfind(place) + len(
+                place
+            ):
+                m = plain
+                gid = m.lastgroup or ""
+                roles, country, fixed_place = lex.entries[gid]
+                place = None
+        if place and not _known_place(place):
             # "мэра Игоря Терехова" (the name), "Regional governor" (no place at all); a
             # place the KB does not know stays in the title ("Мэр Кременчуга Виталий …")
             whole = m.group(0)
@@ -364,6 +374,7 @@ def _pair_cues(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 _NEXT_WORD = re.compile(r"\s+([\w'-]+)")
+_SPACE = re.compile(r"\s+")
 
 
 def _speaker_pair(text: str, first: str, last: str, end: int, lang: str) -> bool:
@@ -679,8 +690,19 @@ def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
             # apposition: "Tymur Tkachenko, head of Kyiv's city military administration,"
             # but not "Kuleba, Defence Minister Umerov and …" (that title is Umerov's)
             gap = _gaps()[1].match(text, m.end)
-            if gap and gap.end() in by_start and gap.end() not in titled:
-                r = by_start[gap.end()]
+            if gap is None:
+                continue
+            at = gap.end()
+            if at not in by_start:
+                # "Syrskyi, Ukraine's army chief,": a country word before the title
+                for cre, _code in lex.countries:
+                    word = cre.match(text, at)
+                    if word is not None:
+                        nxt = _SPACE.match(text, word.end())
+                        at = nxt.end() if nxt else at
+                        break
+            if at in by_start and at not in titled:
+                r = by_start[at]
                 m.role, m.span_end = r, r.end
 
 

@@ -255,7 +255,8 @@ class _Finder:
             ):
                 pos, after_conj = w.end(), True
                 continue
-            count += 1
+            if len(word) > 2:  # prepositions do not widen the gap ("в своем канале в Max")
+                count += 1
             if count >= self.cues.max_gap_words:
                 return None
             pos = w.end()

@@ -154,6 +154,7 @@ class Victim:
     parent: Victim | None = None
     partitive: bool = False  # "19 of them", "з них 148": part of the group named before
     area: str | None = None  # "across the city" / "across the country" said of this count
+    of_group: bool = False  # "seven of them children": a named part of the group before
     measures: set[str] = field(default_factory=set)
 
 
@@ -347,6 +348,7 @@ class SentenceVictims:
                 if lex.rate_after.starts_at(w, victim.end, hi):
                     continue  # "3,000 wounded soldiers a year"
                 victim.partitive = partitive and victim.kind in ("bare", "noun")
+                victim.of_group = partitive and victim.kind == "number"
                 self.used.update(range(victim.start, victim.end))
                 out.append(victim)
         return out
@@ -568,10 +570,14 @@ class SentenceVictims:
             first.parent = prev_last
         for idx in range(1, len(victims)):
             v, p = victims[idx - 1 : idx + 1][::-1]
-            if v.partitive and p.value > v.value:
+            if (v.partitive or v.of_group) and p.value > v.value:
                 v.parent = p
                 continue
-            gap = [g for g in w[p.end : v.start] if g not in lex.determiners]
+            gap = [
+                g
+                for t, g in enumerate(w[p.end : v.start], p.end)
+                if g not in lex.determiners and t not in self.cue_tokens
+            ]
             among = lex.main.longest_at(w, v.end, self.hi)
             after = among is not None and among.has("among")
             inc = self._has(p.end, v.start, "inc")
@@ -624,6 +630,7 @@ class SentenceVictims:
 
     def _attach(self, victims: list[Victim], cues: list[Cue]) -> None:
         primary, fallback = _limits()
+        owner: dict[int, Victim] = {}  # cue -> the victim that chose it first
         for c in cues:
             best: Victim | None = None
             best_cost = _INF
@@ -636,6 +643,7 @@ class SentenceVictims:
                     best, best_cost = v, d
             if best is None or best_cost > primary:
                 continue
+            owner[id(c)] = best
             target = best
             par = best.parent
             if (
@@ -655,13 +663,26 @@ class SentenceVictims:
             # A victim no cue chose takes the nearest cue ("two police officers and a paramedic
             # were among the injured", "поранено юнака та жінку"), but not one before it when
             # it starts a clause of its own ("one person died and seven children were treated").
+            # A cue another victim chose is shared only across that victim (coordination:
+            # "a man and his daughter were injured"), not from the other side of it ("Мужчину
+            # госпитализировали, девочке помощь оказана на месте"). On a tie the cue after the
+            # victim wins: the predicate follows its subjects.
             own_clause = bool(self.lex.auxiliaries.starts_at(self.words, v.end, self.hi))
 
-            def reach(c: Cue, v: Victim = v, own_clause: bool = own_clause) -> int:
+            def reach(c: Cue, v: Victim = v, own_clause: bool = own_clause) -> tuple[int, int]:
                 if c.start < v.end and own_clause:
-                    return _INF
-                return self._distance(v, c)
+                    return _INF, 1
+                taker = owner.get(id(c))
+                if taker is not None and not _between(taker, v, c):
+                    return _INF, 1
+                return self._distance(v, c), int(c.start < v.end)
 
             near = min(cues, key=reach, default=None)
-            if near is not None and reach(near) <= fallback:
+            if near is not None and reach(near)[0] <= fallback:
                 v.cues.append(near)
+
+
+def _between(taker: Victim, v: Victim, c: Cue) -> bool:
+    """Whether ``taker`` stands between victim ``v`` and cue ``c``."""
+    lo, hi = (v.end, c.start) if v.end <= c.start else (c.end, v.start)
+    return lo <= taker.start and taker.end <= hi

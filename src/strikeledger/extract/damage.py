@@ -10,7 +10,8 @@ not seen as a site. One item per (category, place); the place is linked like a c
 (:mod:`casualties_places`).
 
 Notes read: ``casualty_tokens``, ``casualty_victim_spans`` and ``casualty_cue_spans`` (when the
-casualties component ran), ``place_mentions``, ``places_by_id``.
+casualties component ran), ``place_mentions`` (a site word inside a place name is not a site),
+``places_by_id``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .casualties import document_tokens
 from .casualties_lexicon import (
     Match,
     PhraseMatcher,
+    Tokens,
     casualty_data,
     damage_data,
     has_data,
@@ -96,6 +98,9 @@ def component(ctx: Context) -> None:
     starts = [m.start for m in matches]
     # Words right after a counted group name the people, not a site: "сотрудник предприятия".
     people = {t for a, b in ctx.notes.get("casualty_victim_spans") or [] for t in range(a, b + 1)}
+    # ... nor a place name ("Маслова Пристань", "Port Chalmers") ...
+    for pm in ctx.notes.get("place_mentions") or []:
+        people.update(range(toks.at(pm.start), toks.ending_at(pm.end)))
     # ... and a casualty cue linked to a victim is not a site: "taken to hospital", "у лікарні".
     people.update(t for a, b in ctx.notes.get("casualty_cue_spans") or [] for t in range(a, b))
     places: PlaceLinker | None = None
@@ -114,7 +119,9 @@ def component(ctx: Context) -> None:
         if not cues or any(m.has("hist") for m in smatches):
             continue
         for m in smatches:
-            if m.start in people or m.end - 1 in people:
+            if any(t in people for t in range(m.start, m.end)):
+                continue
+            if ctx.lang in ("uk", "ru") and _in_name(text, toks, m.start, lo):
                 continue
             cats = m.values("cat:")
             for k in m.values("abs:"):
@@ -157,6 +164,15 @@ def _absorbed_category(lang: str, k: int, sentence: set[str], context: set[str])
         if cat in named:
             return str(cat)
     return str(entry["default"])
+
+
+def _in_name(text: str, toks: Tokens, i: int, lo: int) -> bool:
+    """ "в Масловой Пристани": a capitalised word after a capitalised word inside a Ukrainian
+    or Russian sentence is part of a proper name, not a site."""
+    if i - 1 <= lo:
+        return False
+    here, before = text[toks.starts[i]], text[toks.starts[i - 1]]
+    return here.isupper() and before.isupper()
 
 
 def _gap(a: Match, b: Match) -> int:

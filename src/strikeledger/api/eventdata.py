@@ -549,7 +549,7 @@ def ingest(ledger: Ledger, doc: dict[str, Any]) -> dict[str, Any]:
     from .. import settings
     from ..document import Document, parse_published
     from ..errors import InputError, TooLargeError
-    from ..extract import extract
+    from ..extract.guard import extract_within_limit  # setting max_extract_seconds
 
     limit = settings.MAX_DOCUMENT_BYTES.get()
     size = len(doc["text"].encode("utf-8", "replace"))
@@ -571,7 +571,7 @@ def ingest(ledger: Ledger, doc: dict[str, Any]) -> dict[str, Any]:
         from ..errors import EmptyInputError
 
         raise EmptyInputError("empty text", item="text")
-    report = extract(document).to_dict()
+    report = extract_within_limit(document).to_dict()  # over the limit: 400 (SL-E120)
     with ledger.writer() as store:
         result = store.add_batch([(document, report)])
     is_new = document.id in (getattr(result, "new_ids", None) or [document.id] * int(result.new))

@@ -174,3 +174,35 @@ def test_database_password_never_reaches_a_client() -> None:
         r = c.get("/api/events")
     assert r.status_code >= 500
     assert "hunter2" not in r.text
+
+
+def test_a_posted_document_is_extracted_under_the_time_limit(
+    copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+    import time
+
+    from strikeledger.document import Document
+    from strikeledger.extract import pipeline
+
+    real = pipeline.extract
+    real(Document.from_text("97 drones over Kyiv."))
+
+    def spin(doc: Document) -> object:
+        if "SLOWDOWN" in doc.text:
+            end = time.perf_counter() + 30
+            while time.perf_counter() < end:
+                pass
+        return real(doc)
+
+    monkeypatch.setattr(sys.modules["strikeledger.extract"], "extract", spin)
+    monkeypatch.setenv("STRIKELEDGER_MAX_EXTRACT_SECONDS", "0.5")
+    app = create_app(ApiSettings(db=str(copy), token=TOKEN, rate_limit=0))
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    with TestClient(app, raise_server_exceptions=False) as c:
+        t0 = time.perf_counter()
+        r = c.post("/api/documents", json={"text": "SLOWDOWN 97 drones"}, headers=auth)
+        assert time.perf_counter() - t0 < 10
+        assert r.status_code == 400 and "SL-E120" in r.text and "max_extract_seconds" in r.text
+        ok = c.post("/api/documents", json={"text": "Overnight 97 drones hit Kyiv."}, headers=auth)
+        assert ok.status_code == 201, ok.text

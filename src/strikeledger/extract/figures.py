@@ -272,6 +272,15 @@ class _Rules:
                         c.end = ph2.end
                 self._push(c)
                 return
+        # "4 влучання «шахедів»": a hit noun between the number and the weapon -------------
+        hc = scan.at("cues", after)
+        if hc is not None and hc.value.measure == "hit" and not hc.value.weak:
+            ph = walk_phrase(scan, scan.skip(hc.end, lim), lim, max_unknown=0)
+            if ph is not None:
+                c.kind, c.phrase, c.end = "direct", ph, ph.end
+                c.extra["measure"] = "hit"
+                self._push(c)
+                return
         # the weapon phrase after the number ------------------------------------
         ph = walk_phrase(scan, n.end, lim)
         if ph is not None:
@@ -452,8 +461,19 @@ class _Rules:
         if co is None:
             return
         r = scan.skip(co.end, lim)
+        if scan.is_number_at(r):
+            return
         art = scan.at("articles", r)
-        if art is None or scan.is_number_at(r):
+        if art is None:
+            # no articles (uk, ru): a typed item with a singular noun ("ракету «Нептун-Д»")
+            cos = [h for h in scan.in_range("coordinators", r, lim) if h.start > r]
+            ph2 = walk_phrase(scan, r, cos[0].start if cos else lim, max_unknown=0)
+            if ph2 is None or ph2.model is None or not scan.in_range("singular", r, ph2.end):
+                return
+            one = Number(start=r, end=r, value=1, words=True)
+            c = Cand(num=one, lead=r, end=ph2.end, kind="direct", sent=si, phrase=ph2)
+            self._push(c)
+            self._tally_one(ph2, si, lim)
             return
         ph2 = walk_phrase(scan, scan.skip(art.end, lim), lim, max_unknown=0)
         if ph2 is None:

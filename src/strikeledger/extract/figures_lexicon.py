@@ -348,6 +348,7 @@ def lexicon(lang: str) -> Lexicon:
                 "target",
                 "span_leads",
                 "respectively",
+                "singular",
             )
         },
     }

@@ -366,6 +366,9 @@ def _measures(r: _Rules) -> None:
         if c.kind == "loc":
             c.measure = _loc_measure(r, c)
             continue
+        if c.extra.get("measure"):  # set by the rule that found it ("4 влучання «шахедів»")
+            c.measure = c.extra["measure"]
+            continue
         if c.kind == "resp":  # the cue after "respectively", else before the group
             s = sentences[c.sent]
             after = [h for h in cues_in[c.sent] if h.start >= c.extra["resp_end"]]

@@ -108,6 +108,7 @@ _SCHEMAS["attack"] = {
     "target?": _PHRASES,
     "span_leads?": _PHRASES,
     "respectively?": _PHRASES,
+    "singular?": _PHRASES,
 }
 
 

@@ -94,6 +94,10 @@ EN: list[tuple[str, set[Key]]] = [
     ),
     ("The number of injured has grown to 47.", {("injured", "people", 47)}),
     ("A 5-year-old was killed.", {("killed", "children", 1)}),
+    (
+        "The governor reported one fatality and four injuries.",
+        {("killed", "people", 1), ("injured", "people", 4)},
+    ),
     ("The hospital said 3 of its staff were hurt.", {("injured", "people", 3)}),
     ("Nobody was killed, but 4 people suffered minor injuries.", {("injured", "people", 4)}),
     ("A 34-year-old man died in hospital of his injuries.", {("killed", "men", 1)}),
@@ -179,6 +183,14 @@ UK: list[tuple[str, set[Key]]] = [
     ("Загиблих – 2, поранених – 7.", {("killed", "people", 2), ("injured", "people", 7)}),
     ("Є загиблий.", {("killed", "people", 1)}),
     (
+        "Наразі відомо про одного загиблого та шістьох поранених.",
+        {("killed", "people", 1), ("injured", "people", 6)},
+    ),
+    (
+        "Кількість жертв атаки зросла до 32, серед них 6 дітей.",
+        {("killed", "people", 32), ("killed", "children", 6)},
+    ),
+    (
         "Поранено подружжя пенсіонерів – 72-річного чоловіка та 70-річну жінку. "
         "Їх госпіталізовано.",
         {
@@ -261,6 +273,10 @@ RU: list[tuple[str, set[Key]]] = [
     ("Погибших: 3, раненых: 11.", {("killed", "people", 3), ("injured", "people", 11)}),
     ("Жертвами атаки стали 5 человек.", {("killed", "people", 5)}),
     ("Есть погибший.", {("killed", "people", 1)}),
+    (
+        "Известно об одном погибшем и шести раненых.",
+        {("killed", "people", 1), ("injured", "people", 6)},
+    ),
     (
         "Погибла женщина, ее муж и 10-летняя дочь получили ранения. Мужчину госпитализировали, "
         "девочке помощь оказана на месте.",

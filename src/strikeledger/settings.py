@@ -156,6 +156,17 @@ RECORD_CUE_WINDOW_CHARS: Setting[int] = Setting(
     120,
     "Farthest a record cue ('record', 'рекордна') may be from the figure it qualifies.",
 )
+EVENTS_READ_MEMORY_MB: Setting[int] = Setting(
+    "events_read_memory_mb",
+    768,
+    "DuckDB memory limit while the events package reads every report in order (it spills past it).",
+)
+EVENTS_SNAPSHOT: Setting[int] = Setting(
+    "events_snapshot",
+    1,
+    "1: save a DuckDB ledger's linked events beside it (<ledger>.events.pickle) and link only"
+    " new documents next time; 0: always link everything.",
+)
 
 BATCH_DOCS_PER_SHARD: Setting[int] = Setting(
     "batch_docs_per_shard", 2_000, "Text files grouped into one batch shard (one Dask task)."
@@ -252,6 +263,8 @@ ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     SERVE_PORT,
     EVENTS_APPROX_TOLERANCE,
     EVENTS_ROUNDING_TOLERANCE,
+    EVENTS_READ_MEMORY_MB,
+    EVENTS_SNAPSHOT,
     RECORD_CUE_WINDOW_CHARS,
     BATCH_DOCS_PER_SHARD,
     BATCH_BYTES_PER_SHARD,

@@ -8,6 +8,7 @@ give the same events, ids and conflicts, with or without a ledger store behind t
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -56,7 +57,7 @@ class EventKey:
         base = f"ev:{self.night_of}:{self.attacker}>{self.area}"
         if self.region is not None:
             base += f":{self.region}" + (f":{self.place}" if self.place else "")
-        object.__setattr__(self, "id", base)
+        object.__setattr__(self, "id", sys.intern(base))  # one string per event, shared
 
     @property
     def level(self) -> str:

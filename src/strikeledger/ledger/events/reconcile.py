@@ -32,6 +32,7 @@ agrees with 25, "about 500" with 478 within ``events_approx_tolerance``.
 from __future__ import annotations
 
 import math
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
@@ -146,13 +147,18 @@ def timestamp(published: str | None) -> float:
 # -- claims -------------------------------------------------------------------------------------
 
 
+def _in(s: Any) -> Any:
+    """Intern the small strings claims repeat a million times on a big ledger (memory)."""
+    return sys.intern(s) if type(s) is str and len(s) < 64 else s
+
+
 def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
     """The claims of one linked report (none for a near-duplicate), derived totals included."""
     if linked.duplicate_of:
         return []
     doc = report.get("document") or {}
     doc_id = linked.document_id
-    source = doc.get("source")
+    source = _in(doc.get("source"))
     published = doc.get("published")
     out: list[Claim] = []
     for f, ev in zip(report.get("figures") or (), linked.figure_events, strict=False):
@@ -160,47 +166,49 @@ def claims_of(report: Mapping[str, Any], linked: LinkedReport) -> list[Claim]:
             continue
         w = f.get("weapon") or {}
         name, kind = claimant_of(f, doc)
+        name, kind = _in(name), _in(kind)
         out.append(
             Claim(
                 event_id=ev,
                 document_id=doc_id,
                 kind="figure",
-                measure=str(f.get("measure")),
-                subject=str(w.get("category") or "any"),
-                model=model_key(w),
+                measure=_in(str(f.get("measure"))),
+                subject=_in(str(w.get("category") or "any")),
+                model=_in(model_key(w)),
                 value=int(f.get("value") or 0),
-                qualifier=str(f.get("qualifier") or "exact"),
+                qualifier=_in(str(f.get("qualifier") or "exact")),
                 claimant=name,
                 claimant_kind=kind,
                 source=source,
                 published=published,
                 primary=is_primary(doc, kind),
-                night_of=f.get("night_of"),
+                night_of=_in(f.get("night_of")),
                 evidence=f.get("evidence"),
-                rule=f.get("rule"),
+                rule=_in(f.get("rule")),
             )
         )
     for c, ev in zip(report.get("casualties") or (), linked.casualty_events, strict=False):
         if ev is None:
             continue
         name, kind = claimant_of(c, doc)
+        name, kind = _in(name), _in(kind)
         out.append(
             Claim(
                 event_id=ev,
                 document_id=doc_id,
                 kind="casualty",
-                measure=str(c.get("measure")),
-                subject=str(c.get("who") or "people"),
+                measure=_in(str(c.get("measure"))),
+                subject=_in(str(c.get("who") or "people")),
                 model=None,
                 value=int(c.get("value") or 0),
-                qualifier=str(c.get("qualifier") or "exact"),
+                qualifier=_in(str(c.get("qualifier") or "exact")),
                 claimant=name,
                 claimant_kind=kind,
                 source=source,
                 published=published,
                 primary=is_primary(doc, kind),
                 evidence=c.get("evidence"),
-                rule=c.get("rule"),
+                rule=_in(c.get("rule")),
             )
         )
     return _dedupe(out) + derived_totals(out)

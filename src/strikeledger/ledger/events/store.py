@@ -11,46 +11,220 @@ that ``EventSet`` merges a night's rows into one tally (``dataset.py``).
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import json
+import logging
+import os
+import pickle
 from collections.abc import Iterator, Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ... import settings
 from . import EventSet
 from .records import find_record_claims
 
+log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
 COMPONENT = "events"
 
 
-def _document_meta(store: Any) -> dict[str, dict[str, Any]]:
-    rows = store.query("SELECT id, kind, duplicate_of, source, url FROM documents")
-    return {r["id"]: r for r in rows}
+_ORDER = "ORDER BY (d.kind = 'mmau') DESC NULLS LAST, d.ingested_at, d.id"
+_READ_SQL = (
+    "SELECT d.id, d.kind, d.duplicate_of, r.report_json "
+    "FROM documents d JOIN reports r ON r.document_id = d.id {where} " + _ORDER
+)
 
 
-def iter_ledger_reports(store: Any) -> Iterator[dict[str, Any]]:
-    """The ledger's reports ready for linking: near-duplicates marked with ``duplicate_of``,
-    rows of the imported Air Force history marked ``kind: mmau`` (``EventSet`` merges them per
-    night, see ``dataset.py``) and yielded first."""
-    meta = _document_meta(store)
-    rest: list[dict[str, Any]] = []
-    for rep in store.iter_reports(include_near_duplicates=True):
-        doc = rep.setdefault("document", {})
-        m = meta.get(str(doc.get("id")))
-        if m is not None:
-            if m.get("duplicate_of"):
-                doc["duplicate_of"] = m["duplicate_of"]
-            if m.get("kind") == "mmau":
-                doc["kind"] = "mmau"
-                yield rep
-                continue
-        rest.append(rep)
-    yield from rest
+def _mark(rep: dict[str, Any], kind: Any, duplicate_of: Any) -> dict[str, Any]:
+    doc = rep.setdefault("document", {})
+    if duplicate_of:
+        doc["duplicate_of"] = duplicate_of
+    if kind == "mmau":
+        doc["kind"] = "mmau"
+    return rep
 
 
-def load_event_set(store: Any) -> EventSet:
-    """Link and reconcile every report in the ledger."""
-    return EventSet.build(iter_ledger_reports(store))
+def _iter_duck(store: Any, after: str | None) -> Iterator[dict[str, Any]]:
+    """One ordered query streamed as Arrow batches (DuckDB): the sort spills to disk past
+    ``events_read_memory_mb`` instead of holding every report text at once."""
+    con = store.con
+    old = con.execute("SELECT current_setting('memory_limit')").fetchone()
+    limit = int(settings.EVENTS_READ_MEMORY_MB.get())
+    con.execute(f"SET memory_limit = '{limit}MB'")
+    try:
+        where = "" if after is None else "WHERE d.ingested_at > $after"
+        rel = con.sql(
+            _READ_SQL.format(where=where), params=None if after is None else {"after": after}
+        )
+        for batch in rel.to_arrow_reader(2048):
+            cols = batch.to_pydict()
+            for kind, dup, text in zip(
+                cols["kind"], cols["duplicate_of"], cols["report_json"], strict=True
+            ):
+                yield _mark(json.loads(text), kind, dup)
+    finally:
+        if old and old[0]:
+            con.execute(f"SET memory_limit = '{old[0]}'")
+
+
+def _iter_any(store: Any, after: str | None) -> Iterator[dict[str, Any]]:
+    """Any backend: the ordered document list, then their reports fetched in chunks by id."""
+    where = "" if after is None else "WHERE d.ingested_at > ?"
+    meta = store.query(
+        f"SELECT d.id, d.kind, d.duplicate_of FROM documents d {where} {_ORDER}",
+        [] if after is None else [after],
+    )
+    step = 500
+    for i in range(0, len(meta), step):
+        chunk = meta[i : i + step]
+        marks = ",".join("?" for _ in chunk)
+        got = {
+            r["document_id"]: r["report_json"]
+            for r in store.query(
+                f"SELECT document_id, report_json FROM reports WHERE document_id IN ({marks})",
+                [m["id"] for m in chunk],
+            )
+        }
+        for m in chunk:
+            text = got.get(m["id"])
+            if text is not None:
+                yield _mark(json.loads(text), m["kind"], m["duplicate_of"])
+
+
+def iter_ledger_reports(store: Any, *, after: str | None = None) -> Iterator[dict[str, Any]]:
+    """The ledger's reports ready for linking, in linking order: near-duplicates kept and marked
+    with ``duplicate_of`` (linked, never counted), rows of the imported Air Force history marked
+    ``kind: mmau`` (``EventSet`` merges them per night, see ``dataset.py``) and yielded first,
+    then the rest in the order they were ingested (``ingested_at``, then id). With ``after``,
+    only documents ingested after that time. Streams: memory does not grow with the ledger."""
+    if getattr(store, "backend", None) == "duckdb" and hasattr(store, "con"):
+        yield from _iter_duck(store, after)
+    else:
+        yield from _iter_any(store, after)
+
+
+# -- the saved event set (snapshot) --------------------------------------------------------------
+
+_SNAPSHOT_FORMAT = 1
+_CODE = ("__init__.py", "link.py", "reconcile.py", "claimants.py", "dataset.py", "model.py")
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """A hash of the code and data that decide events: a snapshot made by other code is stale."""
+    h = hashlib.sha256(str(_SNAPSHOT_FORMAT).encode())
+    here = Path(__file__).parent
+    for name in _CODE:
+        h.update((here / name).read_bytes())
+    for f in sorted((here / "data").glob("*")):
+        if f.is_file():
+            h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _settings_version() -> str:
+    return repr((settings.EVENTS_APPROX_TOLERANCE.get(), settings.EVENTS_ROUNDING_TOLERANCE.get()))
+
+
+def snapshot_path(store: Any) -> Path | None:
+    """Where the saved event set of a DuckDB ledger file lives (beside it), or None (a
+    PostgreSQL or in-memory ledger, or ``events_snapshot`` off)."""
+    if not settings.EVENTS_SNAPSHOT.get() or getattr(store, "backend", None) != "duckdb":
+        return None
+    name = str(getattr(store, "name", "") or "")
+    if not name or name == ":memory:":
+        return None
+    return Path(name + ".events.pickle")
+
+
+def _watermark(store: Any, upto: str | None = None) -> tuple[int, str | None]:
+    if upto is None:
+        row = store.query("SELECT count(*) AS n, max(ingested_at) AS m FROM documents")[0]
+    else:
+        row = store.query(
+            "SELECT count(*) AS n, max(ingested_at) AS m FROM documents WHERE ingested_at <= ?",
+            [upto],
+        )[0]
+    return int(row["n"]), (str(row["m"]) if row["m"] is not None else None)
+
+
+def _read_snapshot(path: Path) -> dict[str, Any] | None:
+    try:
+        with path.open("rb") as fh:
+            gc.disable()  # millions of objects: no collection while they are made
+            try:
+                state = pickle.load(fh)
+            finally:
+                gc.enable()
+    except FileNotFoundError:
+        return None
+    except Exception as e:  # a damaged or foreign file: rebuild
+        log.warning("events snapshot %s unreadable, rebuilding: %s", path, e)
+        return None
+    if (
+        not isinstance(state, dict)
+        or state.get("code") != _code_version()
+        or state.get("settings") != _settings_version()
+        or not isinstance(state.get("events"), EventSet)
+    ):
+        return None
+    return state
+
+
+def _write_snapshot(path: Path, es: EventSet, mark: tuple[int, str | None]) -> None:
+    state = {
+        "code": _code_version(),
+        "settings": _settings_version(),
+        "documents": mark[0],
+        "ingested_at": mark[1],
+        "events": es,
+    }
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as fh:
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError as e:  # a read-only directory: events still work, just not saved
+        log.warning("events snapshot %s not written: %s", path, e)
+        tmp.unlink(missing_ok=True)
+
+
+def load_event_set(store: Any, *, snapshot: bool = True) -> EventSet:
+    """Link and reconcile every report in the ledger.
+
+    For a DuckDB ledger file the result is saved beside it (``<ledger>.events.pickle``) with the
+    ledger's watermark (document count, latest ``ingested_at``): the next call reads it and links
+    only the documents ingested since, in the same order a full build uses, so the outcome equals
+    a full rebuild. It rebuilds in full when the code or settings of the events package changed,
+    when documents were removed, or when new Air Force history rows arrived (they link first)."""
+    path = snapshot_path(store) if snapshot else None
+    now = _watermark(store)
+    if path is not None:
+        state = _read_snapshot(path)
+        if state is not None:
+            es: EventSet = state["events"]
+            saved = (state["documents"], state["ingested_at"])
+            if saved == now:
+                return es
+            if saved[1] is not None and _watermark(store, saved[1]) == saved:
+                kinds = store.query(
+                    "SELECT count(*) AS n FROM documents WHERE ingested_at > ? AND kind = 'mmau'",
+                    [saved[1]],
+                )[0]["n"]
+                if not kinds:
+                    for rep in iter_ledger_reports(store, after=saved[1]):
+                        es.add(rep)
+                    es.reconcile_all()
+                    _write_snapshot(path, es, now)
+                    return es
+    es = EventSet.build(iter_ledger_reports(store))
+    if path is not None:
+        es.reconcile_all()
+        _write_snapshot(path, es, now)
+    return es
 
 
 def open_event_set(db: str | None) -> EventSet:

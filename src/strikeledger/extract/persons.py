@@ -8,8 +8,17 @@ Two steps, shared with the statements component:
    from ``lang/*/persons.yaml``. A role title from ``lang/*/roles.yaml`` right before the name
    ("Mayor Ihor Terekhov", "начальник Харківської ОВА Олег Синєгубов") or in apposition after
    it ("Tymur Tkachenko, head of Kyiv's city military administration,") is attached to the
-   mention. Institutions are never mentions. The result is cached in
+   mention. Titles have synonyms and paraphrases per language ("head of the country's armed
+   forces", "главком", "очільник Харківщини", "глава региона") and may carry an acting
+   prefix ("acting", "т.в.о.", "и.о.", "врио": ``RoleMatch.acting``). A lone unknown
+   Cyrillic surname right before a singular speech verb ("Галущенко повідомив") is a mention
+   when it ends like a surname (``surname_endings`` in ``lang/{uk,ru}/persons.yaml``) and is
+   no place. Institutions are never mentions. The result is cached in
    ``ctx.notes["person_mentions"]`` (a list of ``Mention``, sorted by start).
+   Unknown people are spelled the way their office's country spells them: a Russian official
+   in Ukrainian text by the Russian table (Бусаргін -> Busargin), a Ukrainian one in Russian
+   text by the Ukrainian table; the country comes from the title, the KB office its place
+   word names, or the place the places component found inside the title.
 2. ``component(ctx)`` turns mentions with a role into ``report.persons`` with a role check
    against the knowledge base on the publication date (``ok`` | ``stale`` | ``unknown``) and
    flags ``STALE_ROLE`` when someone is named with an office they did not hold that day.
@@ -17,7 +26,9 @@ Two steps, shared with the statements component:
    (``ctx.notes["time"]``) on which the title was right: then the check is ``ok`` as of that
    date ("Defence Minister Reznikov said on 24 February 2023 …"). "Former" titles are ``ok``
    when the person held the office before; a date near a term boundary marked uncertain in
-   the knowledge base gives ``unknown``.
+   the knowledge base gives ``unknown``. Acting holders hold the office: "acting governor X"
+   after X was elected and "governor X" while X was only acting are both ``ok``; an acting
+   title on someone who held no term that day is ``stale`` (kb/data/officials.yaml).
 
 Names are output in the knowledge base's English spelling, else transliterated
 (``extract.names.transliterate``: national Ukrainian / BGN-style Russian).
@@ -215,27 +226,29 @@ def _title_starts(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...],
     return by_len, capitalised
 
 
-_WORD_START = re.compile(r"(?<![\w.-])\w")
-
-
-def _title_matches(lex: RoleLexicon, text: str, a: int, b: int) -> Iterator[re.Match[str]]:
-    """``lex.pattern.finditer(text, a, b)``, tried only where a title can begin."""
+@cache
+def _title_starts_re(lang: str) -> re.Pattern[str] | None:
+    """Word starts where a title of ``lang`` can begin (from ``RoleLexicon.starts``)."""
+    lex = role_lexicon(lang)
     if len(lex.starts) == 1:
+        return None
+    heads = sorted({p for group in lex.starts for p in group}, key=len, reverse=True)
+    alts = [re.escape(h) for h in heads] + ([f"(?-i:[{_CAP}])"] if lex.capitalised else [])
+    return re.compile(r"(?<![\w.-])(?=" + "|".join(alts) + ")", re.I)
+
+
+def _title_matches(
+    lex: RoleLexicon, lang: str, text: str, a: int, b: int
+) -> Iterator[re.Match[str]]:
+    """``lex.pattern.finditer(text, a, b)``, tried only where a title can begin."""
+    starts = _title_starts_re(lang)
+    if starts is None:
         yield from lex.pattern.finditer(text, a, b)
         return
-    one, two, three = lex.starts
     pos = a
-    for w in _WORD_START.finditer(text, a, b):
+    for w in starts.finditer(text, a, b):
         i = w.start()
         if i < pos:
-            continue
-        head = text[i : i + 3].lower()
-        if not (
-            head in three
-            or head[:2] in two
-            or head[:1] in one
-            or (lex.capitalised and text[i].isupper())
-        ):
             continue
         m = lex.pattern.match(text, i, b)
         if m is not None:
@@ -266,7 +279,7 @@ def find_roles(
     lex = role_lexicon(_lex_lang(lang))
     out: list[RoleMatch] = []
     spans = windows if windows is not None else [(0, len(text))]
-    matches = (m for a, b in spans for m in _title_matches(lex, text, a, b))
+    matches = (m for a, b in spans for m in _title_matches(lex, _lex_lang(lang), text, a, b))
     for m in matches:
         gid = m.lastgroup or ""
         roles, country, fixed_place = lex.entries[gid]

@@ -4,7 +4,7 @@ Speakers are the person mentions found by ``persons.person_mentions`` (officials
 knowledge base in any case form, or "Given Surname" people), never institutions: "the air
 force said" is a claimant of figures, not a statement (REPORT.md convention 9).
 
-* **Quotes** (“…”, «…», „…“, "…", British '…') are attributed by what follows them
+* **Quotes** (“…”, «…», „…“, »…«, "…", British '…') are attributed by what follows them
   ("…,” Zelensky wrote", "», – написав Ткаченко", "…,” he said") or, when they have at least
   ``min_quote_words`` words, by the speaker earlier in the same sentence ("Trump … saying,
   “…”", "X заявил: «…»", "Zelensky: '…'"). Pronouns and role nouns ("he", "він",
@@ -15,8 +15,13 @@ force said" is a claimant of figures, not a statement (REPORT.md convention 9).
   ("сообщил мэр Москвы Сергей Собянин"; in English only after a quote or comma), behind an
   opener ("according to", "за словами", "по данным"), or a coordinated second speaker
   ("повідомили міський голова … та начальник ОВА …").
-* **Headlines** "Name: …" and **anaphoric titles** ("the governor said", "губернатор
-  сообщил", resolved to the last person with that title) are claims.
+* **Headlines** "Name: …" (and a headline quote closed by a dash and a name only:
+  "«…», – Галущенко") and **anaphoric titles** are claims: a title without a name, in any
+  case form and any synonym of the role lexicon ("the governor said", "губернатор уточнил",
+  "the head of the region added", "according to the mayor", "по словам главы региона") is
+  the last person named with a title of the same role id, or the last person the officials
+  KB has in such an office on the publication date. Oblique forms count only behind an
+  opener ("сказав меру" is the mayor spoken to).
 * **Signatures**: a Telegram post that ends with a line holding only a title and a name
   ("Начальник Харківської ОВА Олег Синєгубов") is the signer's claim.
 

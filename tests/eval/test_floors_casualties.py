@@ -3,7 +3,7 @@
 The bars of the brief: casualties F1 >= 0.93 and damage F1 >= 0.85 on the whole set; the
 per-language floors and the accuracy floors are set a little under what the extractor reaches at
 the time of writing (casualties and damage F1 1.0 on each language, qualifier accuracy 1.0,
-place accuracy 0.93 — places also depend on the places component). They may be raised, never
+place accuracy 0.94 — places also depend on the places component). They may be raised, never
 quietly lowered. The summary is printed so that ``pytest -s`` reports the numbers."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ WHOLE_SET = {
     "casualties": 0.93,
     "damage": 0.85,
     "casualties.qualifier@acc": 0.95,
-    "casualties.place@acc": 0.8,
+    "casualties.place@acc": 0.85,
 }
 PER_LANGUAGE = {"casualties": 0.9, "damage": 0.85}
 

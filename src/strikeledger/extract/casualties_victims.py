@@ -459,13 +459,16 @@ class SentenceVictims:
         across the city") belongs to the city or country, not to a district named nearby."""
         areas = [m for m in self.matches if m.has("area")]
         for a in areas:
-            best: Victim | None = None
-            for v in victims:
-                d = a.start - v.end if v.end <= a.start else v.start - a.end
-                if 0 <= d <= 8 and (best is None or d < (a.start - best.end)):
-                    best = v
+            # the phrase tells about the count before it ("26 people were wounded across the
+            # city, 14 of whom ..."), else about the one right after it
+            before = [v for v in victims if v.end <= a.start and a.start - v.end <= 8]
+            after = [v for v in victims if v.start >= a.end and v.start - a.end <= 8]
+            best = before[-1] if before else (after[0] if after else None)
             if best is not None and best.area is None:
                 best.area = a.values("area:")[0]
+        for v in victims:  # a part of a group counted across the city is in the city too
+            if v.area is None and v.parent is not None and v.parent in victims:
+                v.area = v.parent.area
 
     def _anaphora_victims(self, before: list[Victim]) -> list[Victim]:
         """A plural noun without a numeral naming a group counted before ("двое подростков ...

@@ -270,6 +270,11 @@ class _Rules:
                     if ph2 is not None and ph2.model:
                         c.extra["pred"] = ph2
                         c.end = ph2.end
+                    elif ph2 is not None and ph2.category == ph.category:
+                        c.end = ph2.end  # "about 60 of the missiles were ballistic"
+                    if ph2 is not None and not self._cue_in(s.start, n.start):
+                        # it says what they were, not what befell them: part of the launch
+                        c.extra["measure"] = "launched"
                 self._push(c)
                 return
         # "4 влучання «шахедів»": a hit noun between the number and the weapon -------------
@@ -288,12 +293,16 @@ class _Rules:
             ph = self._typed_by_colon(ph, lim)
             c.kind, c.phrase, c.end = "direct", ph, ph.end
             c.extra["both"] = (
-                scan.ending("both", before) is not None or scan.at("both", n.start) is not None
+                scan.ending("both", before) is not None
+                or scan.at("both", n.start) is not None
+                or scan.at("both", lead) is not None
             )
             idx = self._push(c)
             if self.pending_oftotal is not None:
                 self.cands[self.pending_oftotal].source = idx
                 self.pending_oftotal = None
+            if c.extra["both"]:
+                self._all_fired(c, ph, lim)
             self._tally_one(ph, si, lim)
             return
         # "… 12 missiles and 40 drones, of which 10 and 35 respectively were shot down" ------
@@ -326,6 +335,8 @@ class _Rules:
                 ph = walk_phrase(scan, r, lim, max_unknown=0)
                 if ph is not None:  # "з яких понад 20 – шахеди"
                     c.phrase, c.end = ph, ph.end
+                elif self._place_by_dash(before, after, s.start, lim):
+                    c.extra["dash_place"] = True  # "З них 66 – в Києві та області"
         elif scan.ending("parts", before) is not None and prev is not None:
             c.kind = "part"
         elif scan.ending("another", before) is not None and prev is not None:
@@ -414,6 +425,29 @@ class _Rules:
             gap = text[h.end : before].split()
             return len(gap) == 1 and gap[0].isalpha() and len(gap[0]) <= 3
         return False
+
+    def _cue_in(self, lo: int, hi: int) -> bool:
+        return any(not h.value.weak for h in self.scan.in_range("cues", lo, hi))
+
+    def _all_fired(self, c: Cand, ph: Phrase, lim: int) -> None:
+        """ "shot down all 18 missiles Russia fired": the relative clause states the launch too
+        (a second figure, launched, for the same number)."""
+        scan, text = self.scan, self.text
+        r = scan.skip(ph.end, lim)
+        for h in scan.in_range("cues", r, min(lim, r + 30)):
+            if h.value.measure != "launched" or h.value.weak or h.value.side == "after":
+                return
+            words = text[r : h.start].split()
+            if not (1 <= len(words) <= 2) or not words[0][:1].isupper():
+                return
+            if any(not w.replace("'", "").isalpha() for w in words):
+                return
+            twin = Cand(num=c.num, lead=c.lead, end=h.end, kind="direct", sent=c.sent)
+            twin.phrase, twin.qualifier = ph, c.qualifier
+            twin.extra["measure"] = "launched"
+            self._push(twin)
+            self.extra_state.setdefault("twin_cues", set()).add(h.start)
+            return
 
     def _typed_by_colon(self, ph: Phrase, lim: int) -> Phrase:
         """ "близько 100 ракет: крилаті ракети Х-101/Х-555 та «Калібр»": a list of types with no

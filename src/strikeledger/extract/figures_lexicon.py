@@ -349,6 +349,7 @@ def lexicon(lang: str) -> Lexicon:
                 "span_leads",
                 "respectively",
                 "singular",
+                "all_of_them",
             )
         },
     }

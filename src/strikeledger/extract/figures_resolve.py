@@ -38,6 +38,7 @@ def resolve(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
     _weapons(r)
     _parents(r)
     _measures(r)
+    _all_of_which(r)
     from .figures_build import build
 
     return build(r)
@@ -174,6 +175,47 @@ def _own_noun(r: _Rules, i: int, lo: int | None = None) -> Weapon | None:
         e = h.value
         return Weapon(e.category, e.model if e.kind == "model" and e.category != "any" else None)
     return None
+
+
+def _all_of_which(r: _Rules) -> None:
+    """ "… two missiles along with six attack drones, all of which were destroyed": each member
+    of the list gets a second figure with the verb after "all of which"."""
+    from .figures import Cand
+
+    scan, text, cands = r.scan, r.text, r.cands
+    n = len(cands)
+    for i in range(n):
+        c = cands[i]
+        if c.kind != "direct" or (i + 1 < n and cands[i + 1].run_prev):
+            continue
+        lim = r.ctx.sentences[c.sent].end
+        p = scan.skip(c.end, lim)
+        if text[p : p + 1] == ",":
+            p = scan.skip(p + 1, lim)
+        h = scan.at("all_of_them", p)
+        if h is None:
+            continue
+        cue = next(
+            (
+                x
+                for x in scan.in_range("cues", h.end, min(lim, h.end + 40))
+                if not x.value.weak and x.value.side != "before"
+            ),
+            None,
+        )
+        if cue is None or not _gap_ok(text, h.end, cue.start):
+            continue
+        members = [k for k in _run_of(r, i) if cands[k].kind == "direct"]
+        members = members or [i]
+        for k in members:
+            m = cands[k]
+            if m.measure == cue.value.measure or m.weapon is None:
+                continue
+            twin = Cand(num=m.num, lead=m.lead, end=m.end, kind="direct", sent=m.sent)
+            twin.phrase, twin.weapon, twin.ua = m.phrase, m.weapon, m.ua
+            twin.qualifier, twin.measure = m.qualifier, cue.value.measure
+            cands.append(twin)
+            r.by_sent.setdefault(m.sent, []).append(len(cands) - 1)
 
 
 def _source(r: _Rules, i: int) -> int | None:
@@ -328,7 +370,7 @@ def _gap_ok(text: str, lo: int, hi: int) -> bool:
 def _measures(r: _Rules) -> None:
     cands, text, scan = r.cands, r.text, r.scan
     sentences = r.ctx.sentences
-    consumed: set[int] = set()
+    consumed: set[int] = set(r.extra_state.get("twin_cues", ()))  # "… Russia fired"
     cues_in: dict[int, list[Hit[Any]]] = {}
     for si in r.by_sent:
         s = sentences[si]
@@ -443,7 +485,11 @@ def _measures(r: _Rules) -> None:
         if c.kind == "anaphora":
             # "of them" needs a cue — unless it only says what they were ("Of those, 80 were
             # Shahed attack drones", "З них 300 – шахеди"): then it is its total's measure
-            if c.phrase is not None and c.source is not None and cands[c.source].measure:
+            if (
+                (c.phrase is not None or c.extra.get("dash_place"))
+                and c.source is not None
+                and cands[c.source].measure
+            ):
                 c.measure = cands[c.source].measure
             continue
         post = [

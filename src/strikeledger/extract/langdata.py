@@ -109,6 +109,7 @@ _SCHEMAS["attack"] = {
     "span_leads?": _PHRASES,
     "respectively?": _PHRASES,
     "singular?": _PHRASES,
+    "all_of_them?": _PHRASES,
 }
 
 

@@ -63,6 +63,12 @@ def test_every_term_has_a_source_and_ordered_dates() -> None:
         ("US.secretary_of_state", date(2025, 1, 21), "Marco Rubio"),
         ("UA-30.mayor", date(2023, 1, 1), "Vitali Klitschko"),
         ("RU-BEL.governor", date(2025, 6, 12), "Vyacheslav Gladkov"),
+        ("UA.energy_minister", date(2025, 7, 16), "Herman Halushchenko"),
+        ("UA.energy_minister", date(2025, 7, 17), "Svitlana Hrynchuk"),
+        ("RU-TUL.governor", date(2023, 6, 1), "Alexey Dyumin"),
+        ("RU-TUL.governor", date(2025, 6, 1), "Dmitry Milyaev"),
+        ("RU-ROS.governor", date(2025, 3, 1), "Yury Slyusar"),
+        ("UA-40.governor", date(2025, 3, 1), "Mikhail Razvozhayev"),
     ],
 )
 def test_holder_on(office: str, day: date, holder: str) -> None:

@@ -382,9 +382,10 @@ def test_acting_periods_in_the_kb() -> None:
         # unknown people spelled by their office's country
         (
             "uk",
-            "Губернатор Тульської області Дмитро Міляєв повідомив про атаку.",
-            "Dmytro Milyayev",
+            "Губернатор Ярославської області Михайло Євраєв повідомив про атаку.",
+            "Mykhailo Yevrayev",
         ),
+        ("uk", "Губернатор Тульської області Дмитро Міляєв повідомив про атаку.", "Dmitry Milyaev"),
         ("ru", "Мэр Кременчуга Виталий Малецкий сообщил о пожаре.", "Vitaly Maletskyi"),
         # a lone unknown surname before a singular speech verb
         ("uk", "Кудрицький повідомив, що світло повернули.", "Kudrytskyi"),

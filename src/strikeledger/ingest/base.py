@@ -53,13 +53,14 @@ class Skipped:
         return self.error.describe()
 
 
-def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
-    """The bytes of a file, refusing one larger than ``limit`` (default: max_source_bytes)."""
+def read_bytes(path: Path, *, limit: int | None = None, setting: str = "max_source_bytes") -> bytes:
+    """The bytes of a file, refusing one larger than ``limit`` (default: max_source_bytes);
+    ``setting`` is the name of the limit, for the message."""
     limit = settings.MAX_SOURCE_BYTES.get() if limit is None else limit
     try:
         size = path.stat().st_size
         if size > limit:
-            raise TooLargeError(f"{size} bytes exceeds the limit of {limit}", item=str(path))
+            raise TooLargeError(f"{size} bytes exceeds {setting}={limit}", item=str(path))
         with path.open("rb") as f:
             return f.read(limit + 1)
     except FileNotFoundError:

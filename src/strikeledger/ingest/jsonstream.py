@@ -124,7 +124,7 @@ class JsonStream:
                     raise self.error_at(e) from None
                 if len(self.buf) - self.pos > limit:
                     raise TooLargeError(
-                        f"a value of more than {limit} characters",
+                        f"a value of more than max_record_bytes={limit} characters",
                         item=self.item,
                         position=f"character {self.offset}",
                     ) from None

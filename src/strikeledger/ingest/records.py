@@ -143,7 +143,11 @@ def read_jsonl(
                 while raw and not raw.endswith(b"\n"):
                     raw = f.readline(limit + 1)
                 yield Skipped(
-                    TooLargeError(f"a line of more than {limit} bytes", item=item, position=where)
+                    TooLargeError(
+                        f"a line of more than max_record_bytes={limit} bytes",
+                        item=item,
+                        position=where,
+                    )
                 )
                 continue
             if not raw.strip():

@@ -144,7 +144,9 @@ def _messages(
         if js.offset - start > limit:
             yield Skipped(
                 TooLargeError(
-                    f"a message of more than {limit} characters", item=item, position=where
+                    f"a message of more than max_record_bytes={limit} characters",
+                    item=item,
+                    position=where,
                 )
             )
         else:

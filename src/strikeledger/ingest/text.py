@@ -17,7 +17,9 @@ def read_text(
 ) -> Iterator[Document | Skipped]:
     """One document per file. ``source`` (when given) wins over the header's ``source:``."""
     try:
-        data = read_bytes(path, limit=settings.MAX_DOCUMENT_BYTES.get())
+        data = read_bytes(
+            path, limit=settings.MAX_DOCUMENT_BYTES.get(), setting="max_document_bytes"
+        )
         yield document_from_bytes(data, path=str(path), source=source)
     except InputError as e:
         yield Skipped(e)

@@ -60,7 +60,9 @@ def read_warc(
                 data = record.content_stream().read(limit + 1)
                 if len(data) > limit:
                     yield Skipped(
-                        TooLargeError(f"more than {limit} bytes", item=item, position=where)
+                        TooLargeError(
+                            f"more than max_source_bytes={limit} bytes", item=item, position=where
+                        )
                     )
                     continue
                 if getattr(record.raw_stream, "limit", 0) > 0:

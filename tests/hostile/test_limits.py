@@ -45,7 +45,7 @@ def test_max_document_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     (tmp_path / "b-ok.txt").write_text(GOOD, encoding="utf-8")
     docs, skipped = read(tmp_path)
     assert len(docs) == 1 and len(skipped) == 1
-    assert skipped[0].code == "SL-E103" and n in skipped[0].describe()
+    assert skipped[0].code == "SL-E103" and f"max_document_bytes={n}" in skipped[0].describe()
     assert "a-big.txt" in skipped[0].describe()
 
 
@@ -84,7 +84,7 @@ def test_max_source_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind:
     (tmp_path / f"b-ok.{'html' if kind == 'html' else 'xml'}").write_bytes(data)
     docs, skipped = read(tmp_path)
     assert docs and [s.code for s in skipped] == ["SL-E103"]
-    assert n in skipped[0].describe() and "a-big" in skipped[0].describe()
+    assert f"max_source_bytes={n}" in skipped[0].describe() and "a-big" in skipped[0].describe()
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "telegram", "json", "csv"])
@@ -114,7 +114,8 @@ def test_archive_member_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     path.write_bytes(warc_record(big, "https://e.org/big") + warc_record(HTML, "https://e.org/ok"))
     docs, skipped = read(path)
     assert len(docs) == 1 and [s.code for s in skipped] == ["SL-E103"]
-    assert n in skipped[0].describe() and "https://e.org/big" in skipped[0].describe()
+    assert f"max_source_bytes={n}" in skipped[0].describe()
+    assert "https://e.org/big" in skipped[0].describe()
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "telegram", "json"])

@@ -227,7 +227,7 @@ class SentenceVictims:
                     break
             if victim is None and lex.group_before.ends_before(w, q_start, self.lo):
                 victim = Victim(q_start, j, n.value, "people", qual, "bare")  # "a family of four"
-            if victim is None and partitive and skip and not self._unit_after(k):
+            if victim is None and partitive and not self._unit_after(k):
                 victim = Victim(q_start, k, n.value, "people", qual, "bare")  # "19 of them"
             if victim is None and not self._unit_after(j):
                 before = q_start - lex.skip_before.ends_before(w, q_start, self.lo)

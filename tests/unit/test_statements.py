@@ -185,6 +185,14 @@ CASES = [
         "Мэр Москвы Сергей Собянин в своем канале в Max сообщил о дронах.",
         [("Sergei Sobyanin", "claim")],
     ),
+    # a bare title two people could hold is nobody's
+    ("en", "Trump met Zelensky in Rome. The president said he wanted a ceasefire.", []),
+    (
+        "ru",
+        "Министр обороны РФ Андрей Белоусов и начальник Генштаба Валерий Герасимов доложили "
+        "Путину об ударах.",
+        [("Andrei Belousov", "claim"), ("Valery Gerasimov", "claim")],
+    ),
     # the addressee is not the speaker ("сказав меру")
     ("uk", "Міський голова Львова Андрій Садовий прибув. Прем'єр сказав меру про допомогу.", []),
     # continental quote marks and a headline quote closed by a dash and a name

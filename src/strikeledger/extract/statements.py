@@ -552,13 +552,23 @@ class _Finder:
         if roles:
             # the last person named with such a title, or holding such an office that day
             # ("Khinshtein wrote … The governor added" is Khinshtein, not an earlier governor)
-            for m in reversed(self.mentions):
-                if m.start >= offset:
-                    continue
+            # … unless another person before it holds or is named with such a title too
+            # ("Trump met Zelensky. The president said …" is either of them: no speaker)
+            before = [m for m in self.mentions if m.start < offset]
+            for m in reversed(before):
                 if m.role is not None and set(m.role.roles) & set(roles):
                     return m
                 if m.person_id is not None and self.holds(m.person_id, roles):
-                    return m
+                    rivals = {
+                        x.name
+                        for x in before
+                        if x.name != m.name
+                        and (
+                            (x.role is not None and set(x.role.roles) & set(roles))
+                            or (x.person_id is not None and self.holds(x.person_id, roles))
+                        )
+                    }
+                    return None if rivals else m
         stem = noun[: max(4, len(noun) - 2)]
         for m in reversed(self.mentions):
             if m.start >= offset:

@@ -288,6 +288,11 @@ class _Rules:
                 return
         # the weapon phrase after the number ------------------------------------
         ph = walk_phrase(scan, n.end, lim)
+        if ph is not None and (
+            scan.at("periods", scan.skip(ph.end, lim)) is not None
+            or scan.ending("averages", before) is not None
+        ):
+            return  # an average ("about 203 drones a day"), not a figure
         if ph is not None:
             self._tally_one_before(before, s.start, si)
             ph = self._typed_by_colon(ph, lim)
@@ -314,6 +319,15 @@ class _Rules:
             comma_b = scan.skip_back(before - 1, s.start)
             if scan.ending("anaphora", comma_b) is not None:
                 before = comma_b
+        prev0 = self._prev_cand(si, back=0)
+        if (
+            scan.ending("compared", before) is not None
+            and prev0 is not None
+            and scan.word_end(after) - after <= 3  # no noun of its own: "… in June"
+        ):
+            c.kind = "cmp"  # "6,297 drones in July, up from 5,438 in June"
+            self._push(c)
+            return
         if (
             text[after : after + 1].isalpha()
             and scan.at("breakers", after) is not None
@@ -341,6 +355,7 @@ class _Rules:
             c.kind = "part"
         elif scan.ending("another", before) is not None and prev is not None:
             c.kind = "another"
+
         elif scan.at("over", after) is not None and self._sent_has(si):
             c.kind = "over"
         elif self._dash_adjacent(n, before, after) and (

@@ -350,6 +350,8 @@ def lexicon(lang: str) -> Lexicon:
                 "respectively",
                 "singular",
                 "all_of_them",
+                "averages",
+                "compared",
             )
         },
     }

@@ -456,9 +456,9 @@ def _measures(r: _Rules) -> None:
             if own_cues and s_own.start <= own_cues[-1].start:
                 c.measure = own_cues[-1].value.measure
                 continue
-        if c.kind in ("part", "dash", "over") and c.source is not None:
+        if c.kind in ("part", "dash", "over", "cmp") and c.source is not None:
             c.measure = cands[c.source].measure
-            if c.measure:
+            if c.measure or c.kind == "cmp":
                 continue
         cs = cues_in[c.sent]
         sib = c.extra.get("sib")

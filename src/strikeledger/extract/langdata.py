@@ -110,6 +110,8 @@ _SCHEMAS["attack"] = {
     "respectively?": _PHRASES,
     "singular?": _PHRASES,
     "all_of_them?": _PHRASES,
+    "averages?": _PHRASES,
+    "compared?": _PHRASES,
 }
 
 

@@ -185,6 +185,15 @@ CASES = [
         "Мэр Москвы Сергей Собянин в своем канале в Max сообщил о дронах.",
         [("Sergei Sobyanin", "claim")],
     ),
+    # headlines "Speaker on topic: …"
+    (
+        "uk",
+        "Терехов про атаку на Харків: пошкоджено школу\n\nДеталі.",
+        [("Ihor Terekhov", "claim")],
+    ),
+    ("ru", "Собянин об атаке: сбиты 12 дронов\n\nПодробности.", [("Sergei Sobyanin", "claim")]),
+    ("en", "Sybiha on the strikes: Russia wants terror\n\nMore.", [("Andrii Sybiha", "claim")]),
+    ("en", "Zelensky and Trump in Rome: a short meeting\n\nMore.", []),
     # a bare title two people could hold is nobody's
     ("en", "Trump met Zelensky in Rome. The president said he wanted a ceasefire.", []),
     (

@@ -68,6 +68,7 @@ SCHEMAS: dict[str, Any] = {
         "surname_endings?": "list[str]",
         "clause_words?": "list[str]",
         "platforms?": "list[str]",
+        "headline_topics?": "list[str]",
         "relative?": "list[str]",
         "and?": "list[str]",
         "max_gap_words?": "int",

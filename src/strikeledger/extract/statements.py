@@ -82,6 +82,7 @@ class Cues:
     anaphora_re: re.Pattern[str] | None
     clause_words: frozenset[str]
     platforms: frozenset[str]
+    topics: frozenset[str]
 
 
 def _stem(word: str) -> str:
@@ -116,6 +117,7 @@ def cues(lang: str) -> Cues:
         min_quote_words=int(raw.get("min_quote_words", 3)),
         clause_words=frozenset(str(w).lower() for w in raw.get("clause_words") or []),
         platforms=frozenset(str(w).lower() for w in raw.get("platforms") or []),
+        topics=frozenset(str(w).lower() for w in raw.get("headline_topics") or []),
         # a title word in any case form ("губернатора", "мэру"): the role lexicon decides
         # whether the phrase around it is a title; bare nominatives are listed in `anaphora`
         anaphora_re=re.compile(
@@ -308,10 +310,16 @@ class _Finder:
     def headline_speaker(self, m: Mention) -> bool:
         """A line that starts with a speaker and a colon ("Зеленський: за тиждень …")."""
         line_start = self.text.rfind("\n", 0, m.span_start) + 1
-        return (
-            not self.text[line_start : m.span_start].strip()
-            and self.text[m.span_end : m.span_end + 1] == ":"
-        )
+        if self.text[line_start : m.span_start].strip():
+            return False
+        if self.text[m.span_end : m.span_end + 1] == ":":
+            return True
+        # "Терехов про атаку на Харків: …", "Sybiha on the strikes: …"
+        line_end = self.text.find("\n", m.span_end)
+        head = self.text[m.span_end : line_end if line_end >= 0 else len(self.text)]
+        colon = head.find(":")
+        words = _WORD.findall(head[:colon]) if colon > 0 else []
+        return bool(words) and words[0].lower() in self.cues.topics and len(words) <= 6
 
     # ----- quotes
     def quotes(self) -> None:

@@ -175,6 +175,10 @@ class Casualty:
     qualifier: str = "exact"
     place: str | None = None
     claimant: Claimant | None = None
+    # Who attacked, where the place tells ("RU" for Ukrainian places, "UA" for Russian ones):
+    # an addition to report-v1's listed fields, so that a casualty in Rostov Oblast is not
+    # counted against Russia's attack.
+    attacker: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -183,6 +187,7 @@ class Casualty:
             "value": self.value,
             "qualifier": self.qualifier,
             "place": self.place,
+            "attacker": self.attacker,
             "claimant": self.claimant.to_dict() if self.claimant else None,
             "evidence": self.evidence.to_dict(),
             "rule": self.rule,
@@ -195,11 +200,13 @@ class Damage:
     evidence: Span
     rule: str
     place: str | None = None
+    attacker: str | None = None  # as for Casualty
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "category": self.category,
             "place": self.place,
+            "attacker": self.attacker,
             "evidence": self.evidence.to_dict(),
             "rule": self.rule,
         }

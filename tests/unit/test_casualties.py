@@ -521,13 +521,19 @@ def test_random_word_soup_keeps_the_contract() -> None:
                 assert c.qualifier in QUALIFIERS and c.value > 0
 
 
-def test_attacker_follows_the_place_country() -> None:
-    from strikeledger.extract.casualties import AttributedCasualty
+@pytest.mark.parametrize(
+    ("text", "attacker"),
+    [
+        ("In Russia's Rostov region, a woman was killed in a Ukrainian drone strike.", "UA"),
+        ("A woman was killed in Kyiv when a Russian drone hit her house.", "RU"),
+    ],
+)
+def test_attacker_follows_the_place_country(text: str, attacker: str) -> None:
+    from strikeledger import Document, extract
 
-    item = AttributedCasualty("killed", 1, _span("x"), "en.casualty.singular.v1", "women")
-    item.attacker = "UA"
-    assert item.to_dict()["attacker"] == "UA"
-    assert item.to_dict()["who"] == "women"
+    report = extract(Document.from_text(text, published="2025-07-04")).to_dict()
+    killed = [c for c in report["casualties"] if c["measure"] == "killed"]
+    assert killed and all(c["attacker"] == attacker for c in killed)
 
 
 def _span(text_: str) -> Any:

@@ -41,9 +41,8 @@ or "taken to hospital" as a damaged site).
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import settings
 from ..report import Casualty, Span
@@ -62,19 +61,6 @@ if TYPE_CHECKING:
     from .pipeline import Context
 
 __all__ = ["component", "document_tokens"]
-
-
-@dataclass(slots=True)
-class AttributedCasualty(Casualty):
-    """A casualty with the side that attacked (``attacker``: "RU" | "UA" | None), a field
-    report-v1 allows beside the listed ones; it follows from the place (Rostov Oblast: "UA")."""
-
-    attacker: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d = Casualty.to_dict(self)
-        d["attacker"] = self.attacker
-        return d
 
 
 _QUALIFIER_RANK = {
@@ -210,8 +196,7 @@ def component(ctx: Context) -> None:
     if links:
         places = links[0][0]
         for item in _merge(out, places):
-            if isinstance(item, AttributedCasualty):
-                item.attacker = places.attacker(item.place)
+            item.attacker = places.attacker(item.place)
             ctx.report.casualties.append(item)
 
 
@@ -243,7 +228,7 @@ def _emit(
             kind = "subgroup"
         out.append(
             (
-                AttributedCasualty(
+                Casualty(
                     measure=measure,
                     value=v.value,
                     evidence=Span.of(text, s, e),

@@ -17,9 +17,8 @@ casualties component ran), ``place_mentions`` (a site word inside a place name i
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import settings
 from ..report import DAMAGE_CATEGORIES, Damage, Span
@@ -42,18 +41,6 @@ __all__ = ["component"]
 
 # A weak cue ("debris", "удар") counts only this close to the site word.
 _WEAK_WINDOW = 6
-
-
-@dataclass(slots=True)
-class AttributedDamage(Damage):
-    """A damage item with the side that attacked (see ``casualties.AttributedCasualty``)."""
-
-    attacker: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        d = Damage.to_dict(self)
-        d["attacker"] = self.attacker
-        return d
 
 
 @cache
@@ -145,7 +132,7 @@ def component(ctx: Context) -> None:
                     continue
                 seen.add(key)
                 ctx.report.damage.append(
-                    AttributedDamage(
+                    Damage(
                         attacker=places.attacker(place),
                         category=cat,
                         evidence=Span.of(text, s, e),

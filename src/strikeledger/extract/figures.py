@@ -218,7 +218,7 @@ class _Rules:
         if (
             not text[after : after + 1].isalnum()
             and scan.skip(after, lim) == after
-            and self._location_cue_before(before, s.start)
+            and self._location_cue_before(before, s.start, self._sent_has(si, "loc"))
         ):
             c.kind = "loc"  # "Debris fell at 14." (the locations word left out)
             self._push(c)
@@ -363,6 +363,7 @@ class _Rules:
             or si in self.list_ctx
             or self._weapon_and_cue_before(s.start, lead)
             or (prev is not None and self._place_by_dash(before, after, s.start, lim))
+            or (prev is not None and self._noun_before_dash(before, s.start))
         ):
             c.kind = "dash"
         elif (
@@ -433,11 +434,22 @@ class _Rules:
         mentions = self.ctx.notes.get("place_mentions") or []
         return any(lo <= m.start and m.end <= hi for m in mentions)
 
-    def _location_cue_before(self, before: int, floor: int) -> bool:
-        """A debris/hit word one short preposition before the number ("debris fell at 14")."""
+    def _noun_before_dash(self, before: int, floor: int) -> bool:
+        """ "І майже стільки ж ударних дронів – близько 70": a weapon noun right before the dash."""
+        if self.text[before - 1 : before] not in _DASHES:
+            return False
+        b = self.scan.skip_back(before - 1, floor)
+        w = self.scan.ending("weapons", b)
+        return w is not None and w.value.category != "none"
+
+    def _location_cue_before(self, before: int, floor: int, more: bool = False) -> bool:
+        """A debris/hit word one short preposition before the number ("debris fell at 14"), or
+        right before it after a count of locations ("… at 6 locations and drones hit 3")."""
         text = self.text
         for h in reversed(self.scan.in_range("location_cues", max(floor, before - 20), before)):
             gap = text[h.end : before].split()
+            if not gap:
+                return more
             return len(gap) == 1 and gap[0].isalpha() and len(gap[0]) <= 3
         return False
 

@@ -183,7 +183,7 @@ def _attacker_area(
             break
     hi = s.end
     for j in range(i + 1, len(cands)):
-        if cands[j].sent == c.sent:
+        if cands[j].sent == c.sent and cands[j].lead > c.lead:  # not a twin of the same number
             hi = min(hi, cands[j].lead)
             break
     left = max(text.rfind(",", lo, c.lead), text.rfind(";", lo, c.lead))

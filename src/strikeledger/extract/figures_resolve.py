@@ -190,8 +190,9 @@ def _all_of_which(r: _Rules) -> None:
             continue
         lim = r.ctx.sentences[c.sent].end
         p = scan.skip(c.end, lim)
-        if text[p : p + 1] == ",":
-            p = scan.skip(p + 1, lim)
+        comma = text.find(",", p, min(lim, p + 50))  # "… drones towards Odesa, all of which"
+        if comma >= 0 and not any(ch.isdigit() or ch in ".;:" for ch in text[p:comma]):
+            p = scan.skip(comma + 1, lim)
         h = scan.at("all_of_them", p)
         if h is None:
             continue

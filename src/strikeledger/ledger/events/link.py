@@ -29,6 +29,7 @@ report's, is linked with ``duplicate_of`` set and contributes no claims.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -48,6 +49,8 @@ CITY_REGIONS = frozenset({"UA-30", "UA-40"})
 CITY_LEVELS = frozenset({"city", "settlement", "hromada", "foreign_city"})
 # Claimants whose numbers are about their own region (a regional administration, a governor).
 REGIONAL_CLAIMANTS = frozenset({"local_authority", "russian_official"})
+# A window starting in these local hours of its own date is a daytime attack.
+DAY_STARTS_HOUR, DAY_ENDS_HOUR = 6, 20
 
 Report = Mapping[str, Any]
 
@@ -138,6 +141,63 @@ def _kyiv() -> tzinfo:
         return timezone(timedelta(hours=3))
 
 
+def daytime(figure: Mapping[str, Any]) -> bool:
+    """A figure of a daytime attack: its window starts on its own date (a night's window starts
+    the evening before) between ``DAY_STARTS_HOUR`` and ``DAY_ENDS_HOUR`` local time and, when
+    it has an end, ends the same date. An end alone ("as of 09:00") says nothing."""
+    w = figure.get("window") or {}
+    night = figure.get("night_of")
+    start = _local_dt(w.get("start"))
+    if start is None or not night or start.date().isoformat() != night:
+        return False
+    if not DAY_STARTS_HOUR <= start.hour < DAY_ENDS_HOUR:
+        return False
+    end = _local_dt(w.get("end"))
+    return end is None or end.date() == start.date()
+
+
+def _local_dt(value: Any) -> datetime | None:
+    if not value:
+        return None
+    try:
+        dt = datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return dt.astimezone(_kyiv()) if dt.tzinfo is not None else dt
+
+
+def items_night(report: Report) -> tuple[str | None, str]:
+    """The night of a report with no dated figure, and where it came from: the ``night_of`` its
+    casualty or damage items carry (when an extractor gives them one), else the document's own
+    ``night_of``, else the publication date — one day earlier when an item's evidence says
+    "yesterday" ("вчора", "вчера"; ``yesterday`` in extract/lang/*/records.yaml): a toll
+    updated the next morning belongs to the attack it updates."""
+    doc = report.get("document") or {}
+    items = [*(report.get("casualties") or ()), *(report.get("damage") or ())]
+    nights: dict[str, int] = {}
+    for it in items:
+        n = it.get("night_of")
+        if n and _ISO_DATE.match(str(n)):
+            nights[str(n)] = nights.get(str(n), 0) + 1
+    if nights:
+        return max(sorted(nights), key=lambda k: nights[k]), "items"
+    own = doc.get("night_of")
+    if own and _ISO_DATE.match(str(own)):
+        return str(own), "document"
+    published = local_date(doc.get("published"))
+    if published is None:
+        return None, "published"
+    from .records import says_yesterday
+
+    lang = doc.get("language")
+    for it in items:
+        text = (it.get("evidence") or {}).get("text")
+        if text and says_yesterday(str(text), lang):
+            day = datetime.fromisoformat(published).date() - timedelta(days=1)
+            return day.isoformat(), "yesterday"
+    return published, "published"
+
+
 def _attacker_for(country: str) -> str:
     return "UA" if country == "RU" else "RU"
 
@@ -185,11 +245,9 @@ def _local_key(
             (p for p in places if p.get("region") == region and p.get("level") in CITY_LEVELS),
             None,
         )
-        return EventKey(attack.night_of, attack.attacker, attack.area, region), (
-            str(city.get("name") or name) if city else name
-        )
+        return attack.local(region), (str(city.get("name") or name) if city else name)
     if level in CITY_LEVELS:
-        return EventKey(attack.night_of, attack.attacker, attack.area, region, slug(name)), name
+        return attack.local(region, slug(name)), name
     if level == "city_district":
         city = next(
             (p for p in places if p.get("region") == region and p.get("level") in CITY_LEVELS),
@@ -197,10 +255,8 @@ def _local_key(
         )
         if city is not None:
             cname = city.get("name") or name
-            return EventKey(attack.night_of, attack.attacker, attack.area, region, slug(cname)), (
-                cname
-            )
-    return EventKey(attack.night_of, attack.attacker, attack.area, region), name
+            return attack.local(region, slug(cname)), cname
+    return attack.local(region), name
 
 
 def validate(report: Any) -> None:
@@ -243,7 +299,8 @@ class Linker:
         self.events: dict[str, Event] = {}
         self.linked: dict[str, LinkedReport] = {}
         self.event_links: dict[str, list[Link]] = {}  # event id -> its links, in arrival order
-        self._signatures: dict[tuple[Any, ...], str] = {}
+        # digests of signatures (16 bytes each, not the tuples: a big ledger has 100,000s)
+        self._signatures: dict[bytes, str] = {}
 
     # -- public -------------------------------------------------------------------------------
     def add(self, report: Report) -> LinkedReport:
@@ -254,7 +311,10 @@ class Linker:
             return self.linked[doc_id]
         out = LinkedReport(doc_id)
         marked = doc.get("duplicate_of") or doc.get("near_duplicate_of")
-        sig = None if is_dataset_row(report) else signature(report)
+        full = None if is_dataset_row(report) else signature(report)
+        sig = (
+            None if full is None else hashlib.blake2b(repr(full).encode(), digest_size=16).digest()
+        )
         if marked:
             out.duplicate_of = str(marked)
         elif sig is not None and sig in self._signatures:
@@ -291,7 +351,7 @@ class Linker:
                 fig_local.append(None)
                 continue
             attacker = (f.get("attacker") or "RU").upper()
-            fkey = EventKey(str(night), attacker, country_of(f.get("area")))
+            fkey = EventKey(str(night), attacker, country_of(f.get("area")), day=daytime(f))
             fig_keys.append(fkey)
             region = region_of(f.get("area"))
             if (
@@ -301,9 +361,7 @@ class Linker:
                 and claimant_of(f, doc)[1] in REGIONAL_CLAIMANTS
             ):
                 region = own_region  # a regional authority speaks for its region
-            fig_local.append(
-                EventKey(fkey.night_of, attacker, fkey.area, region) if region else None
-            )
+            fig_local.append(fkey.local(region) if region else None)
             cat = (f.get("weapon") or {}).get("category")
             if cat and cat != "any":
                 weapons.setdefault(fkey, set()).add(cat)
@@ -318,8 +376,7 @@ class Linker:
             main_night, night_from = main.night_of, "figures"
         else:
             main = None
-            main_night = local_date(doc.get("published"))
-            night_from = "published"
+            main_night, night_from = items_night(report)
 
         # Local keys of the casualties and damage (by their place).
         local: dict[EventKey, str] = {}
@@ -338,7 +395,7 @@ class Linker:
             if place is not None and main_night:
                 country = (place.get("country") or "UA").upper()
                 if main is not None and main.area == country:
-                    attack = EventKey(main_night, main.attacker, country)
+                    attack = EventKey(main_night, main.attacker, country, day=main.day)
                 else:
                     attack = EventKey(main_night, _attacker_for(country), country)
                 lk = _local_key(attack, place, places)

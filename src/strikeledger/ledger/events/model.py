@@ -20,7 +20,9 @@ CATEGORY_CONFUSION = "category_confusion"
 STALE = "stale"
 CONFLICT_KINDS = (DIFFERENT, ROUNDED, CATEGORY_CONFUSION, STALE)
 
-_ID_ALIAS = re.compile(r"^ev:(\d{4}-\d{2}-\d{2}):([A-Za-z]{2})[>_~.-]([A-Za-z]{2})((?::[^:]+)*)$")
+_ID_ALIAS = re.compile(
+    r"^ev:(\d{4}-\d{2}-\d{2}(?:-day)?):([A-Za-z]{2})[>_~.-]([A-Za-z]{2})((?::[^:]+)*)$"
+)
 
 
 def canonical_event_id(text: str) -> str:
@@ -51,10 +53,12 @@ class EventKey:
     area: str  # ISO 3166-1 alpha-2 of the attacked country
     region: str | None = None  # ISO 3166-2 for local events
     place: str | None = None  # a city's slug within its region, for local events
+    day: bool = False  # a daytime attack on that date (its own event, id ``ev:DATE-day:...``)
     id: str = field(init=False, compare=False, repr=False, default="")
 
     def __post_init__(self) -> None:
-        base = f"ev:{self.night_of}:{self.attacker}>{self.area}"
+        date = self.night_of + ("-day" if self.day else "")
+        base = f"ev:{date}:{self.attacker}>{self.area}"
         if self.region is not None:
             base += f":{self.region}" + (f":{self.place}" if self.place else "")
         object.__setattr__(self, "id", sys.intern(base))  # one string per event, shared
@@ -64,7 +68,11 @@ class EventKey:
         return ATTACK if self.region is None else LOCAL
 
     def parent(self) -> EventKey:
-        return EventKey(self.night_of, self.attacker, self.area)
+        return EventKey(self.night_of, self.attacker, self.area, day=self.day)
+
+    def local(self, region: str, place: str | None = None) -> EventKey:
+        """The local event of ``region`` (and city slug ``place``) within this attack."""
+        return EventKey(self.night_of, self.attacker, self.area, region, place, day=self.day)
 
 
 @dataclass(slots=True)

@@ -40,6 +40,7 @@ class RecordWords:
     lang: str
     cues: re.Pattern[str]
     earlier: tuple[str, ...]
+    yesterday: re.Pattern[str] | None = None
 
 
 def _load(lang: str) -> RecordWords:
@@ -71,12 +72,25 @@ def _load(lang: str) -> RecordWords:
         raise LanguageDataError("no cues", item=str(path))
     parts.sort(key=len, reverse=True)
     earlier = tuple(str(w).lower() for w in data.get("earlier") or ())
-    return RecordWords(lang, re.compile("|".join(parts), re.I), earlier)
+    ys = [re.escape(str(w).lower()) for w in data.get("yesterday") or ()]
+    yesterday = re.compile(rf"(?<![\w])(?:{'|'.join(ys)})", re.I) if ys else None
+    return RecordWords(lang, re.compile("|".join(parts), re.I), earlier, yesterday)
 
 
 @lru_cache(maxsize=8)
 def record_words(lang: str) -> RecordWords:
     return _load(lang)
+
+
+def says_yesterday(text: str, lang: str | None) -> bool:
+    """Whether ``text`` speaks of yesterday ("yesterday", "вчора", "вчерашний" …: the
+    ``yesterday`` prefixes of extract/lang/*/records.yaml), in the document's language or,
+    when unknown, in any."""
+    for code in [lang] if lang in LANGS else list(LANGS):
+        pat = record_words(str(code)).yesterday
+        if pat is not None and pat.search(text):
+            return True
+    return False
 
 
 def _sentence_bounds(text: str, at: int) -> tuple[int, int]:

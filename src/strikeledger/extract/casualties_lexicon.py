@@ -233,13 +233,21 @@ class PhraseMatcher:
         best: Match | None = None
         j = i + 1
         while True:
-            labels: list[str] = []
-            for node in frontier:
-                for lab in node.labels:
-                    if lab not in labels:
-                        labels.append(lab)
-            if labels:
-                best = Match.of(i, j, tuple(labels))
+            if len(frontier) == 1:
+                # one node: its labels are distinct already (``add``)
+                node = frontier[0]
+                if node.labels:
+                    best = Match.of(i, j, tuple(node.labels))
+                if j < hi and words[j] not in node.exact and not node.by_head:
+                    break  # what ``_step`` would find: nothing
+            else:
+                labels: list[str] = []
+                for node in frontier:
+                    for lab in node.labels:
+                        if lab not in labels:
+                            labels.append(lab)
+                if labels:
+                    best = Match.of(i, j, tuple(labels))
             if j >= hi:
                 break
             nxt: list[_Node] = []

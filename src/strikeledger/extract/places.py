@@ -146,7 +146,9 @@ def _cues() -> _Cues:
                 data.setdefault(k, []).extend(w.lower() for w in v)
     end = r"(?![\w])"
     return _Cues(
-        settlement=re.compile(r"(?:^|(?<![\w.]))(?:" + _alt(data["settlement_cues"]) + r")\s*$"),
+        settlement=re.compile(
+            r"(?:^|(?<![\w.]))(?:" + _alt(data["settlement_cues"]) + r")\s*:?\s*$"
+        ),
         heads={lv: re.compile(r"^\s+(?:" + _alt(ws) + ")" + end) for lv, ws in heads.items()},
         heads_of={
             lv: re.compile(r"\b(?:" + _alt(ws) + r")\s+of\s+$") for lv, ws in of_heads.items()
@@ -409,11 +411,11 @@ def _ellipsis_anchored(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues) -> No
         ell = [gz.entries[c.index] for c in m.raw.candidates if c.kind == ELLIPTIC]
         if not ell:
             continue
-        again = [e for e in ell if e.index in found and e.level != "foreign_city"]
+        again = [e for e in ell if e.index in found and e.level not in ("city", "foreign_city")]
         if again:
             m.chosen, m.how = again[0], "again"
             continue
-        towns = [e for e in ell if e.level == "foreign_city"]
+        towns = [e for e in ell if e.level in ("city", "foreign_city")]
         if towns and cues.facility.match(low[m.raw.end : m.raw.end + _WINDOW]):
             m.chosen, m.how = max(towns, key=lambda e: e.pop), "facility"
             continue

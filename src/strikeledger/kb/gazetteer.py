@@ -109,7 +109,10 @@ class Gazetteer:
     def _candidates(self, encoded: str) -> tuple[Candidate, ...]:
         got = self._decoded.get(encoded)
         if got is None:
-            got = tuple(Candidate(int(c[:-1]), c[-1]) for c in encoded.split(","))
+            cands = [Candidate(int(c[:-1]), c[-1]) for c in encoded.split(",")]
+            # a form that is a common word in one language stays one for its place
+            common = {c.index for c in cands if c.kind == COMMON}
+            got = tuple(c for c in cands if c.kind != NAME or c.index not in common)
             self._decoded[encoded] = got
         return got
 

@@ -115,3 +115,59 @@ def test_flags_of_other_components_are_kept() -> None:
     )
     report.flag("STALE_ROLE", "kept")
     assert {"STALE_ROLE", "NEUTRALIZED_EXCEEDS_LAUNCHED"} <= {f.code for f in report.flags}
+
+
+def _typed(measure: str, cat: str, model: str | None, value: int, area: list[str]) -> Figure:
+    return Figure(
+        measure,
+        Weapon(cat, model),
+        value,
+        Span(0, 1, "x"),
+        "test.v1",
+        night_of="2025-07-04",
+        area=area,
+    )
+
+
+def test_two_levels_of_a_breakdown_are_not_summed() -> None:
+    # 549 weapons: 496 drones (47 decoys, 4 Gerbera among them) and 53 missiles (2 Kinzhal)
+    figs = [
+        _fig("launched", "any", 549),
+        _fig("launched", "drone", 496),
+        _typed("launched", "drone", "decoy", 47, ["UA"]),
+        _typed("launched", "drone", "gerbera", 4, ["UA"]),
+        _fig("launched", "missile", 53),
+        _typed("launched", "missile", "kinzhal", 2, ["UA"]),
+    ]
+    parents = {k: 0 for k in range(1, 6)}
+    assert [c for c, _m, _r in consistency_flags(figs, parents)] == []
+    figs[1] = _fig("launched", "drone", 500)  # 500 + 53 > 549: one level exceeds
+    assert [c for c, _m, _r in consistency_flags(figs, parents)] == ["PARTS_EXCEED_TOTAL"]
+
+
+def test_a_repeated_part_counts_once() -> None:
+    figs = [_fig("shot_down", "missile", 3), _fig("shot_down", "missile", 2)]
+    figs.append(_fig("shot_down", "missile", 2))
+    assert consistency_flags(figs, {1: 0, 2: 0}) == []
+
+
+def test_neutralized_and_launched_compared_like_with_like() -> None:
+    # 12 drones downed over Kursk vs 8 launched at Kharkiv: different areas, no flag
+    figs = [
+        _typed("launched", "drone", None, 8, ["UA", "UA-63"]),
+        _typed("shot_down", "drone", None, 12, ["RU", "RU-KRS"]),
+    ]
+    assert consistency_flags(figs, {}) == []
+    figs[1] = _typed("shot_down", "drone", None, 12, ["UA", "UA-63"])
+    assert [c for c, _m, _r in consistency_flags(figs, {})] == ["NEUTRALIZED_EXCEEDS_LAUNCHED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Russia used a total of 98 aerial weapons — 90 Shahed drones and 12 missiles.", "en"),
+        ("Загалом ворог застосував 50 засобів повітряного нападу — 45 БпЛА та 7 ракет.", "uk"),
+    ],
+)
+def test_dash_opens_the_parts_of_a_total(text: str, lang: str) -> None:
+    assert _codes(text, lang) == {"PARTS_EXCEED_TOTAL"}

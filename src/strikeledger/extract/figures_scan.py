@@ -181,6 +181,8 @@ def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Ph
             if scan.is_number_at(r) or scan.at("articles", r) is not None:
                 break
             t = r
+            if scan.at("singular", t) is not None and any(h.value.kind == "model" for h in seen):
+                break  # "2 ракеты ATACMS, ракета «Нептун-Д»": a singular item of its own
             while (mo := scan.at("modifiers", t)) is not None:
                 t = scan.skip(mo.end, limit)
             if scan.at("weapons", t) is not None:

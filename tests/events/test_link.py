@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from strikeledger.ledger.events import EventSet, Linker
+from typing import Any
+
+import pytest
+
+from strikeledger.ledger.events import EventSet, Linker, canonical_event_id
 from strikeledger.ledger.events.claimants import claimant_of
+from strikeledger.ledger.events.link import daytime, items_night
 
 from .helpers import AF, cas, fig, place, report
 
@@ -151,3 +156,59 @@ def test_publication_time_is_read_in_kyiv_time() -> None:
     assert local_date("2025-07-04") == "2025-07-04"
     assert local_date("2025-07-04T08:10:00") == "2025-07-04"
     assert local_date("yesterday") is None and local_date(None) is None
+
+
+W = "2025-07-04T{}:00+03:00"
+
+
+@pytest.mark.parametrize(
+    ("window", "night", "day"),
+    [
+        ({"start": W.format("10:00"), "end": W.format("14:00")}, "2025-07-04", True),
+        ({"start": W.format("07:30"), "end": None}, "2025-07-04", True),
+        ({"start": "2025-07-04T08:00:00Z", "end": None}, "2025-07-04", True),  # 11:00 Kyiv
+        ({"start": "2025-07-03T18:00:00+03:00", "end": W.format("09:00")}, "2025-07-04", False),
+        ({"start": None, "end": W.format("09:00")}, "2025-07-04", False),  # "as of 09:00"
+        ({"start": W.format("21:00"), "end": None}, "2025-07-04", False),  # evening into night
+        ({"start": W.format("03:00"), "end": W.format("06:30")}, "2025-07-04", False),
+        ({"start": W.format("12:00"), "end": "2025-07-05T02:00:00+03:00"}, "2025-07-04", False),
+        (None, "2025-07-04", False),
+        ({"start": "garbage", "end": None}, "2025-07-04", False),
+    ],
+)
+def test_daytime_is_read_from_the_figures_window(window: Any, night: str, day: bool) -> None:
+    assert daytime({"night_of": night, "window": window}) is day
+
+
+def test_daytime_strike_is_its_own_event_beside_the_night() -> None:
+    night = report("n", figures=[fig("launched", "drone", 300)])
+    f = fig("launched", "drone", 12)
+    f["window"] = {"start": W.format("10:00"), "end": W.format("13:00")}
+    day = report("d", figures=[f], published="2025-07-04T15:00:00+03:00")
+    es = EventSet.build([night, day])
+    ids = {lr.document_id: lr.event_ids for lr in es.linker.linked.values()}
+    assert ids[night["document"]["id"]] == ["ev:2025-07-04:RU>UA"]
+    assert ids[day["document"]["id"]] == ["ev:2025-07-04-day:RU>UA"]
+    assert canonical_event_id("ev:2025-07-04-day:ru_ua") == "ev:2025-07-04-day:RU>UA"
+    assert es.event("ev:2025-07-04-day:RU-UA") is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "evidence", "extra", "night", "source"),
+    [
+        ("en", "two killed in yesterday's strike", {}, "2025-07-04", "yesterday"),
+        ("uk", "внаслідок учорашньої атаки загинули двоє", {}, "2025-07-04", "yesterday"),
+        ("uk", "вчора загинули двоє", {}, "2025-07-04", "yesterday"),
+        ("ru", "вчерашний удар унёс жизни двух человек", {}, "2025-07-04", "yesterday"),
+        ("en", "two people were killed", {}, "2025-07-05", "published"),
+        ("en", "two killed last night", {}, "2025-07-05", "published"),
+        ("uk", "двоє загинули", {"night_of": "2025-07-03"}, "2025-07-03", "items"),
+    ],
+)
+def test_a_toll_without_figures_is_dated_by_its_own_words(
+    lang: str, evidence: str, extra: dict[str, Any], night: str, source: str
+) -> None:
+    c = {**cas("killed", 2), **extra}
+    c["evidence"] = {"start": 0, "end": len(evidence), "text": evidence}
+    r = report("t", casualties=[c], published="2025-07-05T08:30:00+03:00", language=lang)
+    assert items_night(r) == (night, source)

@@ -25,6 +25,16 @@ How a number becomes a figure (the words are in ``lang/<lang>/*.yaml``; see ``fi
    claimant from the nearest claimant phrase; attacker UA when the phrase says "Ukrainian",
    the claimant is Russian, or a Russian region is named; area with ISO 3166-2 region codes.
 
+5. Round-2 rules for unseen reporting: a span and a dash with no verb ("За тиждень — понад
+   1 500 ударних дронів") is a launch; "N1 and N2 respectively" (kind ``resp``) maps in order
+   to the phrases before; "up from 5,438 in June" (kind ``cmp``) repeats its figure's weapon and
+   measure; "all 18 missiles Russia fired" and "…, all of which were destroyed" add a second
+   figure for the same number; "4 влучання «шахедів»" is a hit of that weapon; a typed singular
+   item in a uk/ru tally ("ракету «Нептун-Д»") is one; a tally line with a place and a bare
+   number across a dash ("41 – над территорией Брянской области", "над Київщиною – 10") is a
+   part, typed by its own noun when it has one; averages, FPV drones and war-long cumulative
+   totals give no figure.
+
 Notes left for later components: ``ctx.notes["figure_parents"]`` maps a figure index to the
 index of the total it is a part of (used by ``flags``); ``ctx.notes["numbers"]`` holds
 ``find_numbers(ctx.text, ctx.lang)`` so that later components need not find them again.

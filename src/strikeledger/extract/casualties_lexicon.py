@@ -89,6 +89,8 @@ DAMAGE_SCHEMA: dict[str, Any] = {
     "cues": _PHRASES,
     "weak_cues?": _PHRASES,
     "exclude": _PHRASES,
+    "uppercase?": _PHRASES,
+    "near_before?": _PHRASES,
 }
 
 

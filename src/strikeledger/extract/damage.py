@@ -26,6 +26,7 @@ from .casualties import document_tokens
 from .casualties_lexicon import (
     Match,
     PhraseMatcher,
+    PhraseSet,
     Tokens,
     casualty_data,
     damage_data,
@@ -66,6 +67,8 @@ def _matcher(lang: str) -> PhraseMatcher:
         m.add(f, "weak")
     for f in data["exclude"]:
         m.add(f, "excl")
+    for f in data.get("uppercase") or []:
+        m.add(f, "upper")
     if has_data(lang, "casualties"):
         # war-wide and year-to-date totals ("с начала года ... атаковали 20 НПЗ") are not damage
         for f in casualty_data(lang)["historical"]:
@@ -81,6 +84,7 @@ def component(ctx: Context) -> None:
     if not any(m.has("cue") for m in matches):
         return
     window = settings.DAMAGE_CUE_WINDOW_TOKENS.get()
+    near_words = _near_phrases(ctx.lang)
     weak = min(window, _WEAK_WINDOW)
     starts = [m.start for m in matches]
     # Words right after a counted group name the people, not a site: "сотрудник предприятия".
@@ -110,6 +114,10 @@ def component(ctx: Context) -> None:
                 continue
             if ctx.lang in ("uk", "ru") and _in_name(text, toks, m.start, lo):
                 continue
+            if m.has("upper") and not text[toks.starts[m.start] : toks.ends[m.end - 1]].isupper():
+                continue  # "сто дронів" (a hundred), not "СТО" (a car-repair station)
+            if near_words.ends_before(toks.words, m.start, max(lo, m.start - 4)):
+                continue  # "near an oil depot": the site was not hit
             cats = m.values("cat:")
             for k in m.values("abs:"):
                 cats = [_absorbed_category(ctx.lang, int(k), named, context)]
@@ -140,6 +148,15 @@ def component(ctx: Context) -> None:
                         place=place,
                     )
                 )
+
+
+@cache
+def _near_phrases(lang: str) -> PhraseSet:
+    """Words after which a site was only near the hit ("near an oil depot", "біля нафтобази");
+    an article may stand between them and the site."""
+    forms = list(damage_data(lang).get("near_before") or [])
+    dets = ["a", "an", "the"] if lang == "en" else []
+    return PhraseSet([*forms, *(f"{f} {d}" for f in forms for d in dets)])
 
 
 def _absorbed_category(lang: str, k: int, sentence: set[str], context: set[str]) -> str:

@@ -405,6 +405,14 @@ def _measures(r: _Rules) -> None:
                     c.own_cue = h
                     consumed.add(h.start)
             break
+    # a cue right before a later number is that number's verb, not a predicate for earlier ones
+    # ("hit Ukraine with 4 missiles and 70 drones, Kyiv said, adding that it downed 1 missile")
+    verbs_of_later: set[int] = set()
+    for c in cands:
+        if c.kind != "loc":
+            h = _adjacent_before(r, c, cues_in.get(c.sent, []), set())
+            if h is not None:
+                verbs_of_later.add(h.start)
     for i, c in enumerate(cands):
         if c.kind == "loc":
             c.measure = _loc_measure(r, c)
@@ -498,6 +506,7 @@ def _measures(r: _Rules) -> None:
             for h in cs
             if h.start >= c.end
             and h.start not in consumed
+            and h.start not in verbs_of_later
             and h.value.side != "before"
             and not h.value.weak
         ]

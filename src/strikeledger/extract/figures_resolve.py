@@ -410,9 +410,9 @@ def _measures(r: _Rules) -> None:
     verbs_of_later: set[int] = set()
     for c in cands:
         if c.kind != "loc":
-            h = _adjacent_before(r, c, cues_in.get(c.sent, []), set())
-            if h is not None:
-                verbs_of_later.add(h.start)
+            verb = _adjacent_before(r, c, cues_in.get(c.sent, []), set())
+            if verb is not None:
+                verbs_of_later.add(verb.start)
     for i, c in enumerate(cands):
         if c.kind == "loc":
             c.measure = _loc_measure(r, c)

@@ -610,6 +610,10 @@ def _carry_over(r: _Rules, i: int) -> str | None:
 def _loc_measure(r: _Rules, c: Cand) -> str | None:
     s = r.ctx.sentences[c.sent]
     hits = r.scan.in_range("location_cues", s.start, s.end)
+    post = [h for h in hits if h.start >= c.end]
+    if post and not r.text[c.end : post[0].start].strip(" –—-:"):
+        # "на 2 локаціях – падіння уламків": the word right after the dash says which
+        return "debris_locations" if post[0].value == "debris" else "hit_locations"
     pre = [h for h in hits if h.end <= c.num.start]
     if pre:
         return "debris_locations" if pre[-1].value == "debris" else "hit_locations"

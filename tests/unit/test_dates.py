@@ -285,7 +285,12 @@ NIGHTS_EN = [
     ("Russia launched 5,000 drones in June, a tally shows.", FRI, "5,000", None),
     ("Russia launched 5,000 drones in October.", "2025-11-03", "5,000", None),
     ("Russia now produces 2,700 drones a month.", FRI, "2,700", None),
-    ("Russia launched 550 drones overnight a week after the Kyiv strike.", FRI, "550", "2025-07-04"),
+    (
+        "Russia launched 550 drones overnight a week after the Kyiv strike.",
+        FRI,
+        "550",
+        "2025-07-04",
+    ),
     ("Russia launched 6,000 drones last month.", FRI, "6,000", None),
     ("Russia launched 50,000 drones in 2024.", FRI, "50,000", None),
 ]

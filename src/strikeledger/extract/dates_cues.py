@@ -270,7 +270,7 @@ _ASCII_DIGITS = frozenset("0123456789")
 
 def _first_of_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
     """(first characters or _ANY, whether the item can match the empty string)."""
-    C = re._constants  # type: ignore[attr-defined]
+    C = re._constants
     if op is C.LITERAL:
         ch = chr(av)
         return {ch.lower(), ch, *(chr(x).lower() for x in _extra_cases(av))}, False
@@ -326,7 +326,7 @@ def _extra_cases(code: int) -> tuple[int, ...]:
 def _first_chars(branch: str) -> set[str] | None:
     """The lower-cased characters a match of ``branch`` can begin with (None: any)."""
     try:
-        got, empty = _first_of_seq(re._parser.parse(branch, re.M))  # type: ignore[attr-defined]
+        got, empty = _first_of_seq(re._parser.parse(branch, re.M))
     except Exception:  # an unexpected parse: no dispatch for this alternative
         return _ANY
     return _ANY if empty else got

@@ -80,10 +80,11 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:
-    left = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1)
-    right_nl = text.find("\n", end)
-    right = len(text) if right_nl < 0 else right_nl
-    return text[left + 1 if left >= 0 else 0 : right].strip()
+    """The sentence(s) of the text that hold the span, for showing evidence in context."""
+    from ..extract.text import sentences
+
+    parts = [x.text for x in sentences(text) if x.end > start and x.start < end]
+    return " ".join(parts) or text[start:end]
 
 
 def pretty(report: dict[str, Any], doc: Document) -> str:

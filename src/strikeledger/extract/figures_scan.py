@@ -168,6 +168,8 @@ def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Ph
         if not seen:
             if scan.at("breakers", q) is not None or not text[q].isalnum():
                 return None
+            if scan.at("cues", q) is not None:
+                return None  # "8 reached their targets": a verb, not part of a weapon phrase
             if unknown >= max_unknown:
                 return None
             unknown += 1

@@ -30,6 +30,9 @@ Two steps, shared with the statements component:
    after X was elected and "governor X" while X was only acting are both ``ok``; an acting
    title on someone who held no term that day is ``stale`` (kb/data/officials.yaml).
 
+Role titles are found and checked in ``persons_roles`` (``find_roles``, ``check_role``,
+``role_lexicon``; importable from here too); this module finds the people.
+
 Names are output in the knowledge base's English spelling, else transliterated
 (``extract.names.transliterate``: national Ukrainian / BGN-style Russian).
 """
@@ -38,26 +41,40 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .. import settings
-from ..errors import LanguageDataError
-from ..kb.officials import Officials, Term, load
-from ..report import Person, RoleCheck, Span
+from ..kb.officials import load
+from ..report import Person, Span
 from . import names as namesmod
+from .persons_roles import CAP as _CAP
+from .persons_roles import LOW as _LOW
+from .persons_roles import (
+    RoleMatch,
+    check_role,
+    find_roles,
+    known_place,
+    lex_lang,
+    role_lexicon,
+)
 
 if TYPE_CHECKING:
     from .pipeline import Context
 
-__all__ = ["Mention", "RoleMatch", "check_role", "component", "person_mentions"]
+__all__ = [
+    "Mention",
+    "RoleMatch",
+    "check_role",
+    "component",
+    "find_mentions",
+    "find_roles",
+    "person_mentions",
+    "role_lexicon",
+]
 
 RULE = "persons.v1"
-_CAP = "A-ZА-ЯІЇЄҐЁ"
-_LOW = "a-zа-яіїєґё"
 _TOKEN = re.compile(rf"[{_CAP}][{_LOW}]*(?:['\-][{_CAP}{_LOW}]+)*[{_LOW}](?:'s)?")
 
 
@@ -71,21 +88,6 @@ def _gaps() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.compile(rf" (?:(?:{particles}) )+"),
         re.compile(rf",\s+(?:(?:{articles})\s+)?", re.I),
     )
-
-
-_PLACE = rf"(?-i:[{_CAP}][\w'-]*)"
-
-
-@dataclass(frozen=True, slots=True)
-class RoleMatch:
-    start: int
-    end: int
-    text: str
-    roles: tuple[str, ...]
-    country: str | None
-    place: str | None
-    former: bool = False
-    acting: bool = False
 
 
 @dataclass(slots=True)
@@ -104,242 +106,6 @@ class Mention:
     span_start: int = 0
     span_end: int = 0
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class RoleLexicon:
-    pattern: re.Pattern[str]
-    entries: dict[str, tuple[tuple[str, ...], str | None, str | None]]  # group -> roles, cty, place
-    countries: tuple[tuple[re.Pattern[str], str], ...]
-    fillers: re.Pattern[str]
-    plain: re.Pattern[str]  # the titles without a {place}, for when a place word is no place
-    starts: tuple[frozenset[str], ...]  # lower-case 1-, 2-, 3-letter beginnings of a title
-    capitalised: bool  # whether a title may begin with any capitalised word ("{place} mayor")
-
-
-@cache
-def role_lexicon(lang: str) -> RoleLexicon:
-    raw = namesmod.load_lang_yaml(lang, "roles")
-    item = f"lang/{lang}/roles.yaml"
-    alternatives: list[tuple[bool, int, str, str]] = []
-    entries: dict[str, tuple[tuple[str, ...], str | None, str | None]] = {}
-    for entry in raw.get("roles") or []:
-        if not isinstance(entry, dict) or "role" not in entry or "patterns" not in entry:
-            raise LanguageDataError("each role needs `role` and `patterns`", item=item)
-        roles = tuple(entry["role"]) if isinstance(entry["role"], list) else (str(entry["role"]),)
-        for pat in entry["patterns"]:
-            gid = f"r{len(entries)}"
-            body = str(pat).replace(" ", r"\s+")
-            body = body.replace("{place}", f"(?P<p{len(entries)}>{_PLACE})")
-            entries[gid] = (roles, entry.get("country"), entry.get("place"))
-            alternatives.append(("{place}" in str(pat), len(str(pat)), gid, body))
-    alternatives.sort(key=lambda a: (not a[0], -a[1]))  # titles with a place first
-    joined = "|".join(f"(?P<{gid}>{body})" for _p, _n, gid, body in alternatives)
-    plain = "|".join(f"(?P<{gid}>{body})" for p, _n, gid, body in alternatives if not p)
-    try:
-        former = "|".join(re.escape(str(w)) for w in raw.get("former") or []) or "(?!)"
-        # "Президент України Володимир Зеленський": the country after the title, in the genitive
-        after = "|".join(re.escape(str(w)) for w in raw.get("country_after") or []) or "(?!)"
-        # "acting governor", "и.о. губернатора", "т.в.о. губернатора": regex fragments
-        acting = "|".join(str(w).replace(" ", r"\s+") for w in raw.get("acting") or []) or "(?!)"
-        pattern = re.compile(
-            rf"(?<![\w.-])(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?"
-            rf"(?P<acting>(?:{acting})\s*)?(?:{joined})"
-            rf"(?:\s+(?-i:{after}))?(?![\w-])",
-            re.IGNORECASE,
-        )
-        plain_re = re.compile(
-            rf"(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?"
-            rf"(?P<acting>(?:{acting})\s*)?(?:{plain})(?:\s+(?-i:{after}))?(?![\w-])",
-            re.IGNORECASE,
-        )
-    except re.error as exc:
-        raise LanguageDataError(f"bad role pattern: {exc}", item=item) from exc
-    countries = tuple(
-        (re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, words))})(?![\w])"), str(code))
-        for code, words in (raw.get("countries") or {}).items()
-    )
-    fillers = [re.escape(str(f)) for f in raw.get("fillers") or []] or ["(?!)"]
-    filler_re = re.compile(rf",?\s+(?:(?:{'|'.join(fillers)})\s+)?")
-    starts, capitalised = _title_starts(pattern)
-    return RoleLexicon(pattern, entries, countries, filler_re, plain_re, starts, capitalised)
-
-
-_DONE, _CAP_MARK = "\0", "\1"
-
-
-def _title_starts(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], bool]:
-    """The lower-case beginnings (up to 3 letters) a match of ``pattern`` can have, read off
-    its parse tree, so that ``find_roles`` tries the big alternation only at word starts that
-    can begin a title. A beginning shorter than 3 letters means "anything may follow"."""
-    import re._constants as c
-    import re._parser as sp
-
-    def step(item: Any, p: str) -> set[str]:
-        op, av = item
-        if op is c.LITERAL:
-            return {p + chr(av).lower()}
-        if op is c.IN:
-            chars = [chr(a) for o, a in av if o is c.LITERAL]
-            if chars and len(chars) == len(av) and len(chars) <= 8:
-                return {p + ch.lower() for ch in chars}
-            ranges = [a for o, a in av if o is c.RANGE]
-            if (
-                ranges
-                and all(chr(lo).isupper() and chr(hi).isupper() for lo, hi in ranges)
-                and all(o in (c.RANGE, c.LITERAL) for o, _a in av)
-            ):
-                return {p + _CAP_MARK}
-            return {p + _DONE}
-        if op is c.SUBPATTERN:
-            return seq(av[-1], {p})
-        if op is c.BRANCH:
-            return set().union(*(seq(b, {p}) for b in av[1]))
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-            lo, hi, sub = av
-            once = seq(sub, {p})
-            if hi != 1:
-                once = {x if x.endswith((_DONE, _CAP_MARK)) else x + _DONE for x in once}
-            return once | ({p} if lo == 0 else set())
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            return {p}
-        return {p + _DONE}
-
-    def seq(items: Any, prefixes: set[str]) -> set[str]:
-        for item in items:
-            new: set[str] = set()
-            for p in prefixes:
-                if len(p) >= 3 or p.endswith((_DONE, _CAP_MARK)):
-                    new.add(p)
-                else:
-                    new |= step(item, p)
-            prefixes = new
-        return prefixes
-
-    found = seq(sp.parse(pattern.pattern, pattern.flags), {""})
-    capitalised = any(p.startswith(_CAP_MARK) for p in found)
-    plain = {p.rstrip(_DONE) for p in found if not p.startswith(_CAP_MARK)}
-    plain = {p.split(_CAP_MARK)[0] for p in plain}
-    if "" in plain:
-        return (frozenset(),), True  # no usable beginnings: try every word start
-    by_len = tuple(frozenset(p for p in plain if len(p) == k) for k in (1, 2, 3))
-    return by_len, capitalised
-
-
-@cache
-def _title_starts_re(lang: str) -> re.Pattern[str] | None:
-    """Word starts where a title of ``lang`` can begin (from ``RoleLexicon.starts``)."""
-    lex = role_lexicon(lang)
-    if len(lex.starts) == 1:
-        return None
-    heads = sorted({p for group in lex.starts for p in group}, key=len, reverse=True)
-    alts = [re.escape(h) for h in heads] + ([f"(?-i:[{_CAP}])"] if lex.capitalised else [])
-    return re.compile(r"(?<![\w.-])(?=" + "|".join(alts) + ")", re.I)
-
-
-def _title_matches(
-    lex: RoleLexicon, lang: str, text: str, a: int, b: int
-) -> Iterator[re.Match[str]]:
-    """``lex.pattern.finditer(text, a, b)``, tried only where a title can begin."""
-    starts = _title_starts_re(lang)
-    if starts is None:
-        yield from lex.pattern.finditer(text, a, b)
-        return
-    pos = a
-    for w in starts.finditer(text, a, b):
-        i = w.start()
-        if i < pos:
-            continue
-        m = lex.pattern.match(text, i, b)
-        if m is not None:
-            yield m
-            pos = m.end()
-
-
-@cache
-def _known_place(word: str) -> bool:
-    """Whether a capitalised word in a title names the place of some office in the KB."""
-    return any(o.named_by(word) for o in load().offices.values())
-
-
-@cache
-def _given_anywhere(word: str) -> bool:
-    return any(namesmod.given_name(word, lang) is not None for lang in ("en", "uk", "ru"))
-
-
-def _lex_lang(lang: str) -> str:
-    return lang if lang in ("en", "uk", "ru") else "en"
-
-
-def find_roles(
-    text: str, lang: str, windows: list[tuple[int, int]] | None = None
-) -> list[RoleMatch]:
-    """Role titles in the text, or only inside the given (sorted) windows: titles matter only
-    next to a name, and scanning a few hundred characters around each is much cheaper."""
-    lex = role_lexicon(_lex_lang(lang))
-    out: list[RoleMatch] = []
-    spans = windows if windows is not None else [(0, len(text))]
-    matches = (m for a, b in spans for m in _title_matches(lex, _lex_lang(lang), text, a, b))
-    for m in matches:
-        gid = m.lastgroup or ""
-        roles, country, fixed_place = lex.entries[gid]
-        place = m.group("p" + gid[1:]) if ("p" + gid[1:]) in (m.re.groupindex) else None
-        if place and place.endswith("'s"):
-            place = place[:-2]
-        start, end = m.start(), m.end()
-        if place and not _known_place(place):
-            # a title without a place that covers the word ("глава МИД России") wins
-            plain = lex.plain.match(text, m.start())
-            if plain is not None and plain.end() >= m.start() + m.group(0).rfind(place) + len(
-                place
-            ):
-                m = plain
-                gid = m.lastgroup or ""
-                roles, country, fixed_place = lex.entries[gid]
-                place = None
-        if place and not _known_place(place):
-            # "мэра Игоря Терехова" (the name), "Regional governor" (no place at all); a
-            # place the KB does not know stays in the title ("Мэр Кременчуга Виталий …")
-            whole = m.group(0)
-            if whole.endswith(place) and _given_anywhere(place):
-                end = start + len(whole[: whole.rfind(place)].rstrip())
-            elif whole.startswith(place):
-                start = (
-                    start
-                    + len(place)
-                    + (len(whole[len(place) :]) - len(whole[len(place) :].lstrip()))
-                )
-            place = None
-            if (start, end) != (m.start(), m.end()):
-                # what is left must be a title by itself ("мэра" is; "глава", "очільник" not)
-                # or another title at the same place ("главы ОВА" when "ОВА" is no place)
-                bare = lex.pattern.fullmatch(text, start, end) if end > start else None
-                if bare is None:
-                    bare = lex.plain.match(text, m.start())
-                    if bare is None:
-                        continue
-                    start, end = bare.start(), bare.end()
-                m = bare
-                gid = m.lastgroup or ""
-                roles, country, fixed_place = lex.entries[gid]
-                if ("p" + gid[1:]) in m.re.groupindex and m.group("p" + gid[1:]):
-                    continue  # a place of its own again: not a bare title
-        # a country word right before or inside the title wins over the title's default
-        # ("Ukrainian Foreign Ministry spokesman" is not Russia's)
-        window = text[max(0, m.start() - 30) : m.end()]
-        for cre, code in lex.countries:
-            hits = list(cre.finditer(window))
-            if hits and (hits[-1].end() >= len(window) - (m.end() - m.start()) - 2):
-                country = code
-                break
-        former = m.group("former") is not None
-        acting = m.group("acting") is not None
-        out.append(
-            RoleMatch(
-                start, end, text[start:end], roles, country, place or fixed_place, former, acting
-            )
-        )
-    return out
 
 
 @cache
@@ -393,7 +159,7 @@ _SPACE = re.compile(r"\s+")
 def _speaker_pair(text: str, first: str, last: str, end: int, lang: str) -> bool:
     if _is_cyrillic(first + last) or first.isupper() or last.isupper():
         return False
-    verbs, not_names = _pair_cues(_lex_lang(lang))
+    verbs, not_names = _pair_cues(lex_lang(lang))
     if first.lower() in not_names or last.lower() in not_names:
         return False
     nxt = _NEXT_WORD.match(text, end)
@@ -500,7 +266,7 @@ def _speaking_surname(text: str, tok: re.Match[str], lang: str, places: frozense
     """A lone unknown Cyrillic surname right before a singular speech verb ("Галущенко
     повідомив, що …"): it must end like a surname and be no place, given name or listed word."""
     word = tok.group(0)
-    endings, not_names = _surname_cues(_lex_lang(lang))
+    endings, not_names = _surname_cues(lex_lang(lang))
     low = word.lower()
     if not endings or not low.endswith(endings) or low in not_names:
         return False
@@ -510,12 +276,12 @@ def _speaking_surname(text: str, tok: re.Match[str], lang: str, places: frozense
     if nxt is None:
         return False
     verb = nxt.group(1).lower()
-    verbs, _nn = _pair_cues(_lex_lang(lang))
+    verbs, _nn = _pair_cues(lex_lang(lang))
     if verb not in verbs or verb.endswith("ли"):
         return False  # "… повідомили" (plural) is more likely an institution's
     return not (
-        _known_place(word)
-        or namesmod.given_name(word, _lex_lang(lang))
+        known_place(word)
+        or namesmod.given_name(word, lex_lang(lang))
         or any(namesmod.given_name(word, other) for other in ("uk", "ru"))
     )
 
@@ -560,13 +326,13 @@ def find_mentions(
             used.update((i, i + 1))
             unknown_surnames[last.lower()] = name
             continue
-        given = namesmod.given_name(first, _lex_lang(lang)) or namesmod.given_name(first, "en")
+        given = namesmod.given_name(first, lex_lang(lang)) or namesmod.given_name(first, "en")
         if given is None and _is_cyrillic(first):
             for other in ("uk", "ru"):
                 given = given or namesmod.given_name(first, other)
         if given is None or len(last) < 3:
             continue
-        if namesmod.given_name(last, _lex_lang(lang)) is not None:
+        if namesmod.given_name(last, lex_lang(lang)) is not None:
             continue
         name = _unknown_name(given[0], last, not given[1], lang)
         if gap != " ":
@@ -585,7 +351,7 @@ def find_mentions(
                 for form in {nominative} | namesmod.oblique_forms(nominative, tl):
                     unknown_surnames[form.lower()] = name
     # pass 2: surnames alone
-    verbs = _pair_cues(_lex_lang(lang))[0]
+    verbs = _pair_cues(lex_lang(lang))[0]
     for i, tok in enumerate(tokens):
         if i in used:
             continue
@@ -628,7 +394,7 @@ def find_mentions(
             continue
         if _speaking_surname(text, tok, lang, place_starts):
             # "Галущенко повідомив": an unknown surname as the subject of a speech verb
-            name = namesmod.transliterate(word, _lex_lang(lang))
+            name = namesmod.transliterate(word, lex_lang(lang))
             mentions.append(
                 Mention(tok.start(), tok.end() - (2 if poss else 0), name, None, False, poss)
             )
@@ -652,7 +418,7 @@ def _titled_surname(text: str, tokens: list[re.Match[str]], i: int, lang: str) -
     """A lone capitalised Latin word preceded by a role title and followed by a capitalised
     word no more: "President Macron said", not "Mayor of Kyiv" or "President Volodymyr"."""
     tok = tokens[i]
-    verbs, not_names = _pair_cues(_lex_lang(lang))
+    verbs, not_names = _pair_cues(lex_lang(lang))
     if text[tok.end() : tok.end() + 1] != ",":
         nxt = _NEXT_WORD.match(text, tok.end())
         if nxt is None or nxt.group(1).lower() not in verbs:
@@ -662,9 +428,9 @@ def _titled_surname(text: str, tokens: list[re.Match[str]], i: int, lang: str) -
         return False
     if i + 1 < len(tokens) and text[tok.end() : tokens[i + 1].start()] == " ":
         return False
-    if word.lower() in not_names or _known_place(word) or namesmod.given_name(word, "en"):
+    if word.lower() in not_names or known_place(word) or namesmod.given_name(word, "en"):
         return False
-    lex = role_lexicon(_lex_lang(lang))
+    lex = role_lexicon(lex_lang(lang))
     window_start = max(0, tok.start() - 80)
     for r in lex.pattern.finditer(text, window_start, tok.start()):
         if lex.fillers.fullmatch(text[r.end() : tok.start()]) and r.group("former") is None:
@@ -673,7 +439,7 @@ def _titled_surname(text: str, tokens: list[re.Match[str]], i: int, lang: str) -
 
 
 def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
-    lex = role_lexicon(_lex_lang(lang))
+    lex = role_lexicon(lex_lang(lang))
     reach = 160  # characters around a name where its title may stand
     windows: list[tuple[int, int]] = []
     for m in mentions:
@@ -719,89 +485,6 @@ def _attach_roles(text: str, lang: str, mentions: list[Mention]) -> None:
                 m.role, m.span_end = r, r.end
 
 
-def _near_uncertain(terms: list[Term], day: date) -> bool:
-    """Whether the day lies within the margin of a term date marked uncertain."""
-    margin = timedelta(days=settings.ROLE_CHECK_UNCERTAIN_DAYS.get())
-    for t in terms:
-        if "from" in t.uncertain and abs(day - t.start) <= margin:
-            return True
-        if "to" in t.uncertain and t.end is not None and abs(day - t.end) <= margin:
-            return True
-    return False
-
-
-def check_role(
-    officials: Officials,
-    person_id: str | None,
-    name: str,
-    role: RoleMatch,
-    day: date | None,
-) -> tuple[RoleCheck, str | None]:
-    """The role check of a person named with a role on a day, and the office's country.
-
-    ``ok``: the person held the office that day (or, for "former X", before it). ``stale``:
-    they did not, with the holder that day and since when (both None when nobody is recorded).
-    ``unknown``: no date, no office the title can mean, an unknown person whose office is not
-    fixed, or a day too close to a term date the knowledge base marks uncertain.
-    """
-    as_of = day.isoformat() if day else None
-    person = officials.people.get(person_id) if person_id else None
-    country = role.country or (person.country if person else None)
-    unknown = RoleCheck("unknown", as_of)
-    if day is None:
-        return unknown, country
-    for role_id in role.roles:
-        offices = officials.offices_for(role_id, country, role.place)
-        if not offices:
-            continue
-        if person is not None:
-            mine = [o for o in offices if any(t.who == person.id for t in o.terms)]
-            own = [t for o in mine for t in o.terms if t.who == person.id]
-            for office in mine:
-                term = office.holder_on(day)
-                if term is not None and term.who == person.id and not role.former:
-                    return RoleCheck(
-                        "ok", as_of, person.name, term.start.isoformat()
-                    ), office.country
-            if mine:
-                office = mine[0]
-                term = office.holder_on(day)
-                if role.former:
-                    held = any(t.start < day for t in own)
-                    status = "ok" if held else "unknown"
-                elif _near_uncertain(own + ([term] if term else []), day):
-                    status = "unknown"
-                else:
-                    status = "stale"
-                holder = officials.people[term.who].name if term else None
-                since = term.start.isoformat() if term else None
-                return RoleCheck(status, as_of, holder, since), office.country
-            if role.former:
-                return unknown, country
-        explicit = role.country is not None or role.place is not None
-        if len(offices) == 1 and explicit and (offices[0].region is None or role.place):
-            office = offices[0]
-            term = office.holder_on(day)
-            if term is None or role.former:
-                return unknown, office.country
-            current = officials.people[term.who]
-            since = term.start.isoformat()
-            if person is None and _last_folded(current.name) == _last_folded(name):
-                return RoleCheck("ok", as_of, current.name, since), office.country
-            if person is None and office.region is not None:
-                # regional lists may miss a holder: an unknown name is not proof of staleness
-                return RoleCheck("unknown", as_of, current.name, since), office.country
-            if _near_uncertain([term], day):
-                return unknown, office.country
-            return RoleCheck("stale", as_of, current.name, since), office.country
-    return unknown, country
-
-
-def _last_folded(name: str) -> str:
-    last = name.split()[-1] if name.split() else ""
-    return re.sub(r"[^a-z]", "", last.lower())
-
-
 def _sentence_day(ctx: Context, offset: int, published: date | None) -> date | None:
     """The date a sentence gives itself (``ctx.notes["time"]``, the dates component), when it
     is not the document's own date and lies days away from the publication date."""
@@ -843,7 +526,7 @@ def component(ctx: Context) -> None:
             country=country,
             role_check=check,
             evidence=Span.of(ctx.text, m.span_start, m.span_end),
-            rule=f"{_lex_lang(ctx.lang)}.{RULE}",
+            rule=f"{lex_lang(ctx.lang)}.{RULE}",
         )
         if old is not None:
             ctx.report.persons[ctx.report.persons.index(old)] = person

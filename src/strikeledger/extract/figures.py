@@ -282,7 +282,7 @@ class _Rules:
                         c.end = ph2.end
                     elif ph2 is not None and ph2.category == ph.category:
                         c.end = ph2.end  # "about 60 of the missiles were ballistic"
-                    if ph2 is not None and not self._cue_in(s.start, n.start):
+                    if ph2 is not None:
                         # it says what they were, not what befell them: part of the launch
                         c.extra["measure"] = "launched"
                 self._push(c)
@@ -462,9 +462,6 @@ class _Rules:
                 return more
             return len(gap) == 1 and gap[0].isalpha() and len(gap[0]) <= 3
         return False
-
-    def _cue_in(self, lo: int, hi: int) -> bool:
-        return any(not h.value.weak for h in self.scan.in_range("cues", lo, hi))
 
     def _all_fired(self, c: Cand, ph: Phrase, lim: int) -> None:
         """ "shot down all 18 missiles Russia fired": the relative clause states the launch too

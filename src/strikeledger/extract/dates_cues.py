@@ -9,6 +9,7 @@ means for the figures around it.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -265,12 +266,17 @@ def _trigger_positions(text: str, c: Cues) -> list[int]:
 # whole of case-insensitive matching, see ``re._casefix``); any other uses the joined regex.
 
 _ANY = None  # "may begin with any character"
+# the standard library's regex parser and tables (already imported by ``re``); typed as Any
+# since the typing stubs do not describe these private modules the same way in every version
+_SRE_PARSER: Any = importlib.import_module("re._parser")
+_SRE_CONSTANTS: Any = importlib.import_module("re._constants")
+_SRE_CASEFIX: Any = importlib.import_module("re._casefix")
 _ASCII_DIGITS = frozenset("0123456789")
 
 
 def _first_of_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
     """(first characters or _ANY, whether the item can match the empty string)."""
-    C = re._constants
+    C = _SRE_CONSTANTS
     if op is C.LITERAL:
         ch = chr(av)
         return {ch.lower(), ch, *(chr(x).lower() for x in _extra_cases(av))}, False
@@ -320,13 +326,13 @@ def _first_of_seq(seq: Any) -> tuple[set[str] | None, bool]:
 
 
 def _extra_cases(code: int) -> tuple[int, ...]:
-    return tuple(re._casefix._EXTRA_CASES.get(code, ()))  # type: ignore[attr-defined]
+    return tuple(_SRE_CASEFIX._EXTRA_CASES.get(code, ()))
 
 
 def _first_chars(branch: str) -> set[str] | None:
     """The lower-cased characters a match of ``branch`` can begin with (None: any)."""
     try:
-        got, empty = _first_of_seq(re._parser.parse(branch, re.M))
+        got, empty = _first_of_seq(_SRE_PARSER.parse(branch, re.M))
     except Exception:  # an unexpected parse: no dispatch for this alternative
         return _ANY
     return _ANY if empty else got

@@ -568,9 +568,9 @@ def test_bad_number_data_is_a_typed_error() -> None:
 
 
 def numbers_mod_schema() -> object:
-    from strikeledger.extract.numbers import _SCHEMAS
+    from strikeledger.extract.numbers_lexicon import SCHEMAS
 
-    return _SCHEMAS["numbers"]
+    return SCHEMAS["numbers"]
 
 
 @pytest.mark.parametrize("lang", ["en", "uk", "ru"])

@@ -29,7 +29,8 @@ and is not returned; "півтори тисячі" = 1500.
 Digits: "1,000", "1 000", "1.000" (thousands separators need groups of exactly three digits),
 "2,5"/"2.5" are decimals (returned only when a scale word makes them whole).
 
-The word lists live in ``lang/<lang>/numbers.yaml`` (loaded once); this module is the mechanism.
+The word lists live in ``lang/<lang>/numbers.yaml`` (loaded once, read into a lexicon by
+``numbers_lexicon``); this module is the mechanism.
 
 Additions to the interface of common.md: the marks above as fields of ``Number`` with
 ``Number.is_count``, and ``is_number_word(word, lang)`` ("двох", "Eleven" -> True).
@@ -39,14 +40,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
-from . import langdata
+from .numbers_lexicon import (
+    _APPROX,
+    _ARTICLE,
+    _CONJ,
+    _FRACTION,
+    _HUNDRED,
+    _HUNDREDS,
+    _SCALE,
+    _TEEN,
+    _TENS,
+    _UNIT,
+    _WORD,
+    LANGS,
+    lang_data,
+)
+from .numbers_lexicon import Entry as _Entry
+from .numbers_lexicon import Lexicon as _Lexicon
+from .numbers_lexicon import lexicon as _lexicon
+from .numbers_lexicon import word_class as _word_class
 
-__all__ = ["Number", "find_numbers", "is_number_word", "lang_data"]
-
-LANGS = ("en", "uk", "ru")
+__all__ = ["LANGS", "Number", "find_numbers", "is_number_word", "lang_data"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,164 +88,6 @@ class Number:
         return not (
             self.ordinal or self.age or self.percent or self.year or self.date or self.compound
         )
-
-
-_PHRASES = "list[str]"
-_SCHEMAS: dict[str, Any] = {
-    "numbers": {
-        "words": "dict[str,int]",
-        "paradigm_words?": "any",
-        "paradigms?": "dict[str,list[str]]",
-        "more_words?": "dict[str,int]",
-        "hundred": "any",
-        "scales": "any",
-        "scale_alone": "any",
-        "approx_nouns": "any",
-        "approx_alone": "any",
-        "ambiguous_plural?": "any",
-        "singular_after": "any",
-        "articles": "any",
-        "conjunctions": "any",
-        "hyphen_joins": "bool",
-        "fractions": "any",
-        "percent_words": _PHRASES,
-        "age_after": _PHRASES,
-        "age_before": "any",
-        "ordinal_suffixes": _PHRASES,
-        "cardinal_suffixes": "any",
-        "year_after": "any",
-        "year_before": _PHRASES,
-        "ordinal_words": _PHRASES,
-        "clock_after": _PHRASES,
-    },
-    "dates": {
-        "months": "any",
-        "weekdays": "any",
-        "months_in": "any",
-        "year_words": "any",
-        "last_year": _PHRASES,
-        "timezones": "dict[str,str]",
-        "comparatives": _PHRASES,
-        "since_words": _PHRASES,
-        "triggers": _PHRASES,
-        "cues": {"*": "any"},
-    },
-}
-
-
-def lang_data(lang: str, name: str) -> dict[str, Any]:
-    """The file ``lang/<lang>/<name>.yaml`` through ``langdata`` (cached, validated: a bad file
-    raises ``LanguageDataError`` SL-E200 naming the file and the key)."""
-    return langdata.load(lang, name, schema=_SCHEMAS.get(name))
-
-
-# --- the lexicon -------------------------------------------------------------------------------
-
-_WORD, _HUNDRED, _SCALE, _APPROX, _ARTICLE, _FRACTION, _CONJ = range(7)
-# classes of a word numeral inside a group of three digits
-_UNIT, _TEEN, _TENS, _HUNDREDS = range(4)
-
-
-@dataclass(frozen=True, slots=True)
-class _Entry:
-    kind: int
-    value: float
-    alone: bool = False  # a scale/approx noun form that means "one of it" by itself
-    ambiguous: bool = False  # "сотні": one hundred after "близько", else vague
-
-
-@dataclass(frozen=True)
-class _Lexicon:
-    entries: dict[str, _Entry]
-    singular_after: frozenset[str]
-    hyphen_joins: bool
-    percent_words: tuple[str, ...]
-    age_after: tuple[str, ...]
-    age_before: frozenset[str]
-    ordinal_suffixes: frozenset[str]
-    cardinal_suffixes: frozenset[str]
-    ordinal_words: frozenset[str]
-    year_after: frozenset[str]
-    year_before: frozenset[str]
-    clock_after: tuple[str, ...]
-    months: frozenset[str]
-    age_stems: tuple[str, ...] = ()  # age_after without a leading hyphen
-    age_tails: tuple[str, ...] = ()  # " year-old", "-year-old" …
-
-
-def _forms(v: Any) -> list[str]:
-    return [str(x).lower() for x in (v or [])]
-
-
-@cache
-def _lexicon(lang: str) -> _Lexicon:
-    if lang not in LANGS:
-        lang = "en"
-    d = lang_data(lang, "numbers")
-    entries: dict[str, _Entry] = {}
-    for form, value in (d.get("words") or {}).items():
-        entries[str(form).lower()] = _Entry(_WORD, float(value))
-    for form, value in (d.get("more_words") or {}).items():
-        entries[str(form).lower()] = _Entry(_WORD, float(value))
-    paradigms = d.get("paradigms") or {}
-    for pname, words in (d.get("paradigm_words") or {}).items():
-        endings = _forms(paradigms.get(pname))
-        nominative_end = endings[0] if endings else ""
-        for form, value in (words or {}).items():
-            stem = str(form).lower()[: len(str(form)) - len(nominative_end)]
-            for ending in endings:
-                entries[stem + ending] = _Entry(_WORD, float(value))
-    for form in _forms(d.get("hundred")):
-        entries[form] = _Entry(_HUNDRED, 100.0)
-    for kind, key, alone_key in (
-        (_SCALE, "scales", "scale_alone"),
-        (_APPROX, "approx_nouns", "approx_alone"),
-    ):
-        alone = {f: float(v) for v, fs in (d.get(alone_key) or {}).items() for f in _forms(fs)}
-        ambiguous = {f for v, fs in (d.get("ambiguous_plural") or {}).items() for f in _forms(fs)}
-        for value, forms in (d.get(key) or {}).items():
-            for f in _forms(forms):
-                entries[f] = _Entry(kind, float(value), alone=f in alone, ambiguous=f in ambiguous)
-    for f in _forms(d.get("articles")):
-        entries.setdefault(f, _Entry(_ARTICLE, 1.0))
-    for value, forms in (d.get("fractions") or {}).items():
-        for f in _forms(forms):
-            if " " not in f:
-                entries[f] = _Entry(_FRACTION, float(value))
-    for f in _forms(d.get("conjunctions")):
-        entries.setdefault(f, _Entry(_CONJ, 0.0))
-    months = {
-        f for fs in (lang_data(lang, "dates").get("months") or {}).values() for f in _forms(fs)
-    }
-    return _Lexicon(
-        entries=entries,
-        singular_after=frozenset(_forms(d.get("singular_after"))),
-        hyphen_joins=bool(d.get("hyphen_joins")),
-        percent_words=tuple(_forms(d.get("percent_words"))),
-        age_after=tuple(_forms(d.get("age_after"))),
-        age_before=frozenset(_forms(d.get("age_before"))),
-        ordinal_suffixes=frozenset(_forms(d.get("ordinal_suffixes"))),
-        cardinal_suffixes=frozenset(_forms(d.get("cardinal_suffixes"))),
-        ordinal_words=frozenset(_forms(d.get("ordinal_words"))),
-        year_after=frozenset(_forms(d.get("year_after"))),
-        year_before=frozenset(_forms(d.get("year_before"))),
-        clock_after=tuple(_forms(d.get("clock_after"))),
-        months=frozenset(m.rstrip(".") for m in months),
-        age_stems=tuple(a.lstrip("-") for a in _forms(d.get("age_after")) if a.lstrip("-")),
-        age_tails=tuple(
-            sep + a.lstrip("-") for a in _forms(d.get("age_after")) if a for sep in (" ", "-")
-        ),
-    )
-
-
-def _word_class(v: float) -> int:
-    if v < 10:
-        return _UNIT
-    if v < 20:
-        return _TEEN
-    if v < 100:
-        return _TENS
-    return _HUNDREDS
 
 
 # --- digits ------------------------------------------------------------------------------------

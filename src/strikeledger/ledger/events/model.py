@@ -230,8 +230,22 @@ class Conflict:
     claim: Claim
     against: Consensus
     delta: int
-    explanation: str
+    # the explanation when it cannot be told from the fields (category confusion); else None and
+    # ``explanation`` writes it on demand (a big ledger has a million conflicts: no strings kept)
+    why: str | None = None
     matches: str | None = None
+
+    @property
+    def explanation(self) -> str:
+        if self.why is not None:
+            return self.why
+        c, k = self.claim, self.against.claim
+        who = k.claimant or k.source or k.document_id
+        if self.kind == ROUNDED:
+            return f"{c.stated()} looks rounded from {k.stated()} ({who})"
+        if self.kind == STALE:
+            return f"{c.stated()} was superseded by {k.stated()} ({who}, {k.published})"
+        return f"{c.stated()} differs from {k.stated()} ({who}) by {self.delta:+d}"
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -379,7 +379,7 @@ def compare(
             claim,
             cons,
             delta,
-            f"{claim.stated()} looks rounded from {cons.claim.stated()} ({who})",
+            None,  # Conflict.explanation writes it
         )
     if (
         claim.value < cons.value
@@ -392,8 +392,7 @@ def compare(
             claim,
             cons,
             delta,
-            f"{claim.stated()} was superseded by {cons.claim.stated()} "
-            f"({who}, {cons.claim.published})",
+            None,  # Conflict.explanation writes it
         )
     return Conflict(
         claim.event_id,
@@ -401,7 +400,7 @@ def compare(
         claim,
         cons,
         delta,
-        f"{claim.stated()} differs from {cons.claim.stated()} ({who}) by {delta:+d}",
+        None,  # Conflict.explanation writes it
     )
 
 

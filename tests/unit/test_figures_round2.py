@@ -111,6 +111,27 @@ CASES: list[tuple[str, str, set[tuple[Any, ...]]]] = [
             (S, "drone", None, 11, "exact"),
         },
     ),
+    # people counted "of them" are no figure; a verb is no part of a weapon phrase
+    (
+        "en",
+        "Russia launched 40 drones and missiles, killing 9 people, three of them children.",
+        {(L, "any", None, 40, "exact")},
+    ),
+    (
+        "en",
+        "Air force: 65 Shaheds were downed, while 8 reached their targets.",
+        {(S, "drone", "shahed", 65, "exact"), (H, "drone", "shahed", 8, "exact")},
+    ),
+    (
+        "ru",
+        "Минобороны сообщило об уничтожении 3 ракет ATACMS и 41 беспилотника.",
+        {(S, "missile", "missile_other", 3, "exact"), (S, "drone", None, 41, "exact")},
+    ),
+    (
+        "uk",
+        "Влучання на 7 локаціях, на 2 локаціях – падіння уламків.",
+        {("hit_locations", "any", None, 7, "exact"), ("debris_locations", "any", None, 2, "exact")},
+    ),
     # a composition part, a hit noun with its weapon, singular typed items
     (
         "en",

@@ -257,6 +257,13 @@ class _Rules:
             ph = walk_phrase(scan, r, lim, max_unknown=0)
             if ph is not None:
                 c.phrase, c.end = ph, ph.end
+            elif (
+                scan.at("breakers", r) is not None
+                and scan.at("cues", r) is None
+                and text[scan.skip(scan.word_end(r), lim) : scan.skip(scan.word_end(r), lim) + 1]
+                in ",.;)"
+            ):
+                return  # "three of them children.": people, not weapons
             self._push(c)
             return
         # "566 of the drones", "seven of eight Kinzhal" -----------------------

@@ -264,18 +264,19 @@ class PhraseMatcher:
     def find(self, words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[Match]:
         hi = len(words) if hi is None else hi
         out: list[Match] = []
-        # the check that starts ``longest_at``, done here without a call for each word
+        # the check that starts ``longest_at``, done once per distinct word: only the tokens
+        # that may start a phrase are tried, left to right, each after the previous match
         first, heads = self._root.exact, self._root.by_head
+        part = words[lo:hi]
+        may = {w for w in set(part) if w in first or w[:_HEAD] in heads}
+        if not may:
+            return out
         i = lo
-        while i < hi:
-            word = words[i]
-            if word not in first and word[:_HEAD] not in heads:
-                i += 1
+        for k in [k for k, w in enumerate(part, lo) if w in may]:
+            if k < i:
                 continue
-            m = self.longest_at(words, i, hi)
-            if m is None:
-                i += 1
-            else:
+            m = self.longest_at(words, k, hi)
+            if m is not None:
                 out.append(m)
                 i = m.end
         return out

@@ -172,8 +172,10 @@ def component(ctx: Context) -> None:
             para_victims = []
             prev_sentence = []
             prev_para = sent.paragraph
-        if not any(m.has("m:") or m.has("n:") or m.has("toll") for m in smatches):
-            continue
+        if not any(m.has("m:") or m.has("n:") or m.has("toll") for m in smatches) and not (
+            prev_last is not None and any(m.has("inc") and m.start <= lo + 1 for m in smatches)
+        ):
+            continue  # but "Серед них – 16-річна дівчина та рятувальник" names a part
         na = bisect_left(n_starts, sent.start)
         nb = bisect_left(n_starts, sent.end)
         snumbers = numbers[na:nb]
@@ -187,8 +189,9 @@ def component(ctx: Context) -> None:
             places = place_linker(ctx, toks, title_phrases(lang))
             claimants = ClaimantFinder(ctx, toks, lex.claimants, places, claimant_matcher(lang))
             links.append((places, claimants))
+        heads = tuple(toks.starts[v.start] for v in victims if v.parent is None)
         for v in victims:
-            out.extend(_emit(ctx, lang, toks, v, *links[0]))
+            out.extend(_emit(ctx, lang, toks, v, *links[0], heads))
         prev_sentence = victims
         if victims:
             prev_last = victims[-1]
@@ -207,12 +210,13 @@ def _emit(
     v: Victim,
     places: PlaceLinker,
     claimants: ClaimantFinder,
+    heads: tuple[int, ...] = (),
 ) -> list[tuple[Casualty, int]]:
     """The items of one victim, each with the strength of its place link."""
     text = ctx.text
     limit = _evidence_limit()
     v_start, v_end = toks.starts[v.start], toks.ends[v.end - 1]
-    place, strength = places.linked(v_start, v_end, broad=v.area)
+    place, strength = places.linked(v_start, v_end, broad=v.area, others=heads)
     claimant = claimants.at(v_start, place)
     out: list[tuple[Casualty, int]] = []
     by_measure = {ms: c for c in v.forced + v.cues for ms in c.measures}

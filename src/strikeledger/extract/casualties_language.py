@@ -45,6 +45,8 @@ class Lexicon:
     rate_after: PhraseSet
     record_words: PhraseSet
     group_before: PhraseSet
+    earlier_before: PhraseSet
+    place_preps: frozenset[str]
     claimants: list[dict[str, Any]]
     extra_numbers: dict[str, int]
 
@@ -111,6 +113,8 @@ def lexicon(lang: str) -> Lexicon:
         rate_after=PhraseSet(data.get("rate_after") or []),
         record_words=PhraseSet(data.get("record_words") or []),
         group_before=PhraseSet(data.get("group_before") or []),
+        earlier_before=PhraseSet(data.get("earlier_before") or []),
+        place_preps=frozenset(w.lower() for w in data.get("place_prepositions") or []),
         claimants=list(data["claimants"]),
         extra_numbers={
             str(k).lower(): int(v) for k, v in (data.get("extra_numbers") or {}).items()

@@ -67,6 +67,8 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "plural_pronouns?": _PHRASES,
     "losses?": _PHRASES,
     "area_country?": _PHRASES,
+    "earlier_before?": _PHRASES,
+    "place_prepositions?": _PHRASES,
     "title_before?": _PHRASES,
     "including": _PHRASES,
     "among_after": _PHRASES,

@@ -47,6 +47,30 @@ _LIST_GAP = re.compile(
 _LIST_SEP = re.compile(r",|\b(?:and|or|та|і|й|и|або|или)\b", re.I)
 # Where a clause of a sentence ends, for the purpose of linking a place to a victim.
 _CLAUSE = re.compile(r";|,\s+(?:and|while|whereas|but|а|і|та|але|и|но|а также)\s", re.I)
+# A comma or dash right before a place ("У Луцьку загинули двоє, у Дніпрі – одна", "в Курске
+# погибли двое, в Рыльске — один") starts a clause of that place.
+_PLACE_CLAUSE = re.compile(
+    r"[,;–—]\s*(?:(?:and|but|while|а|і|та|й|и|но)\s+)?"
+    r"(?:(?:in|at|near|у|в|во|на|под|під|біля|около)\s+(?:the\s+)?)?$",
+    re.I,
+)
+# A place right after a counted group ("five in Kharkiv", "двое – в Курске"): where that group was.
+_LOCAL_AFTER = re.compile(r"^\s*(?:[,–—-]\s*)?(?:in|at|у|в|во|на)\s+(?:the\s+)?$", re.I)
+# A settlement named by a word the gazetteer may not know ("у селі Зміївка", "in the village of
+# X"): when no place is found there, a city or district named elsewhere is not where it was.
+_SETTLEMENT = re.compile(
+    r"\b(?:(?:у|в)\s+(?:селі|селищі|смт|селе|поселке|посёлке|пгт|хуторі|хуторе|деревне|станице|"
+    r"селищі міського типу)|(?:in|near)\s+the\s+(?:village|settlement|town|hamlet)\s+of)\s+"
+    r"(?=[A-ZА-ЯІЇЄҐЁ])",
+)
+_WIDE = ("hromada", "raion", "oblast", "foreign_region")
+# A conjunction or comma right before another counted group starts that group's clause ("two
+# were killed in Kherson and three were injured in Zelenivka").
+_VICTIM_CLAUSE = re.compile(
+    r"(?:,\s*|\s)(?:(?:and|but|while|і|й|та|а|але|и|но)\s+)?(?:(?:at least|another|ще|іще|"
+    r"щонайменше|еще|ещё|не менее|как минимум)\s+)?$",
+    re.I,
+)
 
 
 class PlaceLinker:
@@ -175,17 +199,20 @@ class PlaceLinker:
     def at(self, start: int, end: int) -> str | None:
         return self.linked(start, end)[0]
 
-    def linked(self, start: int, end: int, broad: str | None = None) -> tuple[str | None, int]:
+    def linked(
+        self, start: int, end: int, broad: str | None = None, others: tuple[int, ...] = ()
+    ) -> tuple[str | None, int]:
         """The place id and how closely it is linked: 3 same clause, 2 same sentence, 1 an
         earlier sentence of the paragraph, 0 the document's main place. ``broad`` ("city",
-        "country") says the count covers a whole city or the country."""
+        "country") says the count covers a whole city or the country; ``others`` are the
+        offsets of the other groups counted in the sentence, each of which starts a clause."""
         if broad == "country":
-            return None, 3
+            return self._local_after(end), 3
         if broad == "city":
             city = self._city_for(start)
             if city is not None:
                 return city, 3
-        return self._linked(start, end)
+        return self._linked(start, end, others)
 
     def _city_for(self, start: int) -> str | None:
         """The nearest city named before ``start`` (sentence, paragraph, then the lead)."""
@@ -200,7 +227,75 @@ class PlaceLinker:
         lead = [k for k in cities if self.mentions[k].start < self.lead_end]
         return str(self.mentions[lead[0]].place_id) if lead else None
 
-    def _linked(self, start: int, end: int) -> tuple[str | None, int]:
+    def _local_after(self, end: int) -> str | None:
+        """A place named right after a counted group ("five in Kharkiv")."""
+        k = bisect_right(self.starts, end - 1)
+        if k < len(self.mentions) and k not in self.listed:
+            m = self.mentions[k]
+            if m.start - end <= 12 and _LOCAL_AFTER.match(self.text[end : m.start]):
+                return str(m.place_id)
+        return None
+
+    def _place_clauses(self, sent: Any) -> list[int]:
+        """Offsets where a clause of another place starts: a comma or dash before a place that
+        is not a part of the place named before it in the sentence ("у Луцьку ..., у Дніпрі –
+        ..."; but "у Харківській області, в селі X" and "в Киеве, в Дарницком районе" go on)."""
+        out: list[int] = []
+        ks = self._in(sent.start, sent.end)
+        for a, b in zip(ks, ks[1:], strict=False):
+            pa, pb = self.mentions[a].place_id, self.mentions[b].place_id
+            if pa == pb:
+                continue
+            la, lb = self._level(pa), self._level(pb)
+            ra = getattr(self.places.get(pa), "region", None)
+            rb = getattr(self.places.get(pb), "region", None)
+            if lb < la and ra is not None and ra == rb:
+                continue  # a part of the place before it
+            mb = self.mentions[b].start
+            lo = max(self.mentions[a].end, mb - 24)
+            hit = _PLACE_CLAUSE.search(self.text, lo, mb)
+            if hit is not None and hit.end() == mb:
+                out.append(hit.start())
+        return out
+
+    def _nested(self, a: str, b: str) -> bool:
+        """Whether one place may lie in the other (same place, or same region at another
+        level): "in Kyiv ... in the Podilskyi district" tell one place twice."""
+        if a == b:
+            return True
+        ra = getattr(self.places.get(a), "region", None)
+        rb = getattr(self.places.get(b), "region", None)
+        return ra is not None and ra == rb and self._level(a) != self._level(b)
+
+    def _apart(self, sent: Any, at: int) -> bool:
+        """Whether the places named before and after offset ``at`` of the sentence are different
+        places, neither in the other ("two were killed in Lutsk and one was injured in Dnipro")."""
+        ks = self._in(sent.start, sent.end)
+        left = [k for k in ks if self.mentions[k].start < at]
+        right = [k for k in ks if self.mentions[k].start >= at]
+        if not left or not right:
+            return False
+        a, b = self.mentions[left[-1]].place_id, self.mentions[right[0]].place_id
+        return not self._nested(str(a), str(b))
+
+    def _unresolved(self, c_start: int, c_end: int) -> bool:
+        """The clause names a settlement the places component did not find."""
+        for m in _SETTLEMENT.finditer(self.text, c_start, c_end):
+            k = bisect_right(self.starts, m.end() - 1)
+            if k >= len(self.mentions) or self.mentions[k].start > m.end() + 1:
+                return True
+        return False
+
+    def _wide_only(self, got: tuple[str | None, int]) -> tuple[str | None, int]:
+        """For an unresolved settlement: a raion or oblast still holds it, a city does not."""
+        place = self.places.get(got[0]) if got[0] else None
+        if place is not None and getattr(place, "level", "") in _WIDE:
+            return got
+        return None, got[1]
+
+    def _linked(
+        self, start: int, end: int, others: tuple[int, ...] = ()
+    ) -> tuple[str | None, int]:
         if not self.mentions:
             return self.main, 0
         si = self._sentence_of(start)
@@ -209,12 +304,26 @@ class PlaceLinker:
         sent = self.sentences[si]
         # The clause around the item.
         c_start, c_end = sent.start, sent.end
-        for m in _CLAUSE.finditer(self.text, sent.start, sent.end):
-            if m.end() <= start:
-                c_start = m.end()
-            elif m.start() >= end:
-                c_end = m.start()
+        bounds = [(m.start(), m.end()) for m in _CLAUSE.finditer(self.text, sent.start, sent.end)]
+        bounds += [(b, b + 1) for b in self._place_clauses(sent)]
+        for o in others:
+            if sent.start < o < sent.end and o != start:
+                hit = _VICTIM_CLAUSE.search(self.text, max(sent.start, o - 30), o)
+                if hit is not None and hit.start() < hit.end() and self._apart(sent, o):
+                    bounds.append((hit.start(), hit.end()))
+        for b_start, b_end in sorted(bounds):
+            if b_end <= start:
+                c_start = b_end
+            elif b_start >= end:
+                c_end = b_start
                 break
+        if _SETTLEMENT.search(self.text, c_start, c_end) and self._unresolved(c_start, c_end):
+            return self._wide_only(self._linked_in(sent, si, c_start, c_end, start))
+        return self._linked_in(sent, si, c_start, c_end, start)
+
+    def _linked_in(
+        self, sent: Any, si: int, c_start: int, c_end: int, start: int
+    ) -> tuple[str | None, int]:
         got = self._pick(self._in(c_start, c_end), start)
         if got is not None:
             return got, 3

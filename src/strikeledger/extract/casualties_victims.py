@@ -134,7 +134,10 @@ class SentenceVictims:
                 # "died in hospital of his injuries": one death, not three measures
                 own -= {"injured", "hospitalized", "trapped", "missing", "rescued"}
             v.measures = own
-        return [v for v in victims if v.measures]
+        out = [v for v in victims if v.measures]
+        if out:
+            out += self._elliptic_victims(out)
+        return out
 
     def _cues(self) -> list[Cue]:
         out: list[Cue] = []
@@ -253,6 +256,59 @@ class SentenceVictims:
                 out.append(victim)
         return out
 
+    def _elliptic_victims(self, victims: list[Victim]) -> list[Victim]:
+        """A number without a noun in a clause parallel to a group counted before it in the
+        sentence: "у Луцьку загинули двоє, у Дніпрі – щонайменше одна", "в Курске погибли двое,
+        в Рыльске — один", "two were killed in Zaporizhzhia and one in Nikopol", and a count as
+        first reported "(ранее сообщалось о 18)". It counts the same kind of people with the
+        same measures."""
+        out: list[Victim] = []
+        w, lex = self.words, self.lex
+        for n in self.numbers:
+            if n.age or n.percent or n.date or n.year or n.compound or n.ordinal or n.in_range:
+                continue
+            if n.value <= 0 or n.value > 100_000:
+                continue
+            i = self.toks.at(n.start)
+            j = self.toks.ending_at(n.end)
+            if j <= i or i < self.lo or j > self.hi or any(t in self.used for t in range(i, j)):
+                continue
+            before = [v for v in victims if v.end <= i and v.kind != "pronoun"]
+            if not before or self._unit_after(j) or not self._counts_people_after(j):
+                continue
+            _, q_start = self._qualifier(i, n)
+            p = q_start - 1
+            if lex.earlier_before.ends_before(w, q_start, self.lo):
+                pass
+            elif p >= self.lo and w[p] in _DASHES and w[p] != "(":
+                # "<comma> у Дніпрі – 2": a short clause naming a place, after the group
+                a = max(before[-1].end, p - 5)
+                commas = [t for t in range(a, p) if w[t] in (",", ";")]
+                if not commas or commas[-1] + 1 >= p or w[commas[-1] + 1] not in lex.place_preps:
+                    continue
+            elif (
+                p >= self.lo
+                and w[p] in lex.breaks
+                and j < self.hi
+                and w[j] in lex.place_preps
+                and p == before[-1].end + self._gap_to_conj(before[-1].end, p)
+            ):
+                pass  # "... killed in Zaporizhzhia and one in Nikopol"
+            else:
+                continue
+            v0 = before[-1]
+            nv = Victim(q_start, j, n.value, v0.who, self._qualifier(i, n)[0], "bare")
+            nv.measures = set(v0.measures)
+            nv.forced = list(v0.cues + v0.forced)
+            self.used.update(range(q_start, j))
+            out.append(nv)
+        return out
+
+    def _gap_to_conj(self, a: int, p: int) -> int:
+        """How many words between a group and a conjunction may name its place ("killed in
+        Zaporizhzhia and"): up to five, else the conjunction starts something else."""
+        return p - a if p - a <= 6 else -_INF
+
     def _purpose(self, start: int) -> bool:
         """A number after "for", "для", "treat": a capacity, not a toll."""
         lo = max(self.lo, start - 3)
@@ -359,13 +415,29 @@ class SentenceVictims:
         across the city") belongs to the city or country, not to a district named nearby."""
         areas = [m for m in self.matches if m.has("area")]
         for a in areas:
+            area = a.values("area:")[0]
+            if area == "country":
+                # a nationwide tally speaks for every count of its sentence ("по всій країні
+                # загинули 11 людей, ще 38 поранені"); a part with its own place ("five in
+                # Kharkiv") is placed by the linker
+                for v in victims:
+                    if v.area is None:
+                        v.area = area
+                continue
             # the phrase tells about the count before it ("26 people were wounded across the
-            # city, 14 of whom ..."), else about the one right after it
+            # city, 14 of whom ..."), else about the one right after it ("Загалом у столиці
+            # постраждали 9 людей")
             before = [v for v in victims if v.end <= a.start and a.start - v.end <= 8]
-            after = [v for v in victims if v.start >= a.end and v.start - a.end <= 8]
+            after = [
+                v
+                for v in victims
+                if v.start >= a.end
+                and v.start - a.end <= 8
+                and not any(g in (";", ".") for g in self.words[a.end : v.start])
+            ]
             best = before[-1] if before else (after[0] if after else None)
             if best is not None and best.area is None:
-                best.area = a.values("area:")[0]
+                best.area = area
         for v in victims:  # a part of a group counted across the city is in the city too
             if v.area is None and v.parent is not None and v.parent in victims:
                 v.area = v.parent.area

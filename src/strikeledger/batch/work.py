@@ -56,38 +56,23 @@ class ShardResult:
         }
 
 
-DEFAULT_FIELDS = {
-    "text": "text",
-    "published": "published",
-    "url": "url",
-    "title": "title",
-    "source": "source",
-}
+def record_document(
+    record: Any, *, path: str, item: str, position: str, fields: dict[str, str] | None
+) -> Document | ErrorRow:
+    """A document from one JSON/Parquet record, mapped as ``ingest`` maps records (``fields``:
+    our name -> theirs, dotted keys, the usual names when unmapped), or the ErrorRow saying why
+    not."""
+    from ..ingest.base import Skipped
+    from ..ingest.records import record_to_document
 
-
-def record_document(record: dict[str, Any], *, item: str, fields: dict[str, str]) -> Document:
-    """A document from one JSON/Parquet record, by a field mapping (our name -> theirs)."""
-    text = record.get(fields["text"])
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(f"no text in field {fields['text']!r}", item=item)
-
-    def opt(name: str) -> str | None:
-        v = record.get(fields.get(name, name))
-        return None if v is None or v == "" else str(v)
-
-    return document_from_bytes(
-        text.encode("utf-8"),
-        path=item,
-        published=opt("published"),
-        url=opt("url"),
-        title=opt("title"),
-        source=opt("source"),
-    )
+    got = record_to_document(record, item=item, position=position, fields=fields)
+    if isinstance(got, Skipped):
+        return ErrorRow(path, got.error.position or position, got.error.code, got.error.message)
+    return got
 
 
 def read_shard(shard: Shard, fields: dict[str, str] | None = None) -> Iterator[Document | ErrorRow]:
     """The documents of a shard, and an ErrorRow for each item that cannot be read."""
-    fields = {**DEFAULT_FIELDS, **(fields or {})}
     if shard.kind == "text":
         for path in shard.paths:
             try:
@@ -114,15 +99,14 @@ def read_shard(shard: Shard, fields: dict[str, str] | None = None) -> Iterator[D
                 item = f"{path}@{here}"
                 try:
                     record = json.loads(line)
-                    if not isinstance(record, dict):
-                        raise InputError("a JSON line is not an object", item=item)
-                    yield record_document(record, item=item, fields=fields)
                 except json.JSONDecodeError as e:
                     yield ErrorRow(
                         path, f"byte {here + e.pos}", InputError.code, f"not JSON: {e.msg}"
                     )
-                except StrikeledgerError as e:
-                    yield ErrorRow(path, f"byte {here}", e.code, e.message)
+                    continue
+                yield record_document(
+                    record, path=path, item=item, position=f"byte {here}", fields=fields
+                )
     elif shard.kind == "parquet":
         import pyarrow.parquet as pq
 
@@ -131,10 +115,8 @@ def read_shard(shard: Shard, fields: dict[str, str] | None = None) -> Iterator[D
         for group in range(shard.start, shard.stop):
             for i, record in enumerate(pf.read_row_group(group).to_pylist()):
                 item = f"{path}#rg{group}:{i}"
-                try:
-                    yield record_document(record, item=item, fields=fields)
-                except StrikeledgerError as e:
-                    yield ErrorRow(path, f"row group {group} row {i}", e.code, e.message)
+                where = f"row group {group} row {i}"
+                yield record_document(record, path=path, item=item, position=where, fields=fields)
     else:
         yield from _read_source(shard.paths[0])
 

@@ -37,8 +37,9 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..batch import run_batch
+    from ..ingest.records import parse_field_options
 
-    fields = dict(spec.split("=", 1) for spec in args.field if "=" in spec)
+    fields = parse_field_options(args.field)
     summary = run_batch(
         args.inputs,
         args.out,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from .. import settings
 from ..document import Document, parse_published
@@ -30,7 +30,7 @@ from ..errors import (
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-__all__ = ["Skipped", "html_to_text", "read_bytes", "record_document"]
+__all__ = ["Skipped", "html_to_text", "open_stream", "read_bytes", "record_document"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,18 @@ class Skipped:
 
     def describe(self) -> str:
         return self.error.describe()
+
+
+def open_stream(path: Path, *, binary: bool = False) -> IO[Any] | Skipped:
+    """A source opened for streaming, or the Skipped that says why it cannot be. Text is UTF-8
+    (a BOM dropped) with bad bytes kept as lone surrogates, so that ``record_document`` reports
+    them for the one record that holds them and the others are read."""
+    try:
+        if binary:
+            return path.open("rb")
+        return path.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="")
+    except OSError as e:
+        return Skipped(UnsupportedSourceError(e.strerror or str(e), item=str(path)))
 
 
 def read_bytes(path: Path, *, limit: int | None = None, setting: str = "max_source_bytes") -> bytes:

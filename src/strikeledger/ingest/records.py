@@ -25,9 +25,8 @@ from ..errors import (
     JsonTooDeepError,
     MalformedInputError,
     TooLargeError,
-    UnsupportedSourceError,
 )
-from .base import Skipped, record_document
+from .base import Skipped, open_stream, record_document
 from .jsonstream import JsonStream, check_depth, too_deep
 
 DOCUMENT_FIELDS = ("text", "published", "url", "title", "source", "language")
@@ -126,10 +125,9 @@ def read_jsonl(
 ) -> Iterator[Document | Skipped]:
     item = str(path)
     limit = settings.MAX_RECORD_BYTES.get()
-    try:
-        f = path.open("rb")
-    except OSError as e:
-        yield Skipped(UnsupportedSourceError(e.strerror or str(e), item=item))
+    f = open_stream(path, binary=True)
+    if isinstance(f, Skipped):
+        yield f
         return
     with f:
         lineno = 0
@@ -194,10 +192,9 @@ def read_json_array(
     """A JSON file holding an array of records, streamed."""
     item = str(path)
     limit = settings.MAX_RECORD_BYTES.get()
-    try:
-        f = path.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="")
-    except OSError as e:
-        yield Skipped(UnsupportedSourceError(e.strerror or str(e), item=item))
+    f = open_stream(path)
+    if isinstance(f, Skipped):
+        yield f
         return
     with f:
         js = JsonStream(f, item=item)
@@ -243,10 +240,9 @@ def read_csv(
     **_options: Any,
 ) -> Iterator[Document | Skipped]:
     item = str(path)
-    try:
-        f = path.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="")
-    except OSError as e:
-        yield Skipped(UnsupportedSourceError(e.strerror or str(e), item=item))
+    f = open_stream(path)
+    if isinstance(f, Skipped):
+        yield f
         return
     csv.field_size_limit(settings.MAX_RECORD_BYTES.get())
     with f:

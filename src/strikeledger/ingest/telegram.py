@@ -29,9 +29,8 @@ from ..errors import (
     InputError,
     MalformedInputError,
     TooLargeError,
-    UnsupportedSourceError,
 )
-from .base import Skipped, record_document
+from .base import Skipped, open_stream, record_document
 from .jsonstream import JsonStream
 
 KYIV = ZoneInfo("Europe/Kyiv")
@@ -72,10 +71,9 @@ def read_telegram(
     **_options: Any,
 ) -> Iterator[Document | Skipped]:
     item = str(path)
-    try:
-        f = path.open("r", encoding="utf-8-sig", errors="surrogateescape", newline="")
-    except OSError as e:
-        yield Skipped(UnsupportedSourceError(e.strerror or str(e), item=item))
+    f = open_stream(path)
+    if isinstance(f, Skipped):
+        yield f
         return
     with f:
         yield from _walk(JsonStream(f, item=item), item, channel=channel, source=source)

@@ -15,8 +15,8 @@ from typing import Any
 
 from .. import settings
 from ..document import Document, document_from_bytes
-from ..errors import InputError, TooLargeError, TruncatedInputError, UnsupportedSourceError
-from .base import Skipped
+from ..errors import InputError, TooLargeError, TruncatedInputError
+from .base import Skipped, open_stream
 from .html import html_document
 
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
@@ -30,10 +30,9 @@ def read_warc(
 
     item = str(path)
     limit = settings.MAX_SOURCE_BYTES.get()
-    try:
-        f = path.open("rb")
-    except OSError as e:
-        yield Skipped(UnsupportedSourceError(e.strerror or str(e), item=item))
+    f = open_stream(path, binary=True)
+    if isinstance(f, Skipped):
+        yield f
         return
     with f:
         records = ArchiveIterator(f)

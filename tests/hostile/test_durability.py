@@ -173,6 +173,7 @@ def test_soak(tmp_path: Path) -> None:
     for seed in range(1000, 1000 + chains):
         for k, v in chain(tmp_path, seed, kills).items():
             total[k] += v
+        print(f"chain {seed}: ok, {total['kills']} SIGKILLs so far", flush=True)
     print(
         f"soak: {chains} chains, {total['kills']} SIGKILLs, "
         f"{total['finished_before_kill']} runs finished first; no acknowledged document lost"

@@ -171,3 +171,11 @@ def test_neutralized_and_launched_compared_like_with_like() -> None:
 )
 def test_dash_opens_the_parts_of_a_total(text: str, lang: str) -> None:
     assert _codes(text, lang) == {"PARTS_EXCEED_TOTAL"}
+
+
+def test_a_typed_launch_count_is_not_all_launches() -> None:
+    text = "Ворог випустив 90 крилатих ракет Х-101 та 5 балістичних ракет. Збито 87 крилатих ракет."
+    assert _codes(text, "uk") == set()
+    assert _codes("Ворог випустив 50 дронів. Збито 55 дронів.", "uk") == {
+        "NEUTRALIZED_EXCEEDS_LAUNCHED"
+    }

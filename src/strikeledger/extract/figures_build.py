@@ -63,7 +63,7 @@ def build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
     parents = {
         index[i]: index[c.parent] for i, c in enumerate(cands) if i in index and c.parent in index
     }
-    keep = _dedupe(out)
+    keep = _dedupe(out, _sentence_index(ctx))
     remap = {old: new for new, old in enumerate(keep)}
     figures = [out[k] for k in keep]
     parents = {remap[a]: remap[b] for a, b in parents.items() if a in remap and b in remap}
@@ -75,15 +75,24 @@ def build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
     return figures, parents
 
 
-def _dedupe(figs: list[Figure]) -> list[int]:
+def _sentence_index(ctx: Any) -> Any:
+    from bisect import bisect_right
+
+    starts = [s.start for s in ctx.sentences]
+    return lambda pos: bisect_right(starts, pos)
+
+
+def _dedupe(figs: list[Figure], sent_of: Any = None) -> list[int]:
     """Drop repeats (same claim twice, e.g. headline and body) and a model-less repeat of a
-    figure whose own phrase elsewhere names the type."""
+    figure whose own phrase elsewhere names the type (not a member of the same list: "5 Х-59 …
+    та 5 балістичних ракет" are two figures)."""
     seen: set[tuple[Any, ...]] = set()
-    with_model = {
-        (f.measure, f.weapon.category, f.value, f.attacker, f.night_of)
-        for f in figs
-        if f.weapon.model
-    }
+    with_model: dict[tuple[Any, ...], set[int]] = {}
+    for f in figs:
+        if f.weapon.model:
+            mk = (f.measure, f.weapon.category, f.value, f.attacker, f.night_of)
+            where = sent_of(f.evidence.start) if sent_of else -1
+            with_model.setdefault(mk, set()).add(where)
     keep = []
     for k, f in enumerate(figs):
         key = (
@@ -99,7 +108,12 @@ def _dedupe(figs: list[Figure]) -> list[int]:
             continue
         seen.add(key)
         short = (f.measure, f.weapon.category, f.value, f.attacker, f.night_of)
-        if f.weapon.model is None and f.weapon.category != "any" and short in with_model:
+        if (
+            f.weapon.model is None
+            and f.weapon.category != "any"
+            and short in with_model
+            and (sent_of is None or with_model[short] - {sent_of(f.evidence.start)})
+        ):
             continue
         keep.append(k)
     return keep

@@ -319,7 +319,7 @@ def _parents(r: _Rules) -> None:
                 ]
                 if (heads and gap.rfind(")") < paren) or (heads and colon > paren):
                     c.parent = heads[-1]
-            else:
+            if c.parent is None:
                 _dash_parts(r, i)
 
 

@@ -173,11 +173,17 @@ def consistency_flags(
             and (key not in down or f.value > figures[down[key]].value)
         ):
             down[key] = i
+    # a launched count of one type ("5 балістичних ракет") is not all missiles launched: compare
+    # with the sum of every launched count of the category too (whichever is larger)
+    launched_sum: dict[tuple[str | None, str | None, str, tuple[str, ...]], int] = defaultdict(int)
+    for f in figures:
+        if f.measure == "launched" and f.qualifier == "exact":
+            launched_sum[(f.night_of, f.attacker, f.weapon.category, tuple(f.area))] += f.value
     for key, di in down.items():
         li = launched.get(key)
         if li is None:
             continue
-        if figures[di].value > figures[li].value:
+        if figures[di].value > max(figures[li].value, launched_sum[key]):
             out.append(
                 (
                     "NEUTRALIZED_EXCEEDS_LAUNCHED",

@@ -86,18 +86,31 @@ def paged(rows: list[dict[str, Any]], page: Page) -> dict[str, Any]:
     }
 
 
+def _published_where(
+    f: Filters, *, prefix: str = "", place: str | None = None
+) -> tuple[list[str], list[Any]]:
+    """Conditions on documents that count (not near-duplicates) published in the filter's date
+    range and, with ``place`` (an alias of places), naming a place in its area."""
+    where = [f"{prefix}duplicate_of IS NULL"]
+    params: list[Any] = []
+    if f.date_from:
+        where.append(f"{prefix}published_date >= CAST(? AS DATE)")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append(f"{prefix}published_date <= CAST(? AS DATE)")
+        params.append(f.date_to)
+    if place and f.area:
+        col = "country" if len(f.area) == 2 else "region"
+        where.append(f"{place}.{col} = ?")
+        params.append(f.area)
+    return where, params
+
+
 # --- documents -------------------------------------------------------------------------------
 def documents(
     ledger: Ledger, f: Filters, page: Page, *, q: str | None = None, source: str | None = None
 ) -> list[dict[str, Any]]:
-    where = ["duplicate_of IS NULL"]
-    params: list[Any] = []
-    if f.date_from:
-        where.append("published_date >= CAST(? AS DATE)")
-        params.append(f.date_from)
-    if f.date_to:
-        where.append("published_date <= CAST(? AS DATE)")
-        params.append(f.date_to)
+    where, params = _published_where(f)
     if source:
         where.append("source = ?")
         params.append(source)
@@ -206,21 +219,10 @@ def _figure_row(r: dict[str, Any]) -> dict[str, Any]:
 def casualties(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
     """Casualty items; the date range applies to the publication date (casualty items carry no
     night of their own; per-event tolls are in /api/events/{id})."""
-    where = ["d.duplicate_of IS NULL"]
-    params: list[Any] = []
-    if f.date_from:
-        where.append("d.published_date >= CAST(? AS DATE)")
-        params.append(f.date_from)
-    if f.date_to:
-        where.append("d.published_date <= CAST(? AS DATE)")
-        params.append(f.date_to)
+    where, params = _published_where(f, prefix="d.", place="p")
     if f.measure:
         where.append("t.measure = ?")
         params.append(f.measure)
-    if f.area:
-        col = "p.country" if len(f.area) == 2 else "p.region"
-        where.append(f"{col} = ?")
-        params.append(f.area)
     sql = (
         "SELECT t.document_id, t.idx, t.measure, t.who, t.value, t.qualifier, t.claimant_name, "
         "t.claimant_kind, t.evidence_start, t.evidence_end, t.evidence_text, t.rule, "
@@ -261,18 +263,7 @@ def places(ledger: Ledger, f: Filters, page: Page) -> list[dict[str, Any]]:
     """Places named by reports, one row per place (name, level, region), with how many
     documents name it and how many times; filtered by the
     publication date of the documents and by area (country or region code)."""
-    where = ["d.duplicate_of IS NULL"]
-    params: list[Any] = []
-    if f.date_from:
-        where.append("d.published_date >= CAST(? AS DATE)")
-        params.append(f.date_from)
-    if f.date_to:
-        where.append("d.published_date <= CAST(? AS DATE)")
-        params.append(f.date_to)
-    if f.area:
-        col = "p.country" if len(f.area) == 2 else "p.region"
-        where.append(f"{col} = ?")
-        params.append(f.area)
+    where, params = _published_where(f, prefix="d.", place="p")
     sql = (
         "SELECT p.name, p.level, p.country, p.region, max(p.katottg) AS katottg, "
         "avg(p.lat) AS lat, avg(p.lon) AS lon, count(DISTINCT p.document_id) AS documents, "

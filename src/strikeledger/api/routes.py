@@ -44,6 +44,45 @@ PageSize = Annotated[str | None, Query(description="items per page (api_max_page
 Format = Annotated[str | None, Query(description="json (default), csv, parquet, geojson, jsonl")]
 
 
+class _Filtered:
+    """The filter and format parameters, declared once for the OpenAPI document. The values
+    are not used: ``params`` parses and checks the query string itself (unknown names too)."""
+
+    def __init__(
+        self,
+        from_: From = None,
+        to: To = None,
+        area: Area = None,
+        attacker: Attacker = None,
+        weapon: Weapon = None,
+        measure: Measure = None,
+        format: Format = None,
+    ) -> None:
+        pass
+
+
+class _Listed:
+    """The filter, page and format parameters of a listing (as ``_Filtered``)."""
+
+    def __init__(
+        self,
+        from_: From = None,
+        to: To = None,
+        area: Area = None,
+        attacker: Attacker = None,
+        weapon: Weapon = None,
+        measure: Measure = None,
+        page: PageNo = None,
+        page_size: PageSize = None,
+        format: Format = None,
+    ) -> None:
+        pass
+
+
+Filtered = Annotated[_Filtered, Depends()]
+Listed = Annotated[_Listed, Depends()]
+
+
 def _settings(request: Request) -> ApiSettings:
     s: ApiSettings = request.app.state.settings
     return s
@@ -82,16 +121,8 @@ def _answer(
 @router.get("/events", summary="Events (attacks and local strikes) with their consensus figures")
 def list_events(
     request: Request,
-    from_: From = None,
-    to: To = None,
-    area: Area = None,
-    attacker: Attacker = None,
-    weapon: Weapon = None,
-    measure: Measure = None,
+    _: Listed,
     level: Annotated[str | None, Query(description="attack or local")] = None,
-    page: PageNo = None,
-    page_size: PageSize = None,
-    format: Format = None,
 ) -> Response:
     f, pg, fmt = _list(request, ("level",))
     lvl = parse_choice(request.query_params, "level", ("attack", "local"), _settings(request))
@@ -108,17 +139,9 @@ def get_event(request: Request, event_id: str) -> dict[str, Any]:
 @router.get("/documents", summary="Documents (search with q), newest first")
 def list_documents(
     request: Request,
-    from_: From = None,
-    to: To = None,
-    area: Area = None,
-    attacker: Attacker = None,
-    weapon: Weapon = None,
-    measure: Measure = None,
+    _: Listed,
     q: Annotated[str | None, Query(description="words to search in title and text")] = None,
     source: Annotated[str | None, Query(description="source name")] = None,
-    page: PageNo = None,
-    page_size: PageSize = None,
-    format: Format = None,
 ) -> Response:
     f, pg, fmt = _list(request, ("q", "source"))
     s = _settings(request)
@@ -139,18 +162,7 @@ def get_document(request: Request, doc_id: str) -> dict[str, Any]:
 
 
 @router.get("/figures", summary="Every figure of every report, with its evidence")
-def list_figures(
-    request: Request,
-    from_: From = None,
-    to: To = None,
-    area: Area = None,
-    attacker: Attacker = None,
-    weapon: Weapon = None,
-    measure: Measure = None,
-    page: PageNo = None,
-    page_size: PageSize = None,
-    format: Format = None,
-) -> Response:
+def list_figures(request: Request, _: Listed) -> Response:
     f, pg, fmt = _list(request)
     return _answer(request, data.figures(_ledger(request), f, pg), pg, fmt, "figures")
 
@@ -181,18 +193,10 @@ def list_casualties(
 )
 def timeline(
     request: Request,
-    from_: From = None,
-    to: To = None,
-    area: Area = None,
-    attacker: Attacker = None,
-    weapon: Weapon = None,
-    measure: Measure = None,
+    _: Listed,
     order: Annotated[
         str | None, Query(description="asc (oldest night first, default) or desc (newest first)")
     ] = None,
-    page: PageNo = None,
-    page_size: PageSize = None,
-    format: Format = None,
 ) -> Response:
     f, pg, fmt = _list(request, ("order",))
     order = parse_choice(request.query_params, "order", ("asc", "desc"), _settings(request))
@@ -201,33 +205,13 @@ def timeline(
 
 
 @router.get("/places", summary="Places named by reports, with counts and coordinates")
-def list_places(
-    request: Request,
-    from_: From = None,
-    to: To = None,
-    area: Area = None,
-    attacker: Attacker = None,
-    weapon: Weapon = None,
-    measure: Measure = None,
-    page: PageNo = None,
-    page_size: PageSize = None,
-    format: Format = None,
-) -> Response:
+def list_places(request: Request, _: Listed) -> Response:
     f, pg, fmt = _list(request)
     return _answer(request, data.places(_ledger(request), f, pg), pg, fmt, "places", geo=True)
 
 
 @router.get("/regions", summary="Per first-level region: strikes and casualties in the period")
-def list_regions(
-    request: Request,
-    from_: From = None,
-    to: To = None,
-    area: Area = None,
-    attacker: Attacker = None,
-    weapon: Weapon = None,
-    measure: Measure = None,
-    format: Format = None,
-) -> Response:
+def list_regions(request: Request, _: Filtered) -> Response:
     s = _settings(request)
     check_known(request.query_params.keys(), (*FILTER_PARAMS, "format"))
     f = parse_filters(request.query_params, s)
@@ -240,16 +224,8 @@ def list_regions(
 @router.get("/conflicts", summary="Claims that disagree with their event's consensus")
 def list_conflicts(
     request: Request,
-    from_: From = None,
-    to: To = None,
-    area: Area = None,
-    attacker: Attacker = None,
-    weapon: Weapon = None,
-    measure: Measure = None,
+    _: Listed,
     kind: Annotated[str | None, Query(description="conflict kind")] = None,
-    page: PageNo = None,
-    page_size: PageSize = None,
-    format: Format = None,
 ) -> Response:
     f, pg, fmt = _list(request, ("kind",))
     kind_ = parse_choice(request.query_params, "kind", eventdata.CONFLICT_KINDS, _settings(request))

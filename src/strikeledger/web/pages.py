@@ -116,20 +116,29 @@ def events_page(request: Request) -> Response:
     level = parse_choice(request.query_params, "level", ("attack", "local"), s)
     page = parse_page(request.query_params, s)
     rows, notice = _try(eventdata.events, _ledger(request), f, page, level=level)
+    return _listing(request, "events.html", f, page, rows, notice, level=level)
+
+
+def _listing(
+    request: Request,
+    template: str,
+    f: Filters,
+    page: Page,
+    rows: list[dict[str, Any]] | None,
+    notice: str | None,
+    **extra: Any,
+) -> Response:
+    """A page of a listing: ``rows`` holds one more than the page when there is a next one."""
     rows = rows or []
-    return _render(
-        request,
-        "events.html",
-        {
-            "f": f,
-            "q": f.as_query(),
-            "level": level,
-            "rows": rows[: page.size],
-            "page": page,
-            "has_more": len(rows) > page.size,
-            "notice": notice,
-        },
-    )
+    context = {
+        "f": f,
+        "q": f.as_query(),
+        "rows": rows[: page.size],
+        "page": page,
+        "has_more": len(rows) > page.size,
+        "notice": notice,
+    }
+    return _render(request, template, {**context, **extra})
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
@@ -183,20 +192,7 @@ def documents_page(request: Request) -> Response:
     q = parse_text(request.query_params, "q", s)
     page = parse_page(request.query_params, s)
     rows, notice = _try(data.documents, _ledger(request), f, page, q=q)
-    rows = rows or []
-    return _render(
-        request,
-        "documents.html",
-        {
-            "f": f,
-            "q": f.as_query(),
-            "search": q or "",
-            "rows": rows[: page.size],
-            "page": page,
-            "has_more": len(rows) > page.size,
-            "notice": notice,
-        },
-    )
+    return _listing(request, "documents.html", f, page, rows, notice, search=q or "")
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse)
@@ -223,18 +219,6 @@ def conflicts_page(request: Request) -> Response:
     kind = parse_choice(request.query_params, "kind", eventdata.CONFLICT_KINDS, s)
     page = parse_page(request.query_params, s)
     rows, notice = _try(eventdata.conflicts, _ledger(request), f, page, kind=kind)
-    rows = rows or []
-    return _render(
-        request,
-        "conflicts.html",
-        {
-            "f": f,
-            "q": f.as_query(),
-            "kind": kind,
-            "kinds": eventdata.CONFLICT_KINDS,
-            "rows": rows[: page.size],
-            "page": page,
-            "has_more": len(rows) > page.size,
-            "notice": notice,
-        },
+    return _listing(
+        request, "conflicts.html", f, page, rows, notice, kind=kind, kinds=eventdata.CONFLICT_KINDS
     )

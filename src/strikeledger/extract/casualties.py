@@ -168,10 +168,14 @@ def component(ctx: Context) -> None:
         b = bisect_left(m_starts, hi)
         smatches = [m for m in matches[a:b] if m.end <= hi]
         if sent.paragraph != prev_para:
+            # A post of one sentence per paragraph goes on about the same people: "Серед них
+            # ..." and "Усі госпіталізовані" may open the next paragraph.
+            carried = prev_last
             prev_last = None
             para_victims = []
-            prev_sentence = []
             prev_para = sent.paragraph
+            if carried is not None and any(m.has("inc") and m.start <= lo + 1 for m in smatches):
+                prev_last = carried
         if not any(m.has("m:") or m.has("n:") or m.has("toll") for m in smatches) and not (
             prev_last is not None and any(m.has("inc") and m.start <= lo + 1 for m in smatches)
         ):

@@ -279,19 +279,33 @@ class PlaceLinker:
         return not self._nested(str(a), str(b))
 
     def _unresolved(self, c_start: int, c_end: int) -> bool:
-        """The clause names a settlement the places component did not find."""
+        """The clause names a settlement the places component did not find, or found only
+        the first word of ("у селі Калинове Поле", "Вербівка-Друга")."""
         for m in _SETTLEMENT.finditer(self.text, c_start, c_end):
             k = bisect_right(self.starts, m.end() - 1)
             if k >= len(self.mentions) or self.mentions[k].start > m.end() + 1:
                 return True
+            after = self.text[self.mentions[k].end : self.mentions[k].end + 2]
+            nxt = self.mentions[k + 1].start if k + 1 < len(self.mentions) else -1
+            if after[:1] == "-" and after[1:2].isalpha():
+                return True
+            if after[:1] == " " and after[1:2].isupper() and nxt != self.mentions[k].end + 1:
+                return True
         return False
 
-    def _wide_only(self, got: tuple[str | None, int]) -> tuple[str | None, int]:
-        """For an unresolved settlement: a raion or oblast still holds it, a city does not."""
-        place = self.places.get(got[0]) if got[0] else None
-        if place is not None and getattr(place, "level", "") in _WIDE:
-            return got
-        return None, got[1]
+    def _wide_only(self, sent: Any, c_start: int, c_end: int) -> tuple[str | None, int]:
+        """For an unresolved settlement: a raion or oblast named with it still holds it; a city
+        or village named elsewhere does not."""
+        for lo, hi, strength in ((c_start, c_end, 3), (sent.start, sent.end, 2)):
+            ks = [
+                k
+                for k in self._in(lo, hi)
+                if getattr(self.places.get(self.mentions[k].place_id), "level", "") in _WIDE
+            ]
+            got = self._pick(ks, lo)
+            if got is not None:
+                return got, strength
+        return None, 0
 
     def _linked(
         self, start: int, end: int, others: tuple[int, ...] = ()
@@ -318,7 +332,7 @@ class PlaceLinker:
                 c_end = b_start
                 break
         if _SETTLEMENT.search(self.text, c_start, c_end) and self._unresolved(c_start, c_end):
-            return self._wide_only(self._linked_in(sent, si, c_start, c_end, start))
+            return self._wide_only(sent, c_start, c_end)
         return self._linked_in(sent, si, c_start, c_end, start)
 
     def _linked_in(

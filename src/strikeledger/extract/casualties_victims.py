@@ -274,6 +274,8 @@ class SentenceVictims:
             if j <= i or i < self.lo or j > self.hi or any(t in self.used for t in range(i, j)):
                 continue
             before = [v for v in victims if v.end <= i and v.kind != "pronoun"]
+            if any(v.parent is None for v in before):
+                before = [v for v in before if v.parent is None]  # the group, not its part
             if not before or self._unit_after(j) or not self._counts_people_after(j):
                 continue
             _, q_start = self._qualifier(i, n)

@@ -9,18 +9,17 @@ JSON: {"document": {"published": ISO or null, "language": "en|uk|ru"}, "note": "
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.golden.collect import LANGS, cases, ids, load_case, per_language
 
 from strikeledger.document import Document
 from strikeledger.extract.dates import time_context
 
-HERE = Path(__file__).parent
-CASES = sorted(HERE.glob("*.json"))
+CASES = cases(Path(__file__).parent, "json")
 
 
 def _offset(text: str, number: str, occurrence: int) -> int:
@@ -29,9 +28,9 @@ def _offset(text: str, number: str, occurrence: int) -> int:
     return hits[occurrence - 1]
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize("path", CASES, ids=ids(CASES))
 def test_golden_dates(path: Path) -> None:
-    case: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    case: dict[str, Any] = load_case(path, ("document", "expected"))
     meta = case["document"]
     doc = Document.from_text(
         path.with_suffix(".txt").read_text(encoding="utf-8"),
@@ -46,4 +45,4 @@ def test_golden_dates(path: Path) -> None:
 
 
 def test_there_are_cases_in_every_language() -> None:
-    assert {p.name[:2] for p in CASES} == {"en", "uk", "ru"}
+    assert set(per_language(CASES)) == set(LANGS)

@@ -7,20 +7,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
+from tests.golden.collect import LANGS, cases, ids, load_case, per_language
 
 from strikeledger import Document
 from strikeledger.extract import text as textmod
 from strikeledger.extract.places import find_places
 
-HERE = Path(__file__).parent
-CASES = sorted(HERE.glob("*.yaml"))
+CASES = cases(Path(__file__).parent, "yaml")
 
 
 def _load(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert {"text", "language", "expected"} <= set(data), path.name
-    return data
+    return load_case(path, ("text", "language", "expected"))
 
 
 def _places(case: dict[str, Any]) -> list[dict[str, Any]]:
@@ -35,11 +32,12 @@ def _places(case: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_there_are_enough_cases() -> None:
-    for lang in ("en", "uk", "ru"):
-        assert len([p for p in CASES if p.name.startswith(lang + "-")]) >= 10, lang
+    counts = per_language(CASES)
+    for lang in LANGS:
+        assert counts[lang] >= 10, lang
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize("path", CASES, ids=ids(CASES))
 def test_golden(path: Path) -> None:
     case = _load(path)
     got = _places(case)

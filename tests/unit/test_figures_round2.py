@@ -53,7 +53,17 @@ CASES: list[tuple[str, str, set[tuple[Any, ...]]]] = [
     # front-line FPV drones and war-long cumulative totals: no figure
     ("uk", "За добу ворог завдав 300 ударів БпЛА, зокрема 240 FPV-дронів.", set()),
     ("en", "Russian troops launched 1,200 FPV drones at the town.", set()),
-    ("ru", "Всего с начала проведения операции уничтожены 50 100 беспилотников.", set()),
+    (
+        "ru",
+        "Всего с начала проведения специальной военной операции уничтожены 50 100 беспилотников.",
+        set(),
+    ),
+    # "с начала суток" is today's tally, not a war-long total
+    (
+        "ru",
+        "Над Москвой сбиты ещё три беспилотника, а всего с начала суток — 27.",
+        {(S, "drone", None, 3, "exact"), (S, "drone", None, 27, "exact")},
+    ),
     # respectively
     (
         "en",

@@ -244,6 +244,10 @@ def _attacker_area(
         ua = True
     if scan.in_range("russia_area", s.start, s.end):
         ua = True
+    if c.measure in ("shot_down", "neutralized", "suppressed") and any(
+        str(code).startswith("RU-") for code in codes
+    ):
+        ua = True  # "на подлёте к Москве сбиты три беспилотника": downed over Russia
     if not ua and c.measure == "launched":
         # "ВСУ атаковали …", "Ukraine launched 100 drones at Russia": a Ukrainian subject
         from .figures_resolve import _gap_ok

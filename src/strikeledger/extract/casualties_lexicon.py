@@ -186,6 +186,9 @@ class Match:
         return [lab[len(prefix) :] for lab in self.labels if lab.startswith(prefix)]
 
 
+_SHORT = 300  # tokens: below this, ``PhraseMatcher.find`` tries each token in a plain loop
+
+
 class PhraseMatcher:
     """Leftmost-longest matching of labelled phrases over a token sequence."""
 
@@ -269,11 +272,24 @@ class PhraseMatcher:
         # the check that starts ``longest_at``, done once per distinct word: only the tokens
         # that may start a phrase are tried, left to right, each after the previous match
         first, heads = self._root.exact, self._root.by_head
+        i = lo
+        if hi - lo < _SHORT:  # a post: the plain loop costs less than the sets
+            while i < hi:
+                word = words[i]
+                if word not in first and word[:_HEAD] not in heads:
+                    i += 1
+                    continue
+                m = self.longest_at(words, i, hi)
+                if m is None:
+                    i += 1
+                else:
+                    out.append(m)
+                    i = m.end
+            return out
         part = words[lo:hi]
         may = {w for w in set(part) if w in first or w[:_HEAD] in heads}
         if not may:
             return out
-        i = lo
         for k in [k for k, w in enumerate(part, lo) if w in may]:
             if k < i:
                 continue

@@ -25,6 +25,7 @@ from .eventindex import (
     WEAPON_CATEGORIES,
     EventIndex,
     cache_of,
+    conflict_out,
     index,
     place_coordinates,
     value_of,
@@ -265,28 +266,28 @@ def conflicts(
     idx = index(ledger)
     out: list[dict[str, Any]] = []
     skip = page.offset
-    for c in reversed(idx.conflicts):
-        if f.date_from and c["night_of"] < f.date_from:
+    for key, c in reversed(idx.conflicts):
+        if f.date_from and key.night_of < f.date_from:
             continue
-        if f.date_to and c["night_of"] > f.date_to:
+        if f.date_to and key.night_of > f.date_to:
             continue
-        if f.attacker and c["attacker"] != f.attacker:
+        if f.attacker and key.attacker != f.attacker:
             continue
-        if f.area and f.area not in (c["area"], c["region"]):
+        if f.area and f.area not in (key.area, key.region):
             continue
-        claim = c["claim"]
-        if f.measure and claim["measure"] != f.measure:
+        claim = c.claim
+        if f.measure and claim.measure != f.measure:
             continue
-        if f.category and claim["subject"] != f.category:
+        if f.category and claim.subject != f.category:
             continue
-        if f.model and claim["model"] != f.model:
+        if f.model and claim.model != f.model:
             continue
-        if kind and c["kind"] != kind:
+        if kind and c.kind != kind:
             continue
         if skip:
             skip -= 1
             continue
-        out.append(c)
+        out.append(conflict_out(key, c))
         if len(out) > page.size:
             break
     return out

@@ -36,6 +36,13 @@ def _events_module() -> Any:
     return events
 
 
+def conflict_out(key: Any, conflict: Any) -> dict[str, Any]:
+    """One conflict of the index as the API shows it: the conflict with its event's keys."""
+    d: dict[str, Any] = conflict.to_dict()
+    d.update(night_of=key.night_of, attacker=key.attacker, area=key.area, region=key.region)
+    return d
+
+
 @dataclass
 class EventIndex:
     """An ``EventSet`` and a summary row per event, sorted by (night, id)."""
@@ -44,7 +51,7 @@ class EventIndex:
     rows: list[dict[str, Any]] = field(default_factory=list)
     nights: list[str] = field(default_factory=list)
     by_id: dict[str, dict[str, Any]] = field(default_factory=dict)
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[tuple[Any, Any]] = field(default_factory=list)  # (event key, Conflict)
     places: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     attacks: list[dict[str, Any]] = field(default_factory=list)
     attack_nights: list[str] = field(default_factory=list)
@@ -81,17 +88,9 @@ class EventIndex:
         row["conflicts"] = len(rec.conflicts)
         row["children"] = children
         row["values"] = _values(rec)
-        conflicts = []
-        for c in rec.conflicts:
-            d = c.to_dict()
-            d.update(
-                night_of=ev.key.night_of,
-                attacker=ev.key.attacker,
-                area=ev.key.area,
-                region=ev.key.region,
-            )
-            conflicts.append(d)
-        row["_conflicts"] = conflicts
+        # (event key, Conflict): the JSON of a conflict is made when a page shows it
+        # (conflict_out) — a big ledger has a million of them
+        row["_conflicts"] = [(ev.key, c) for c in rec.conflicts]
         if ev.key.level == "attack":
             base = {
                 "night_of": row["night_of"],
@@ -125,7 +124,7 @@ class EventIndex:
         self.locals = [r for r in rows if r["level"] == "local"]
         self.local_nights = [r["night_of"] for r in self.locals]
         conflicts = [c for r in rows for c in r["_conflicts"]]
-        conflicts.sort(key=lambda c: (c["night_of"], c["event"]))
+        conflicts.sort(key=lambda kc: (kc[0].night_of, kc[1].event_id))
         self.conflicts = conflicts
 
     def between(self, f: Filters, level: str | None = None) -> list[dict[str, Any]]:

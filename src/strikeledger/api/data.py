@@ -20,6 +20,7 @@ from typing import Any
 from ..errors import LedgerError, LedgerUnavailableError, NotFoundError
 from .config import ApiSettings
 from .params import Filters, Page
+from .spans import report_spans
 
 
 class Ledger:
@@ -139,8 +140,6 @@ def document(ledger: Ledger, doc_id: str) -> dict[str, Any]:
     if row is None:
         raise NotFoundError("no such document", item=doc_id)
     out = dict(row)
-    from ..web.highlight import report_spans
-
     out["spans"] = [
         {"start": sp.start, "end": sp.end, "kind": sp.kind, "label": sp.label}
         for sp in sorted(report_spans(out.get("report")), key=lambda sp: (sp.start, sp.end))

@@ -68,6 +68,7 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "losses?": _PHRASES,
     "area_country?": _PHRASES,
     "earlier_before?": _PHRASES,
+    "area_total?": _PHRASES,
     "place_prepositions?": _PHRASES,
     "title_before?": _PHRASES,
     "including": _PHRASES,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..report import Claimant
@@ -93,6 +94,7 @@ class PlaceLinker:
         self.sentences = ctx.sentences
         self.sent_starts = [s.start for s in ctx.sentences]
         self.listed = self._listed()
+        self.lead_ks: list[int] = []
         self.main = self._main_place()
         first = self.sentences[0].paragraph if self.sentences else 0
         self.lead_end = next(
@@ -138,7 +140,7 @@ class PlaceLinker:
 
     def _main_place(self) -> str | None:
         """The most specific place of the headline and the lead (first two paragraphs), else
-        the place named most often."""
+        the place named most often (see :meth:`_main_at` for districts)."""
         if not self.mentions:
             return self.fallback
         first_para = self.sentences[0].paragraph if self.sentences else 0
@@ -148,12 +150,32 @@ class PlaceLinker:
             if s is not None and self.sentences[s].paragraph > first_para + 1:
                 break
             lead.append(k)  # a list in the lead still names where the story happened
+        self.lead_ks = lead
         if lead:
             best = min(self._level(self.mentions[k].place_id) for k in lead)
             k = next(k for k in lead if self._level(self.mentions[k].place_id) == best)
             return str(self.mentions[k].place_id)
         counts = Counter(m.place_id for m in self.mentions)
         return str(counts.most_common(1)[0][0])
+
+    def _main_at(self, start: int) -> str | None:
+        """The main place for an item at ``start``: when it is a district but several districts
+        of the city have been named by then, the city named in the lead."""
+        if self.main is None or self._level(self.main) != _SPECIFICITY["city_district"]:
+            return self.main
+        named = {
+            m.place_id
+            for m in self.mentions[: bisect_right(self.starts, start)]
+            if self._level(m.place_id) == _SPECIFICITY["city_district"]
+        }
+        if len(named) < 2:
+            return self.main
+        cities = [
+            self.mentions[k].place_id
+            for k in self.lead_ks
+            if self._level(self.mentions[k].place_id) == _SPECIFICITY["city"]
+        ]
+        return str(cities[0]) if cities else self.main
 
     def _sentence_of(self, offset: int) -> int | None:
         i = bisect_right(self.sent_starts, offset) - 1
@@ -212,7 +234,17 @@ class PlaceLinker:
             city = self._city_for(start)
             if city is not None:
                 return city, 3
-        return self._linked(start, end, others)
+        got = self._linked(start, end, others)
+        if broad == "total" and got[1] < 3 and self._after_district(start):
+            city = self._city_for(start)
+            if city is not None:
+                return city, 2
+        return got
+
+    def _after_district(self, start: int) -> bool:
+        """Whether the place named last before ``start`` is a city district."""
+        k = bisect_right(self.starts, start - 1) - 1
+        return k >= 0 and self._level(self.mentions[k].place_id) == _SPECIFICITY["city_district"]
 
     def _city_for(self, start: int) -> str | None:
         """The nearest city named before ``start`` (sentence, paragraph, then the lead)."""
@@ -242,7 +274,7 @@ class PlaceLinker:
         ..."; but "у Харківській області, в селі X" and "в Киеве, в Дарницком районе" go on)."""
         out: list[int] = []
         ks = self._in(sent.start, sent.end)
-        for a, b in zip(ks, ks[1:], strict=False):
+        for a, b in pairwise(ks):
             pa, pb = self.mentions[a].place_id, self.mentions[b].place_id
             if pa == pb:
                 continue
@@ -307,9 +339,7 @@ class PlaceLinker:
                 return got, strength
         return None, 0
 
-    def _linked(
-        self, start: int, end: int, others: tuple[int, ...] = ()
-    ) -> tuple[str | None, int]:
+    def _linked(self, start: int, end: int, others: tuple[int, ...] = ()) -> tuple[str | None, int]:
         if not self.mentions:
             return self.main, 0
         si = self._sentence_of(start)
@@ -351,7 +381,7 @@ class PlaceLinker:
             if got is not None:
                 return got, 1
             k -= 1
-        return self.main, 0
+        return self._main_at(start), 0
 
 
 def place_linker(ctx: Context, tokens: Tokens, titles: PhraseSet | None) -> PlaceLinker:

@@ -142,6 +142,17 @@ CASES: list[tuple[str, str, set[tuple[Any, ...]]]] = [
         "Влучання на 7 локаціях, на 2 локаціях – падіння уламків.",
         {("hit_locations", "any", None, 7, "exact"), ("debris_locations", "any", None, 2, "exact")},
     ),
+    (
+        "ru",
+        "Киевский режим предпринял попытку атаки с применением 30 беспилотников. "
+        "Все они были уничтожены.",
+        {(L, "drone", None, 30, "exact"), (S, "drone", None, 30, "exact")},
+    ),
+    (
+        "en",
+        "Russia fired 6 missiles at Kyiv. All of them were shot down.",
+        {(L, "missile", None, 6, "exact"), (S, "missile", None, 6, "exact")},
+    ),
     # a composition part, a hit noun with its weapon, singular typed items
     (
         "en",

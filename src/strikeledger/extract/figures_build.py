@@ -42,6 +42,10 @@ def build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
         if claimant is None:
             claimant = _source_claimant(ctx.doc.source)
         attacker, area = _attacker_area(r, i, claimant, claim_hit)
+        twin_of = c.extra.get("twin_of")
+        if twin_of in index:  # "…, all of which were destroyed": the same weapons
+            orig = out[index[twin_of]]
+            attacker, area = orig.attacker or attacker, list(orig.area)
         rule = (
             f"{ctx.lang}.{c.measure}.v1"
             if c.kind in ("direct", "loc")

@@ -194,16 +194,19 @@ def _all_of_which(r: _Rules) -> None:
         if comma >= 0 and not any(ch.isdigit() or ch in ".;:" for ch in text[p:comma]):
             p = scan.skip(comma + 1, lim)
         h = scan.at("all_of_them", p)
+        cues = scan.in_range("cues", h.end, min(lim, h.end + 40)) if h is not None else []
+        if h is None and c.sent + 1 < len(r.ctx.sentences) and c.sent + 1 not in r.by_sent:
+            # "… 30 беспилотников. Все они были уничтожены." (a next sentence with no number)
+            nxt = r.ctx.sentences[c.sent + 1]
+            if nxt.paragraph == r.ctx.sentences[c.sent].paragraph:
+                got = scan.local(nxt.start, min(nxt.end, nxt.start + 80))
+                first = scan.skip(nxt.start, nxt.end)
+                h = next((x for x in got["all_of_them"] if x.start == first), None)
+                if h is not None:
+                    cues = [x for x in got["cues"] if h.end <= x.start < h.end + 40]
         if h is None:
             continue
-        cue = next(
-            (
-                x
-                for x in scan.in_range("cues", h.end, min(lim, h.end + 40))
-                if not x.value.weak and x.value.side != "before"
-            ),
-            None,
-        )
+        cue = next((x for x in cues if not x.value.weak and x.value.side != "before"), None)
         if cue is None or not _gap_ok(text, h.end, cue.start):
             continue
         members = [k for k in _run_of(r, i) if cands[k].kind == "direct"]
@@ -215,6 +218,7 @@ def _all_of_which(r: _Rules) -> None:
             twin = Cand(num=m.num, lead=m.lead, end=m.end, kind="direct", sent=m.sent)
             twin.phrase, twin.weapon, twin.ua = m.phrase, m.weapon, m.ua
             twin.qualifier, twin.measure = m.qualifier, cue.value.measure
+            twin.extra["twin_of"] = k
             cands.append(twin)
             r.by_sent.setdefault(m.sent, []).append(len(cands) - 1)
 

@@ -71,6 +71,11 @@ class Scan:
         self._starts: dict[str, list[int]] = {}
         self.number_starts = number_starts
 
+    def local(self, lo: int, hi: int) -> dict[str, list[Hit[Any]]]:
+        """Hits inside ``[lo, hi)`` of a range that was not scanned (a sentence with no number)."""
+        tk = self.tokens
+        return self.lex.multi.scan(tk, bisect_left(tk.starts, lo), bisect_left(tk.starts, hi))
+
     def at(self, name: str, pos: int) -> Hit[Any] | None:
         d = self._by_start.get(name)
         if d is None:

@@ -167,6 +167,12 @@ EVENTS_SNAPSHOT: Setting[int] = Setting(
     "1: save a DuckDB ledger's linked events beside it (<ledger>.events.pickle) and link only"
     " new documents next time; 0: always link everything.",
 )
+EVENTS_SNAPSHOT_REWRITE_DOCS: Setting[int] = Setting(
+    "events_snapshot_rewrite_docs",
+    5000,
+    "Documents ingested since the saved event set that make loading rewrite it (fewer: linked"
+    " again at each load).",
+)
 
 BATCH_DOCS_PER_SHARD: Setting[int] = Setting(
     "batch_docs_per_shard", 2_000, "Text files grouped into one batch shard (one Dask task)."
@@ -265,6 +271,7 @@ ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     EVENTS_ROUNDING_TOLERANCE,
     EVENTS_READ_MEMORY_MB,
     EVENTS_SNAPSHOT,
+    EVENTS_SNAPSHOT_REWRITE_DOCS,
     RECORD_CUE_WINDOW_CHARS,
     BATCH_DOCS_PER_SHARD,
     BATCH_BYTES_PER_SHARD,

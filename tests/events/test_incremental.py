@@ -52,7 +52,11 @@ def pairs(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Document, dict[str, Any
     return _pairs(reports)
 
 
-def test_incremental_equals_full_rebuild(tmp_path: Path, pairs: list[Any]) -> None:
+@pytest.mark.parametrize("rewrite", [1, 5000])
+def test_incremental_equals_full_rebuild(
+    tmp_path: Path, pairs: list[Any], rewrite: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("STRIKELEDGER_EVENTS_SNAPSHOT_REWRITE_DOCS", str(rewrite))
     db = str(tmp_path / "l.duckdb")
     cut = len(pairs) // 2
     _add(db, pairs[:cut])
@@ -68,6 +72,13 @@ def test_incremental_equals_full_rebuild(tmp_path: Path, pairs: list[Any]) -> No
         grown = load_event_set(store)  # snapshot + the documents ingested since
         full = load_event_set(store, snapshot=False)
     assert len(grown.linker.linked) > len(first.linker.linked)
+    import pickle
+
+    saved = pickle.loads(path.read_bytes())["documents"]
+    # rewritten once enough documents came since; else they are linked again next time
+    assert saved == (len(grown.linker.linked) if rewrite == 1 else len(first.linker.linked))
+    with open_store(db, read_only=True) as store:
+        assert _state(load_event_set(store)) == _state(full)
     assert list(grown.linker.linked) == list(full.linker.linked)
     assert _state(grown) == _state(full)
     assert len(full.events) > 10 and any(full.conflicts())

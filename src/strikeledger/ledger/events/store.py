@@ -217,8 +217,11 @@ def load_event_set(store: Any, *, snapshot: bool = True) -> EventSet:
                 if not kinds:
                     for rep in iter_ledger_reports(store, after=saved[1]):
                         es.add(rep)
-                    es.reconcile_all()
-                    _write_snapshot(path, es, now)
+                    # a few new documents are linked again next time rather than rewriting a
+                    # snapshot of the whole ledger (seconds, and memory, on a big one)
+                    if now[0] - saved[0] >= int(settings.EVENTS_SNAPSHOT_REWRITE_DOCS.get()):
+                        es.reconcile_all()
+                        _write_snapshot(path, es, now)
                     return es
     es = EventSet.build(iter_ledger_reports(store))
     if path is not None:

@@ -20,7 +20,9 @@ class Sentence:
 # or at a line break. Abbreviations that end in a dot and never end a sentence are kept whole.
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"»”')]*\s+(?=[\"«“(\[]?[A-ZА-ЯІЇЄҐЁ0-9])|\n+")
 _NO_SPLIT_BEFORE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Sgt|Capt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    # an abbreviation is a whole word: "м." (місто) ends no sentence, "Іскандер-М." does
+    r"(?:(?:^|(?<=[\s(\"«“]))"
+    r"(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Maj|Sgt|Capt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
     r"Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|No|vs|approx|ім|м|г|обл|р|ул|вул|просп|пр|с|смт|им|тис|млн|"
     r"млрд|ст|т\.?\s?зв|т\.?\s?е|т\.?\s?д)\.)$",
     re.I,
@@ -35,7 +37,8 @@ def sentences(text: str) -> list[Sentence]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         newline = "\n" in m.group(0)
-        if not newline and _NO_SPLIT_BEFORE.search(text[max(start, m.start() - 12) : m.start()]):
+        lo = max(start, m.start() - 12)
+        if not newline and _NO_SPLIT_BEFORE.search(text, lo, m.start()):
             continue
         _emit(out, text, start, m.start(), para, limit)
         if text.count("\n", m.start(), m.end()) >= 2:

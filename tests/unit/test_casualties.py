@@ -540,3 +540,139 @@ def _span(text_: str) -> Any:
     from strikeledger.report import Span
 
     return Span.of(text_, 0, len(text_))
+
+
+# Round 2: patterns of unseen reporting (elliptical parts, pronouns across paragraphs, lists).
+PARTS: list[tuple[str, str, set[Key]]] = [
+    (
+        "uk",
+        "У Луцьку загинули троє людей, у Дніпрі – щонайменше двоє.",
+        {("killed", "people", 3), ("killed", "people", 2)},
+    ),
+    (
+        "ru",
+        "В Курске погибли два человека, в Рыльске — один.",
+        {("killed", "people", 2), ("killed", "people", 1)},
+    ),
+    (
+        "en",
+        "Two people were killed in Zaporizhzhia and one in Nikopol.",
+        {("killed", "people", 2), ("killed", "people", 1)},
+    ),
+    (
+        "ru",
+        "За медпомощью обратились 35 человек, из них 7 детей (ранее сообщалось о 28).",
+        {("injured", "people", 35), ("injured", "children", 7), ("injured", "people", 28)},
+    ),
+    (
+        "uk",
+        "Поранено семеро людей.\n\nУсі госпіталізовані.",
+        {("injured", "people", 7), ("hospitalized", "people", 7)},
+    ),
+    (
+        "uk",
+        "Поранено семеро людей. Серед них – 16-річна дівчина та рятувальник ДСНС.",
+        {("injured", "people", 7), ("injured", "children", 1), ("injured", "rescuers", 1)},
+    ),
+    (
+        "ru",
+        "Двое членов экипажа получили ранения. Оба госпитализированы.",
+        {("injured", "people", 2), ("hospitalized", "people", 2)},
+    ),
+    ("uk", "З-під завалів дістали тіла ще трьох людей.", {("killed", "people", 3)}),
+    ("ru", "Спасатели извлекли тела двух человек.", {("killed", "people", 2)}),
+    ("uk", "Загинув американський громадянин 62 років.", {("killed", "people", 1)}),
+    (
+        "en",
+        "Two crew members were injured. Both were taken to hospital.",
+        {("injured", "people", 2), ("hospitalized", "people", 2)},
+    ),
+    # not elliptical: a number of drones after a dash, a time
+    ("uk", "Загинули двоє людей, дронів – 40.", {("killed", "people", 2)}),
+]
+
+
+@pytest.mark.parametrize(("lang", "raw", "want"), PARTS)
+def test_parts_pronouns_and_lists(lang: str, raw: str, want: set[Key]) -> None:
+    assert keys(raw, lang) == want
+
+
+def _places(raw: str) -> dict[Key, str | None]:
+    from strikeledger import Document, extract
+
+    report = extract(Document.from_text(raw, published="2025-07-04")).to_dict()
+    names = {p["id"]: p["name"] for p in report["places"]}
+    return {
+        (c["measure"], c["who"], c["value"]): names.get(c["place"]) for c in report["casualties"]
+    }
+
+
+@pytest.mark.parametrize(
+    ("raw", "key", "place"),
+    [
+        # each clause keeps its own place
+        (
+            "У Луцьку загинули троє людей, у Дніпрі – щонайменше двоє.",
+            ("killed", "people", 3),
+            "Lutsk",
+        ),
+        (
+            "У Луцьку загинули троє людей, у Дніпрі – щонайменше двоє.",
+            ("killed", "people", 2),
+            "Dnipro",
+        ),
+        (
+            "Three people were killed in Lutsk and five were injured in Dnipro.",
+            ("killed", "people", 3),
+            "Lutsk",
+        ),
+        # one place told twice is not two clauses
+        (
+            "In Kyiv, seven people were killed and 32 wounded in the Podilskyi district.",
+            ("killed", "people", 7),
+            "Podilskyi",
+        ),
+        # nationwide totals have no place; a part naming its own place keeps it
+        (
+            "За добу по всій країні загинули 11 людей, ще 38 поранені. У Харкові пошкоджено будинок.",
+            ("injured", "people", 38),
+            None,
+        ),
+        (
+            "Russian strikes killed 13 people across the country, including five in Kharkiv.",
+            ("killed", "people", 13),
+            None,
+        ),
+        (
+            "Russian strikes killed 13 people across the country, including five in Kharkiv.",
+            ("killed", "people", 5),
+            "Kharkiv",
+        ),
+        # the capital / the city / a total after districts
+        (
+            "У Солом'янському районі Києва пошкоджено будинок. Загалом у столиці постраждали 9 людей.",
+            ("injured", "people", 9),
+            "Kyiv",
+        ),
+        (
+            "Атака на Київ: у Дарницькому районі пошкоджено будинок, у Деснянському горять авто.\n\nЗагалом постраждали 9 людей.",
+            ("injured", "people", 9),
+            "Kyiv",
+        ),
+        # the region
+        (
+            "Губернатор Белгородской области сообщил об атаке на Шебекино.\n\nВсего в регионе за сутки ранены пять человек.",
+            ("injured", "people", 5),
+            "Belgorod Oblast",
+        ),
+        # an unresolved village does not take a city named elsewhere
+        (
+            "Ворог обстріляв Херсон.\n\nУ селі Калинове Поле загинула жінка.",
+            ("killed", "women", 1),
+            None,
+        ),
+    ],
+)
+def test_place_linking(raw: str, key: Key, place: str | None) -> None:
+    got = _places(raw)
+    assert key in got and got[key] == place, got

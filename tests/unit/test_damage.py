@@ -34,6 +34,22 @@ def cats(raw: str, lang: str) -> set[str]:
 
 
 CASES: list[tuple[str, str, set[str]]] = [
+    # round 2: lexicon of unseen reporting
+    ("uk", "Пошкоджено ЛЕП, частина сіл без світла.", {"energy"}),
+    ("ru", "Повреждены ЛЕП и ЛЭП.", {"energy"}),
+    ("uk", "Уламки пошкодили зерносклад і СТО.", {"agricultural", "commercial"}),
+    ("uk", "Сили ППО збили сто дронів, пошкоджено будинок.", {"residential"}),
+    ("uk", "Удар припав на газогін.", {"energy"}),
+    ("uk", "Пошкоджено катери та вантажне судно.", {"vehicles"}),
+    ("en", "A drone hit a cargo vessel.", {"vehicles"}),
+    ("en", "A strike damaged a warehouse of a delivery company.", {"commercial"}),
+    ("ru", "Повреждены склад логистической компании и автосервис.", {"commercial"}),
+    ("en", "A missile hit a warehouse of a machine-building plant.", {"industrial"}),
+    ("en", "Debris fell near an oil depot, but nothing was damaged.", set()),
+    ("uk", "Уламки впали біля нафтобази, пошкоджень немає.", set()),
+    ("ru", "Повреждено общежитие.", {"residential"}),
+    ("en", "A student dormitory was damaged.", {"residential"}),
+    ("ru", "Идет разбор завалов в подъезде жилого дома.", {"residential"}),
     ("en", "A missile hit a five-storey apartment building.", {"residential"}),
     ("en", "Debris damaged several private houses and a substation.", {"residential", "energy"}),
     ("en", "Drones struck an oil refinery in the Ryazan region.", {"energy"}),

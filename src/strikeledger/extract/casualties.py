@@ -159,6 +159,7 @@ def component(ctx: Context) -> None:
     para_victims: list[Victim] = []
     prev_sentence: list[Victim] = []
     prev_para = -1
+    place_tokens = frozenset(toks.at(m.start) for m in ctx.notes.get("place_mentions") or [])
     for sent in ctx.sentences:
         lo = toks.at(sent.start)
         hi = toks.ending_at(sent.end)
@@ -183,7 +184,7 @@ def component(ctx: Context) -> None:
         na = bisect_left(n_starts, sent.start)
         nb = bisect_left(n_starts, sent.end)
         snumbers = numbers[na:nb]
-        sv = SentenceVictims(lex, toks, lo, hi, smatches, snumbers, pub_year)
+        sv = SentenceVictims(lex, toks, lo, hi, smatches, snumbers, pub_year, place_tokens)
         victims = sv.run(prev_last, para_victims)
         if not victims and prev_sentence:
             victims = _pronoun_victims(sv.pronoun_cues(), prev_sentence)

@@ -85,6 +85,8 @@ def lexicon(lang: str) -> Lexicon:
         main.add(f, "area:country")
     for f in data.get("area_total") or []:
         main.add(f, "area:total")
+    for f in data.get("area_region") or []:
+        main.add(f, "area:region")
     for measure, forms in (data.get("nominal_singular") or {}).items():
         for f in forms:
             main.add(f, "ns:" + measure)

@@ -69,6 +69,7 @@ CASUALTY_SCHEMA: dict[str, Any] = {
     "area_country?": _PHRASES,
     "earlier_before?": _PHRASES,
     "area_total?": _PHRASES,
+    "area_region?": _PHRASES,
     "place_prepositions?": _PHRASES,
     "title_before?": _PHRASES,
     "including": _PHRASES,

@@ -60,8 +60,9 @@ _LOCAL_AFTER = re.compile(r"^\s*(?:[,–—-]\s*)?(?:in|at|у|в|во|на)\s+(?
 # A settlement named by a word the gazetteer may not know ("у селі Зміївка", "in the village of
 # X"): when no place is found there, a city or district named elsewhere is not where it was.
 _SETTLEMENT = re.compile(
-    r"\b(?:(?:у|в)\s+(?:селі|селищі|смт|селе|поселке|посёлке|пгт|хуторі|хуторе|деревне|станице|"
-    r"селищі міського типу)|(?:in|near)\s+the\s+(?:village|settlement|town|hamlet)\s+of)\s+"
+    r"\b(?:(?:[Уу]|[Вв])\s+(?:селі|селищі|смт|селе|поселке|посёлке|пгт|хуторі|хуторе|деревне|"
+    r"станице|селищі міського типу)|(?:[Ii]n|[Nn]ear)\s+the\s+(?:village|settlement|town|hamlet)"
+    r"\s+of)\s+"
     r"(?=[A-ZА-ЯІЇЄҐЁ])",
 )
 _WIDE = ("hromada", "raion", "oblast", "foreign_region")
@@ -84,6 +85,7 @@ class PlaceLinker:
         mentions: list[Any] = list(ctx.notes.get("place_mentions") or [])
         self.places: dict[str, Any] = dict(ctx.notes.get("places_by_id") or {})
         named = [m for m in mentions if self._level(m.place_id) < _SPECIFICITY["country"]]
+        self.named = named
         self.mentions = [
             m for m in named if not self._dateline(m) and not self._in_title(m, tokens, titles)
         ]
@@ -234,12 +236,29 @@ class PlaceLinker:
             city = self._city_for(start)
             if city is not None:
                 return city, 3
+        if broad == "region":
+            region = self._region_for(start)
+            if region is not None:
+                return region, 3
         got = self._linked(start, end, others)
         if broad == "total" and got[1] < 3 and self._after_district(start):
             city = self._city_for(start)
             if city is not None:
                 return city, 2
         return got
+
+    def _region_for(self, start: int) -> str | None:
+        """The oblast (or foreign region) named last before ``start``, also in a title or a
+        dateline; else the first one of the text."""
+        regions = [
+            m
+            for m in self.named
+            if getattr(self.places.get(m.place_id), "level", "") in ("oblast", "foreign_region")
+        ]
+        before = [m for m in regions if m.start < start]
+        if before:
+            return str(before[-1].place_id)
+        return str(regions[0].place_id) if regions else None
 
     def _after_district(self, start: int) -> bool:
         """Whether the place named last before ``start`` is a city district."""

@@ -70,8 +70,10 @@ class SentenceVictims:
         matches: list[Match],
         numbers: list[Number],
         pub_year: int | None,
+        place_tokens: frozenset[int] = frozenset(),
     ) -> None:
         self.lex = lex
+        self.place_tokens = place_tokens  # tokens where a place name starts
         self.toks = toks
         self.words = toks.words
         self.lo = lo
@@ -232,6 +234,15 @@ class SentenceVictims:
                 victim = Victim(q_start, j, n.value, "people", qual, "bare")  # "a family of four"
             if victim is None and partitive and not self._unit_after(k):
                 victim = Victim(q_start, k, n.value, "people", qual, "bare")  # "19 of them"
+            if (
+                victim is None
+                and q_start - 1 >= self.lo
+                and (m_inc := self.by_end.get(q_start)) is not None
+                and m_inc.has("inc")
+                and not m_inc.has("m:")
+                and self._place_after(j)
+            ):
+                victim = Victim(q_start, j, n.value, "people", qual, "bare")  # "including five"
             if victim is None and not self._unit_after(j):
                 before = q_start - lex.skip_before.ends_before(w, q_start, self.lo)
                 cue = cue_at_end.get(q_start) or cue_at_end.get(before)
@@ -310,6 +321,14 @@ class SentenceVictims:
         """How many words between a group and a conjunction may name its place ("killed in
         Zaporizhzhia and"): up to five, else the conjunction starts something else."""
         return p - a if p - a <= 6 else -_INF
+
+    def _place_after(self, j: int) -> bool:
+        """ "five in Kharkiv": a preposition and a place name follow token ``j``."""
+        if j >= self.hi or self.words[j] not in self.lex.place_preps:
+            return False
+        return j + 1 in self.place_tokens or (
+            j + 2 in self.place_tokens and self.words[j + 1] in ("the", "a")
+        )
 
     def _purpose(self, start: int) -> bool:
         """A number after "for", "для", "treat": a capacity, not a toll."""
@@ -416,6 +435,7 @@ class SentenceVictims:
         """A count said to cover the whole city or country ("at least 26 people were wounded
         across the city") belongs to the city or country, not to a district named nearby."""
         areas = [m for m in self.matches if m.has("area")]
+        areas.sort(key=lambda m: m.values("area:")[0] == "total")  # a named area first
         for a in areas:
             area = a.values("area:")[0]
             if area == "country":

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import settings
 from ..document import Document
+from ..errors import UnsupportedSourceError
 
 
 @dataclass
@@ -38,6 +39,12 @@ def load_batch(out_dir: str | os.PathLike[str], db: str | None = None) -> LoadSu
     from ..ledger.store import open_store
 
     out = Path(out_dir)
+    if not out.is_dir():
+        raise UnsupportedSourceError("not a folder", item=str(out))
+    if not (out / "documents").is_dir():
+        raise UnsupportedSourceError(
+            "not a `strikeledger batch` output (no documents/ folder)", item=str(out)
+        )
     summary = LoadSummary()
     chunk = settings.BATCH_LOAD_CHUNK.get()
     parts = sorted((out / "documents").glob("part-*.parquet"))

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import settings
+from ..errors import InputError
 from .shards import Shard, plan_shards
 from .work import ShardResult, process_shard
 
@@ -80,8 +81,10 @@ def run_batch(
     or the running scheduler at ``scheduler`` is used.
     """
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    if out.exists() and not out.is_dir():
+        raise InputError("the output must be a folder, not a file", item=str(out))
     shards = plan_shards(inputs, docs_per_shard=docs_per_shard, bytes_per_shard=bytes_per_shard)
+    out.mkdir(parents=True, exist_ok=True)
     _write_plan(out, shards)
     done = finished_shards(out)
     todo = [s for s in shards if s.id not in done]

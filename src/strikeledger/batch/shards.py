@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import settings
+from ..errors import MalformedInputError, UnsupportedSourceError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -49,8 +50,10 @@ def _files(inputs: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield from sorted(
                 p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
             )
-        else:
+        elif path.is_file():
             yield path
+        else:  # a named input that is not there is the caller's mistake, not a bad item
+            raise UnsupportedSourceError("no such file or directory", item=str(path))
 
 
 def _jsonl_ranges(path: Path, target_bytes: int) -> Iterator[tuple[int, int]]:
@@ -92,7 +95,10 @@ def plan_shards(
         elif suffix in PARQUET_SUFFIXES:
             import pyarrow.parquet as pq
 
-            groups = pq.ParquetFile(path).num_row_groups
+            try:
+                groups = pq.ParquetFile(path).num_row_groups
+            except (OSError, ValueError) as e:  # pyarrow's ArrowInvalid is a ValueError
+                raise MalformedInputError(f"not a Parquet file: {e}", item=str(path)) from None
             step = max(1, settings.BATCH_ROW_GROUPS_PER_SHARD.get())
             for first in range(0, max(groups, 1), step):
                 shards.append(Shard("parquet", (str(path),), first, min(first + step, groups)))

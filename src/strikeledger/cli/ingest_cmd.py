@@ -39,7 +39,11 @@ def register(sub: Any) -> None:
     p.add_argument("--progress", action="store_true", help="show a progress bar even off a TTY")
     p.add_argument("--quiet", action="store_true", help="do not list skipped items")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p.add_argument("--strict", action="store_true", help="exit 1 when any item was skipped")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when any item was skipped (without it: only when nothing could be read)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -67,4 +71,6 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(summary.as_dict(), indent=2))
     else:
         print("\n".join(summary.lines()))
-    return 1 if args.strict and summary.skipped else 0
+    if summary.skipped and (args.strict or not summary.read):
+        return 1  # --strict, or nothing could be read at all (a mistyped path)
+    return 0

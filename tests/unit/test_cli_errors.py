@@ -56,6 +56,10 @@ def test_extract_bad_file(
         (["batch", "{not-parquet.parquet}", "--out", "{out}"], "SL-E107"),
         (["batch", "{folder}", "--out", "{empty.txt}"], "SL-E100"),
         (["batch", "{folder}", "--out", "{out}", "--field", "text"], "SL-E111"),
+        (["import-mmau", "{binary.dat}", "--db", "{db}"], "SL-E105"),
+        (["import-mmau", "{missing.txt}", "--db", "{db}"], "SL-E110"),
+        (["watch", "{binary.dat}", "--db", "{db}", "--once"], "SL-E105"),
+        (["watch", "{folder}", "--db", "{db}", "--once"], "SL-E110"),
     ],
 )
 def test_bad_paths_are_one_line_and_status_2(

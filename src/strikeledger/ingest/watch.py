@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import settings
-from ..errors import FieldMappingError, InputError, UnsupportedSourceError
+from ..errors import EncodingError, FieldMappingError, InputError, UnsupportedSourceError
 from .base import Skipped
 from .run import IngestSummary, ingest_documents
 
@@ -68,9 +68,16 @@ def load_feeds(path: str | os.PathLike[str]) -> list[Feed]:
             data = tomllib.load(f)
     except FileNotFoundError:
         raise UnsupportedSourceError("no such file", item=item) from None
+    except OSError as e:  # a folder, no permission …
+        raise UnsupportedSourceError(e.strerror or str(e), item=item) from None
+    except UnicodeDecodeError as e:
+        raise EncodingError(f"not valid UTF-8: {e.reason}", item=item) from None
     except tomllib.TOMLDecodeError as e:
         raise FieldMappingError(f"not valid TOML: {e}", item=item) from None
-    default = float(data.get("interval", settings.WATCH_INTERVAL_SECONDS.get()))
+    try:
+        default = float(data.get("interval", settings.WATCH_INTERVAL_SECONDS.get()))
+    except (TypeError, ValueError):
+        raise FieldMappingError("interval must be a number of seconds", item=item) from None
     feeds = []
     for i, entry in enumerate(data.get("feed") or [], 1):
         url = entry.get("url") if isinstance(entry, dict) else None

@@ -31,7 +31,13 @@ from zoneinfo import ZoneInfo
 
 from .. import settings
 from ..document import Document, normalise
-from ..errors import FieldMappingError, InputError, MalformedInputError, UnsupportedSourceError
+from ..errors import (
+    EncodingError,
+    FieldMappingError,
+    InputError,
+    MalformedInputError,
+    UnsupportedSourceError,
+)
 from ..report import SCHEMA
 
 __all__ = ["ImportSummary", "import_mmau", "row_document", "weapon_for"]
@@ -238,8 +244,19 @@ def iter_rows(path: Path) -> Iterator[tuple[str, dict[str, str]]]:
         raise UnsupportedSourceError(e.strerror or str(e), item=str(path)) from None
     with f:
         reader = csv.DictReader(f)
-        for row in reader:
-            yield f"line {reader.line_num}", row
+        try:
+            for row in reader:
+                yield f"line {reader.line_num}", row
+        except UnicodeDecodeError as e:  # a binary or non-UTF-8 file: nothing after it is read
+            raise EncodingError(
+                f"not valid UTF-8: {e.reason}",
+                item=str(path),
+                position=f"line {reader.line_num + 1}",
+            ) from None
+        except csv.Error as e:
+            raise MalformedInputError(
+                f"malformed CSV: {e}", item=str(path), position=f"line {reader.line_num}"
+            ) from None
 
 
 def import_mmau(

@@ -72,6 +72,18 @@ def test_bad_paths_are_one_line_and_status_2(
     assert len(lines) == 1 and lines[0].startswith(f"strikeledger: {code} "), lines
 
 
+def test_eval_gold_that_is_not_utf8_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "en-01.json").write_bytes(b'{"expected": "\xff\xfe"}')
+    (tmp_path / "en-01.txt").write_text("Ten drones.", encoding="utf-8")
+    status, lines = _run(["eval", str(tmp_path)], capsys)
+    assert status == 2
+    assert len(lines) == 1 and "SL-E300" in lines[0] and "UTF-8" in lines[0], lines
+    status, lines = _run(["eval", str(tmp_path), "--lang", "uk"], capsys)
+    assert status == 2 and "named uk-*" in lines[0], lines
+
+
 def test_ingest_of_nothing_readable_fails(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -37,9 +37,12 @@ def load_gold(folder: Path, *, prefix: tuple[str, ...] = ()) -> list[GoldCase]:
             raise GoldError(
                 f"not JSON: {e.msg}", item=str(js), position=f"line {e.lineno}"
             ) from None
+        except UnicodeDecodeError as e:
+            raise GoldError(f"not valid UTF-8: {e.reason}", item=str(js)) from None
         cases.append(GoldCase(js.stem, txt, gold))
     if not cases:
-        raise GoldError("no gold .json files", item=str(folder))
+        named = f" named {' or '.join(p + '*' for p in prefix)}" if prefix else ""
+        raise GoldError(f"no gold .json files{named}", item=str(folder))
     return cases
 
 

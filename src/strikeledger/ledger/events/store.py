@@ -188,7 +188,7 @@ def _write_snapshot(path: Path, es: EventSet, mark: tuple[int, str | None]) -> N
             pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except OSError as e:  # a read-only directory: events still work, just not saved
-        log.warning("events snapshot %s not written: %s", path, e)
+        log.info("events snapshot %s not written: %s", path, e)
         tmp.unlink(missing_ok=True)
 
 

@@ -680,3 +680,27 @@ def _places(raw: str) -> dict[Key, str | None]:
 def test_place_linking(raw: str, key: Key, place: str | None) -> None:
     got = _places(raw)
     assert key in got and got[key] == place, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw", "want"),
+    [
+        (
+            "ru",
+            "В Рыльске ранены двое мужчин. Пострадавших доставили в районную больницу.",
+            {("injured", "men", 2), ("hospitalized", "men", 2)},
+        ),
+        (
+            "uk",
+            "У Харкові поранено 5 людей. Постраждалих доставили до лікарні.",
+            {("injured", "people", 5), ("hospitalized", "people", 5)},
+        ),
+        (
+            "ru",
+            "В Шебекино пострадал водитель. Он с осколочными ранениями госпитализирован.",
+            {("injured", "people", 1), ("hospitalized", "people", 1)},
+        ),
+    ],
+)
+def test_a_casualty_noun_or_pronoun_points_back(lang: str, raw: str, want: set[Key]) -> None:
+    assert keys(raw, lang) == want

@@ -361,12 +361,21 @@ class SentenceVictims:
         out: list[tuple[Cue, bool]] = []
         if self._past_year():
             return out
+        # a casualty noun without a number stands for the group named before ("Пострадавших
+        # доставили в больницу", "Постраждалих доправили до лікарні")
+        nouns = [
+            m.start
+            for m in self.matches
+            if m.has("n:") and not (m.start - 1 >= self.lo and m.start - 1 in self.num_at)
+        ]
         for c in self._cues():
-            near = self.words[max(self.lo, c.start - 3) : min(self.hi, c.end + 2)]
+            a = max(self.lo, c.start - 5)
+            near = self.words[a : min(self.hi, c.end + 2)]
             plural = [w for w in near if w in self.lex.plural_pronouns]
             single = [w for w in near if w in self.lex.pronouns and w not in plural]
-            if plural or single:
-                out.append((c, bool(plural)))
+            noun = any(a <= t < c.start for t in nouns)
+            if plural or single or noun:
+                out.append((c, bool(plural) or (noun and not single)))
         return out
 
     def _historical(self, v: Victim) -> bool:

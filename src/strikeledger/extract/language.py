@@ -34,6 +34,10 @@ LANGUAGES = ("en", "uk", "ru", "other")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _TOKEN = re.compile(r"[^\W\d_]+")
+# runs of one script: counting letters as the summed lengths of runs builds a list of words, not
+# one string per letter (the same counts, about twice as fast)
+_CYRILLIC_RUN = re.compile("[\u0400-\u04ff]+")
+_LATIN_RUN = re.compile("[A-Za-z\u00c0-\u024f]+")
 
 # Pre-pass thresholds: how one-sided the evidence must be to skip the model.
 _MIN_SCORE = 3  # letters + 2 x words of one language when the other has none
@@ -113,8 +117,8 @@ def _model(text: str) -> str | None:
 def script_guess(text: str) -> str | None:
     """The pre-pass alone: a language when the script and cue words settle it, else None."""
     cues = _cues()
-    cyr = len(_CYRILLIC.findall(text))
-    lat = len(_LATIN.findall(text))
+    cyr = sum(map(len, _CYRILLIC_RUN.findall(text)))
+    lat = sum(map(len, _LATIN_RUN.findall(text)))
     if cyr == 0 and lat == 0:
         return "other"
     tokens = _TOKEN.findall(text.lower())

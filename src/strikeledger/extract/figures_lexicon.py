@@ -63,8 +63,10 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.starts: list[int] = [s for s, _e in spans]
-        self.ends: list[int] = [e for _s, e in spans]
+        # one transposition in C instead of two comprehensions over the spans
+        starts, ends = map(list, zip(*spans, strict=True)) if spans else ([], [])
+        self.starts: list[int] = starts
+        self.ends: list[int] = ends
         low = text.lower()
         self.lows: list[str] = [low[s:e] for s, e in spans]
 

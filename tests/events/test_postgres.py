@@ -32,3 +32,25 @@ def test_events_tables_on_postgres() -> None:
         ]
         n = store.query("SELECT COUNT(*) AS n FROM events")[0]["n"]
         assert n == counts["events"] == len(es.events)
+
+
+def test_postgres_links_like_duckdb(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generic reader (ordered ids, reports fetched in chunks) gives DuckDB's order."""
+    from pathlib import Path
+
+    from strikeledger.ledger.store import base
+
+    from .test_fixtures import load
+    from .test_incremental import _pairs, _state
+
+    ticks = iter(range(10_000))
+    monkeypatch.setattr(base, "_now", lambda: f"2026-01-01T00:{next(ticks):05d}")
+    pairs = _pairs(load()[0])
+    db = str(Path(str(tmp_path)) / "l.duckdb")
+    with pg_url() as url:
+        for chunk in (pairs[:10], pairs[10:]):
+            for target in (url, db):
+                with open_store(target) as store:
+                    store.add_batch(chunk, near_duplicates=False)
+        with open_store(url) as pg, open_store(db, read_only=True) as duck:
+            assert _state(load_event_set(pg)) == _state(load_event_set(duck, snapshot=False))

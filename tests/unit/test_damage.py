@@ -115,3 +115,15 @@ def test_one_item_per_category_and_place() -> None:
     ctx = Context(doc, doc.text, "en", None, report, text.sentences(doc.text))
     damage.component(ctx)
     assert [d.category for d in report.damage] == ["residential"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw", "want"),
+    [
+        ("en", "The hospital, which treats 300 patients a day, was not damaged.", set()),
+        ("uk", "Будинок не пошкоджено. Школа не постраждала.", set()),
+        ("ru", "Школа не пострадала, но повреждены окна в жилом доме.", {"residential"}),
+    ],
+)
+def test_denied_damage(lang: str, raw: str, want: set[str]) -> None:
+    assert cats(raw, lang) == want

@@ -95,6 +95,7 @@ DAMAGE_SCHEMA: dict[str, Any] = {
     "exclude": _PHRASES,
     "uppercase?": _PHRASES,
     "near_before?": _PHRASES,
+    "negations_before?": _PHRASES,
 }
 
 

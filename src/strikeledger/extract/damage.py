@@ -85,6 +85,7 @@ def component(ctx: Context) -> None:
         return
     window = settings.DAMAGE_CUE_WINDOW_TOKENS.get()
     near_words = _near_phrases(ctx.lang)
+    negated = _negations(ctx.lang)
     weak = min(window, _WEAK_WINDOW)
     starts = [m.start for m in matches]
     # Words right after a counted group name the people, not a site: "сотрудник предприятия".
@@ -106,7 +107,12 @@ def component(ctx: Context) -> None:
         smatches: list[Match] = matches[a:b]
         named = {c for x in smatches for c in x.values("cat:")}
         context, prev_named = named | prev_named, named
-        cues = [m for m in smatches if m.has("cue")]
+        cues: list[Match] = []
+        denied: list[Match] = []
+        for m in smatches:
+            if m.has("cue"):
+                neg = negated.ends_before(toks.words, m.start, max(lo, m.start - 3))
+                (denied if neg else cues).append(m)
         if not cues or any(m.has("hist") for m in smatches):
             continue
         for m in smatches:
@@ -127,6 +133,8 @@ def component(ctx: Context) -> None:
             if not near_cues:
                 continue
             near = min(near_cues, key=lambda c: _gap(m, c))
+            if any(_gap(m, c) < _gap(m, near) for c in denied):
+                continue  # "Школа не пострадала, но повреждены окна": the school was not hit
             s = min(toks.starts[m.start], toks.starts[near.start])
             e = max(toks.ends[m.end - 1], toks.ends[near.end - 1])
             if e - s > settings.MAX_EVIDENCE_CHARS.get():
@@ -148,6 +156,12 @@ def component(ctx: Context) -> None:
                         place=place,
                     )
                 )
+
+
+@cache
+def _negations(lang: str) -> PhraseSet:
+    """Words that deny the damage cue after them ("was not damaged", "не пострадал")."""
+    return PhraseSet(damage_data(lang).get("negations_before") or [])
 
 
 @cache

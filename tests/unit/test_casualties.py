@@ -669,6 +669,12 @@ def _places(raw: str) -> dict[Key, str | None]:
             ("injured", "people", 5),
             "Belgorod Oblast",
         ),
+        # a count over a list of towns of one region is the region's
+        (
+            "Губернатор Курской области: в Судже и Рыльске за сутки пострадали пять человек.",
+            ("injured", "people", 5),
+            "Kursk Oblast",
+        ),
         # an unresolved village does not take a city named elsewhere
         (
             "Ворог обстріляв Херсон.\n\nУ селі Калинове Поле загинула жінка.",

@@ -188,6 +188,26 @@ class PlaceLinker:
         hi = bisect_right(self.starts, end - 1)
         return [k for k in range(lo, hi) if k not in self.listed]
 
+    def _list_region(self, start: int, end: int) -> str | None:
+        """A count over a list of places of one region ("в Судже и Рыльске пострадали пять
+        человек") is the region's, when the text names it (also in a title)."""
+        lo = bisect_right(self.starts, start - 1)
+        hi = bisect_right(self.starts, end - 1)
+        ks = [k for k in range(lo, hi) if k in self.listed]
+        if not ks:
+            return None
+        regions = {getattr(self.places.get(self.mentions[k].place_id), "region", None) for k in ks}
+        if len(regions) != 1 or None in regions:
+            return None
+        region = regions.pop()
+        for m in self.named:
+            place = self.places.get(m.place_id)
+            if getattr(place, "level", "") in ("oblast", "foreign_region") and (
+                getattr(place, "region", None) == region
+            ):
+                return str(m.place_id)
+        return None
+
     def _pick(self, ks: list[int], near: int, *, unique: bool = False) -> str | None:
         """The most specific place among mentions ``ks`` (the nearest one on a tie); with
         ``unique``, a level naming several places is passed over for a broader one."""
@@ -390,6 +410,9 @@ class PlaceLinker:
         got = self._pick(self._in(c_start, c_end), start)
         if got is not None:
             return got, 3
+        wide = self._list_region(c_start, c_end)
+        if wide is not None:
+            return wide, 3
         got = self._pick(self._in(sent.start, sent.end), start)
         if got is not None:
             return got, 2

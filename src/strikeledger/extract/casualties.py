@@ -21,7 +21,12 @@ The component works sentence by sentence on the document's tokens (``casualties_
    events of an earlier year, capacities ("a centre for 300 wounded") and parts that only
    restate their group ("two of the injured were in grave condition") are dropped.
 5. A sentence that names nobody but has a cue after a pronoun ("Їх госпіталізовано", "Все они
-   доставлены в больницу") gives that measure to the people of the sentence before.
+   доставлены в больницу") or a casualty noun without a number ("Пострадавших доставили в
+   больницу") gives that measure to the people of the sentence before, also across a paragraph
+   break (Telegram posts put one sentence per paragraph); so does a sentence opening "Серед них".
+6. A number without a noun in a clause parallel to a counted group ("у Дніпрі – щонайменше
+   двоє", "в Рыльске — один", "and one in Nikopol") or after "ранее сообщалось о" counts the same
+   people with the same measures (``casualties_victims.SentenceVictims._elliptic_victims``).
 
 Each item carries the place from :mod:`casualties_places` (a count said to cover "the whole
 city" takes the city), the attacker that follows from the place's country (``attacker``, an

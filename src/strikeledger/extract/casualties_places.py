@@ -8,7 +8,19 @@ The place of an item at an offset is, in order: the most specific place named in
 then in the same sentence, then the nearest sentence before it in the same paragraph that names a
 place, then the document's main place. Places named together in a list ("the Sviatoshynskyi,
 Solomianskyi and Pecherskyi districts") say where the whole story happened, not where one victim
-was, so a list is skipped and a broader place is looked for.
+was, so a list is skipped and a broader place is looked for (the region of a list of towns of one
+region, when the text names it).
+
+Clauses end at ";" and ", and"/", а"; at a comma or dash before a place that is not a part of the
+place named before it ("у Луцьку ..., у Дніпрі – ..."); and before another counted group of the
+sentence when the places on both sides are apart ("two were killed in Lutsk and one was injured in
+Dnipro"). A count may cover an area (``broad``): the country (null, unless a place follows the
+group: "five in Kharkiv"), the city ("in the capital", "у місті": the city named last), the
+region ("в регионе": the oblast named last, also in a title) or a total ("Загалом": the city when
+a district was named last). A settlement the places component did not resolve, or resolved only by
+its first word ("у селі Калинове Поле"), takes only a raion or oblast named with it, else null.
+The main place, for an item placed by nothing else, is the lead's city once several districts have
+been named by then.
 """
 
 from __future__ import annotations

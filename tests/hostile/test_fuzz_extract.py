@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strikeledger.document import Document
-from strikeledger.errors import StrikeledgerError
-from strikeledger.extract import extract
+from strikeledger.errors import ExtractionTimeoutError, StrikeledgerError
+from strikeledger.extract import extract, guard
 
 from .strategies import FUZZ, LANGS, texts
 
@@ -55,7 +55,12 @@ def check_report(doc: Document) -> dict[str, Any]:
     warm()
     t0 = time.perf_counter()
     try:
-        report = extract(doc).to_dict()
+        # under a watchdog: a hang fails here, with its input, instead of stalling the run
+        report = guard.call_within_limit(
+            lambda: extract(doc).to_dict(), 6 * SECONDS_PER_INPUT, item="fuzz input"
+        )
+    except ExtractionTimeoutError:
+        pytest.fail(f"extraction hangs on {len(doc.text)} chars: {doc.text[:300]!r}")
     except StrikeledgerError:
         return {}
     took = time.perf_counter() - t0

@@ -24,7 +24,7 @@ FLOORS = {
     "casualties": 0.97,
     "damage": 0.95,
     "casualties.qualifier@acc": 0.95,
-    "casualties.place@acc": 0.85,
+    "casualties.place@acc": 0.90,
 }
 
 

@@ -63,10 +63,8 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         spans = [m.span() for m in _TOKEN.finditer(text)]
-        # one transposition in C instead of two comprehensions over the spans
-        starts, ends = map(list, zip(*spans, strict=True)) if spans else ([], [])
-        self.starts: list[int] = starts
-        self.ends: list[int] = ends
+        self.starts: list[int] = [s for s, _e in spans]
+        self.ends: list[int] = [e for _s, e in spans]
         low = text.lower()
         self.lows: list[str] = [low[s:e] for s, e in spans]
 
@@ -157,6 +155,8 @@ class MultiMatcher:
         )
         # token -> the forms that may start with it (memoised: words repeat across documents)
         self._memo: dict[str, tuple[Any, ...]] = {}
+        # the memoised tokens that start no form at all (most words): ``scan`` skips them
+        self._idle: set[str] = set()
 
     def _candidates(self, low: str) -> tuple[tuple[Any, ...], Any]:
         """(single-token matches as (name, value), multi-token forms as (tokens, (name, value)))."""
@@ -184,8 +184,11 @@ class MultiMatcher:
         multis = (by_second, tuple(loose)) if (by_second or loose) else None
         if len(self._memo) > 200_000:
             self._memo.clear()
+            self._idle.clear()
         res = (singles, multis)
         self._memo[low] = res
+        if not singles and multis is None:
+            self._idle.add(low)
         return res
 
     def scan(self, tk: Tokens, lo: int = 0, hi: int | None = None) -> dict[str, list[Hit[Any]]]:
@@ -197,7 +200,9 @@ class MultiMatcher:
         starts = tk.starts
         lows = tk.lows
         memo = self._memo
-        for i in range(lo, hi):
+        idle = self._idle
+        # a token that starts no form changes nothing below: only the others are visited
+        for i in [i for i in range(lo, hi) if lows[i] not in idle]:
             got = memo.get(lows[i])  # ``_candidates`` without a call for the words seen before
             singles, multis = got if got is not None else self._candidates(lows[i])
             if not multis:

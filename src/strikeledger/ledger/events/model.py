@@ -96,6 +96,7 @@ class Event:
             "level": self.key.level,
             "parent": self.parent_id,
             "night_of": self.key.night_of,
+            "daytime": self.key.day,
             "attacker": self.key.attacker,
             "area": self.key.area,
             "region": self.key.region,

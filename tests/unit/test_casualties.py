@@ -710,3 +710,38 @@ def test_place_linking(raw: str, key: Key, place: str | None) -> None:
 )
 def test_a_casualty_noun_or_pronoun_points_back(lang: str, raw: str, want: set[Key]) -> None:
     assert keys(raw, lang) == want
+
+
+@pytest.mark.parametrize(
+    ("lang", "raw", "want"),
+    [
+        (
+            "ru",
+            "Пострадавшие — мужчина 45 лет и женщина 1970 года рождения — госпитализированы.",
+            {
+                ("injured", "men", 1),
+                ("injured", "women", 1),
+                ("hospitalized", "men", 1),
+                ("hospitalized", "women", 1),
+            },
+        ),
+        (
+            "uk",
+            "Поранені – чоловік 45 років і жінка 50 років – у лікарні.",
+            {
+                ("injured", "men", 1),
+                ("injured", "women", 1),
+                ("hospitalized", "men", 1),
+                ("hospitalized", "women", 1),
+            },
+        ),
+        # a contrast keeps them apart
+        (
+            "ru",
+            "Мужчина погиб, а женщина госпитализирована.",
+            {("killed", "men", 1), ("hospitalized", "women", 1)},
+        ),
+    ],
+)
+def test_coordinated_people_share_their_cues(lang: str, raw: str, want: set[Key]) -> None:
+    assert keys(raw, lang) == want

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from .. import settings
 from .casualties_language import Lexicon, lexicon
@@ -24,6 +25,7 @@ _INF = 10_000
 _BREAK_PUNCT = frozenset(",;:–—-()[]")
 _QUOTES = frozenset('«»"“”„')
 _DASHES = frozenset({"–", "—", "-", ":", "("})
+_COORD = frozenset({"и", "і", "й", "та", "and"})  # coordination, not contrast
 
 
 @cache
@@ -115,6 +117,7 @@ class SentenceVictims:
         self._link_subgroups(victims, prev_last)
         self._areas(victims)
         self._attach(victims, cues)
+        self._share_coordinated(victims)
         for v in victims:
             own = {ms for c in v.cues for ms in c.measures}
             own.update(ms for c in v.forced for ms in c.measures)
@@ -265,6 +268,43 @@ class SentenceVictims:
                 victim.of_group = partitive and victim.kind == "number"
                 self.used.update(range(victim.start, victim.end))
                 out.append(victim)
+        return out
+
+    def _share_coordinated(self, victims: list[Victim]) -> None:
+        """Single people joined by "и"/"і"/"and" share their cues: "Пострадавшие — мужчина 45
+        лет и женщина 1970 года рождения — госпитализированы" (both injured, both in hospital).
+        A contrast ("а", "but") or a cue between them keeps them apart."""
+        for a, b in pairwise(victims):
+            if a.value != 1 or b.value != 1 or a.kind != "singular" or b.kind != "singular":
+                continue
+            gap = self._gap_words(a.end, b.start) or self._gap_words(a.end, b.end - 1)
+            if not gap or not all(g in _COORD or g == "," for g in gap):
+                continue
+            if not any(g in _COORD for g in gap):
+                continue
+            for c in a.cues + a.forced:
+                if c not in b.cues and c not in b.forced:
+                    b.cues.append(c)
+            for c in b.cues + b.forced:
+                if c not in a.cues and c not in a.forced:
+                    a.cues.append(c)
+
+    def _gap_words(self, a: int, b: int) -> list[str]:
+        """The words between two victims, without ages ("45 лет", "1970 года рождения")."""
+        out: list[str] = []
+        t = a
+        while t < b:
+            if t in self.num_at:
+                t += 1
+                continue
+            k = self.lex.age_after.starts_at(self.words, t, b) or self.lex.birth_after.starts_at(
+                self.words, t, b
+            )
+            if k:
+                t += k
+                continue
+            out.append(self.words[t])
+            t += 1
         return out
 
     def _elliptic_victims(self, victims: list[Victim]) -> list[Victim]:

@@ -619,8 +619,10 @@ class _Rules:
         return resolve(self)
 
 
-def evidence_span(text: str, start: int, end: int) -> Span:
-    limit = settings.MAX_EVIDENCE_CHARS.get()
+def evidence_span(text: str, start: int, end: int, limit: int | None = None) -> Span:
+    """``limit``: the evidence cap when the caller has read it already (once per document)."""
+    if limit is None:
+        limit = settings.MAX_EVIDENCE_CHARS.get()
     end = min(end, start + limit)
     return Span.of(text, start, end)
 
@@ -635,13 +637,14 @@ def make_figure(
     attacker: str,
     area: list[str],
     claimant: Claimant | None,
+    max_evidence: int | None = None,
 ) -> Figure:
     assert c.weapon is not None and c.measure is not None
     return Figure(
         measure=c.measure,
         weapon=c.weapon,
         value=c.num.value,
-        evidence=evidence_span(text, c.lead, c.end),
+        evidence=evidence_span(text, c.lead, c.end, max_evidence),
         rule=rule,
         qualifier=c.qualifier,
         night_of=night_of,

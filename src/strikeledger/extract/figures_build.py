@@ -16,9 +16,11 @@ if TYPE_CHECKING:
 
 
 def build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
+    from .. import settings
     from .figures import make_figure
 
     cands, text, ctx = r.cands, r.text, r.ctx
+    max_evidence = settings.MAX_EVIDENCE_CHARS.get()  # read once per document, not per figure
     time = ctx.notes.get("time")
     claim_hits = r.scan.hits["claimants"]
     out: list[Figure] = []
@@ -62,6 +64,7 @@ def build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:
                 attacker=attacker,
                 area=area,
                 claimant=claimant,
+                max_evidence=max_evidence,
             )
         )
     parents = {

@@ -367,6 +367,8 @@ def _regex_at(c: Cues, text: str, pos: int) -> re.Pattern[str] | None:
 
 
 _FIRSTS: dict[str, tuple[Cues, list[set[str] | None]]] = {}
+# ``_regex_at`` by the character itself (it depends on nothing else): one dict lookup per position
+_BY_CHAR: dict[str, tuple[Cues, dict[str, re.Pattern[str] | None]]] = {}
 
 
 def _branch_firsts(c: Cues) -> list[set[str] | None]:
@@ -388,6 +390,11 @@ def find_cues(text: str, lang: str) -> list[Cue]:
     last_end = 0
     tried: set[int] = set()
     starters = c.starters
+    entry = _BY_CHAR.get(c.lang)
+    if entry is None or entry[0] is not c:
+        entry = _BY_CHAR[c.lang] = (c, {})
+    by_char = entry[1]
+    n = len(text)
     for s in _trigger_positions(text, c):
         if s < last_end:
             continue
@@ -403,7 +410,16 @@ def find_cues(text: str, lang: str) -> list[Cue]:
             if pos < last_end or pos in tried:
                 continue
             tried.add(pos)
-            rx = _regex_at(c, text, pos)
+            if pos < n:
+                ch = text[pos]
+                if ch in by_char:
+                    rx = by_char[ch]
+                else:
+                    if len(by_char) > 4096:  # any character may occur: keep the table small
+                        by_char.clear()
+                    rx = by_char[ch] = _regex_at(c, text, pos)
+            else:
+                rx = _regex_at(c, text, pos)
             if rx is None:
                 continue
             m = rx.match(text, pos)

@@ -109,6 +109,7 @@ class PlaceLinker:
         self.sent_starts = [s.start for s in ctx.sentences]
         self.listed = self._listed()
         self.lead_ks: list[int] = []
+        self._clause_cache: dict[int, list[int]] = {}
         self.main = self._main_place()
         first = self.sentences[0].paragraph if self.sentences else 0
         self.lead_end = next(
@@ -323,7 +324,11 @@ class PlaceLinker:
         """Offsets where a clause of another place starts: a comma or dash before a place that
         is not a part of the place named before it in the sentence ("у Луцьку ..., у Дніпрі –
         ..."; but "у Харківській області, в селі X" and "в Киеве, в Дарницком районе" go on)."""
+        have = self._clause_cache.get(sent.start)
+        if have is not None:
+            return have
         out: list[int] = []
+        self._clause_cache[sent.start] = out
         ks = self._in(sent.start, sent.end)
         for a, b in pairwise(ks):
             pa, pb = self.mentions[a].place_id, self.mentions[b].place_id

@@ -120,10 +120,6 @@ def component(ctx: Context) -> None:
                 continue
             if ctx.lang in ("uk", "ru") and _in_name(text, toks, m.start, lo):
                 continue
-            if m.has("upper") and not text[toks.starts[m.start] : toks.ends[m.end - 1]].isupper():
-                continue  # "сто дронів" (a hundred), not "СТО" (a car-repair station)
-            if near_words.ends_before(toks.words, m.start, max(lo, m.start - 4)):
-                continue  # "near an oil depot": the site was not hit
             cats = m.values("cat:")
             for k in m.values("abs:"):
                 cats = [_absorbed_category(ctx.lang, int(k), named, context)]
@@ -132,6 +128,10 @@ def component(ctx: Context) -> None:
             near_cues = [c for c in cues if _gap(m, c) <= (weak if c.has("weak") else window)]
             if not near_cues:
                 continue
+            if m.has("upper") and not text[toks.starts[m.start] : toks.ends[m.end - 1]].isupper():
+                continue  # "сто дронів" (a hundred), not "СТО" (a car-repair station)
+            if near_words.ends_before(toks.words, m.start, max(lo, m.start - 4)):
+                continue  # "near an oil depot": the site was not hit
             near = min(near_cues, key=lambda c: _gap(m, c))
             if any(_gap(m, c) < _gap(m, near) for c in denied):
                 continue  # "Школа не пострадала, но повреждены окна": the school was not hit

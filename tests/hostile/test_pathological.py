@@ -102,6 +102,15 @@ PATTERNS: dict[str, tuple[str, object]] = {
 }
 
 
+# Families whose linear cost per character is known to be higher, with their own slack and why.
+KNOWN_DENSE = {
+    # 9,000 capitalised words followed by a comma: persons._titled_surname runs the role-title
+    # regex over the 80 characters before each (3-4x a normal document; the quadratic places
+    # rule this family was made for took 8x and more)
+    "places-distinct": 5.0,
+}
+
+
 def timed(text: str, lang: str) -> float:
     doc = Document.from_text(text, language=lang)
     t0 = time.perf_counter()
@@ -122,7 +131,8 @@ def test_pathological_text_is_not_slower_than_normal(family: str) -> None:
     text = made() if callable(made) else made
     assert isinstance(text, str) and len(text) == N
     normal = normal_seconds(lang)
-    budget = normal + 0.1 + SLACK * normal
+    slack = max(SLACK, KNOWN_DENSE.get(family, 0.0)) if SLACK else 0.0
+    budget = normal + 0.1 + slack * normal
     best = timed(text, lang)
     for _ in range(2):  # best of 3, but only when the first try is over the bound
         if best <= budget:

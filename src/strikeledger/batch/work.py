@@ -99,6 +99,9 @@ def read_shard(shard: Shard, fields: dict[str, str] | None = None) -> Iterator[D
                 item = f"{path}@{here}"
                 try:
                     record = json.loads(line)
+                except RecursionError:  # 100,000 nested brackets would fail the whole shard
+                    yield ErrorRow(path, f"byte {here}", "SL-E121", "JSON nested too deeply")
+                    continue
                 except json.JSONDecodeError as e:
                     yield ErrorRow(
                         path, f"byte {here + e.pos}", InputError.code, f"not JSON: {e.msg}"

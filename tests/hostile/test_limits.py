@@ -250,3 +250,14 @@ def test_max_extract_seconds_in_batch(
     assert (
         len(errors) == 1 and "SL-E120" in json.dumps(errors) and "a-slow.txt" in json.dumps(errors)
     )
+
+
+def test_deep_json_line_in_batch_spoils_one_record(tmp_path: Path) -> None:
+    from strikeledger.batch.shards import Shard
+    from strikeledger.batch.work import shard_tables
+
+    p = tmp_path / "deep.jsonl"
+    p.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"text": GOOD}) + "\n")
+    tables = shard_tables(Shard("jsonl", (str(p),), 0, p.stat().st_size))
+    assert tables["documents"].num_rows == 1
+    assert [e["code"] for e in tables["errors"].to_pylist()] == ["SL-E121"]

@@ -23,6 +23,41 @@ MEASURES = (
     "in_flight",
 )
 CATEGORIES = ("drone", "missile", "guided_bomb", "any")
+# The canonical weapon model ids of REPORT.md ("Canonical weapon models").
+WEAPON_MODELS = (
+    "shahed",
+    "gerbera",
+    "decoy",
+    "geran-3",
+    "lancet",
+    "orlan",
+    "zala",
+    "supercam",
+    "molniya",
+    "recon_uav",
+    "kh-101",
+    "kh-555",
+    "kh-55",
+    "kalibr",
+    "iskander-k",
+    "iskander-m",
+    "kn-23",
+    "kinzhal",
+    "kh-22",
+    "kh-32",
+    "kh-59",
+    "kh-69",
+    "kh-31p",
+    "kh-35",
+    "oniks",
+    "zircon",
+    "s-300",
+    "s-400",
+    "tochka-u",
+    "kab",
+    "missile_other",
+    "drone_other",
+)
 QUALIFIERS = ("exact", "at_least", "more_than", "approx", "at_most", "less_than")
 CLAIMANT_KINDS = (
     "air_force",

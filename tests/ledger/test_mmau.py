@@ -72,42 +72,9 @@ def test_unknown_model_is_an_error() -> None:
 
 
 def test_mapping_data_uses_only_canonical_ids() -> None:
-    canonical = set(
-        [
-            "shahed",
-            "gerbera",
-            "decoy",
-            "geran-3",
-            "lancet",
-            "orlan",
-            "zala",
-            "supercam",
-            "molniya",
-            "recon_uav",
-            "kh-101",
-            "kh-555",
-            "kh-55",
-            "kalibr",
-            "iskander-k",
-            "iskander-m",
-            "kn-23",
-            "kinzhal",
-            "kh-22",
-            "kh-32",
-            "kh-59",
-            "kh-69",
-            "kh-31p",
-            "kh-35",
-            "oniks",
-            "zircon",
-            "s-300",
-            "s-400",
-            "tochka-u",
-            "kab",
-            "missile_other",
-            "drone_other",
-        ]
-    )
+    from strikeledger.report import WEAPON_MODELS
+
+    canonical = set(WEAPON_MODELS)
     for name, entry in model_table().items():
         assert entry["category"] in ("drone", "missile", "guided_bomb"), name
         assert set(entry["models"]) <= canonical, name

@@ -49,40 +49,9 @@ def test_every_language_compiles_and_finds_weapons(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_weapon_model_is_canonical(lang: str) -> None:
-    canonical = {
-        "shahed",
-        "gerbera",
-        "decoy",
-        "geran-3",
-        "lancet",
-        "orlan",
-        "zala",
-        "supercam",
-        "molniya",
-        "recon_uav",
-        "kh-101",
-        "kh-555",
-        "kh-55",
-        "kalibr",
-        "iskander-k",
-        "iskander-m",
-        "kn-23",
-        "kinzhal",
-        "kh-22",
-        "kh-32",
-        "kh-59",
-        "kh-69",
-        "kh-31p",
-        "kh-35",
-        "oniks",
-        "zircon",
-        "s-300",
-        "s-400",
-        "tochka-u",
-        "kab",
-        "missile_other",
-        "drone_other",
-    }
+    from strikeledger.report import WEAPON_MODELS
+
+    canonical = set(WEAPON_MODELS)
     from strikeledger.extract import langdata
 
     for e in langdata.load(lang, "weapons")["weapons"]:

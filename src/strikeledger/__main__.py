@@ -1,0 +1,7 @@
+"""`python -m strikeledger …` is the `strikeledger` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

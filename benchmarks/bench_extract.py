@@ -23,27 +23,17 @@ import json
 import os
 import platform
 import random
+import sys
 import time
 from datetime import date, timedelta
 
 from strikeledger import Document, extract
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from corpus import MONTHS_UK  # the month names the corpus generator uses
+
 CITIES = ["Kyiv", "Kharkiv", "Odesa", "Dnipro", "Lviv", "Zaporizhzhia", "Sumy", "Poltava"]
 OBLASTS_UK = ["Київщині", "Харківщині", "Одещині", "Дніпропетровщині", "Львівщині", "Сумщині"]
-MONTHS_UK = [
-    "січня",
-    "лютого",
-    "березня",
-    "квітня",
-    "травня",
-    "червня",
-    "липня",
-    "серпня",
-    "вересня",
-    "жовтня",
-    "листопада",
-    "грудня",
-]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 NEWS = """Russian drones and missiles hit {city} overnight, killing {killed}

@@ -50,6 +50,7 @@ ALLOWED: dict[str, set[str]] = {
     "api": {"core", "kb", "extract", "ingest", "ledger", "api"},
     "web": {"core", "api", "web"},
     "cli": EVERYTHING,
+    "__main__": {"cli"},  # `python -m strikeledger`
 }
 EXTRA: dict[str, set[str]] = {
     "strikeledger.ingest.run": {"extract", "ledger"},

@@ -322,9 +322,11 @@ def ingest(ledger: Ledger, doc: dict[str, Any]) -> dict[str, Any]:
 
         raise EmptyInputError("empty text", item="text")
     report = extract_within_limit(document).to_dict()  # over the limit: 400 (SL-E120)
+    from ..ingest.run import extractor_version
+
     with ledger.writer() as store:
-        result = store.add_batch([(document, report)])
-    is_new = document.id in (getattr(result, "new_ids", None) or [document.id] * int(result.new))
+        result = store.add_batch([(document, report)], extractor_version=extractor_version())
+    is_new = document.id in result.new_ids
     if result.near_duplicate_of and document.id in result.near_duplicate_of:
         report["document"]["duplicate_of"] = result.near_duplicate_of[document.id]
     event_ids = cache_of(ledger).add(ledger, report) if is_new else []

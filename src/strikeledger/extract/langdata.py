@@ -148,6 +148,11 @@ _Loader.add_implicit_resolver(
 )
 
 
+def parse_yaml(text: str) -> Any:
+    """YAML as the language data reads it: safe, and only true/false are booleans."""
+    return yaml.load(text, Loader=_Loader)  # a SafeLoader
+
+
 @functools.lru_cache(maxsize=256)
 def _load_cached(lang: str, name: str) -> dict[str, Any]:
     path = _path(lang, name)
@@ -155,7 +160,7 @@ def _load_cached(lang: str, name: str) -> dict[str, Any]:
     if not path.exists():
         raise LanguageDataError("no such language data file", item=where)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # a SafeLoader
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         pos = f"line {mark.line + 1}" if mark is not None else None

@@ -23,8 +23,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from .. import settings
 
 __all__ = ["LANGUAGES", "detect_language", "script_guess"]
@@ -66,7 +64,9 @@ def _charset(letters: str) -> re.Pattern[str]:
 @cache
 def _cues() -> _Cues:
     path = resources.files("strikeledger.extract").joinpath("lang", "language.yaml")
-    d: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    from .langdata import parse_yaml  # "no", "on" stay words, not booleans
+
+    d: dict[str, Any] = parse_yaml(path.read_text(encoding="utf-8"))
 
     def words(lang: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in d[lang]["stopwords"])

@@ -42,6 +42,7 @@ index of the total it is a part of (used by ``flags``); ``ctx.notes["numbers"]``
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -415,7 +416,8 @@ class _Rules:
         if not hits:
             return False
         h = hits[0]
-        starts = sorted(p for p in scan.number_starts if c.num.start <= p < h.start)
+        ordered = scan.sorted_number_starts()
+        starts = ordered[bisect_left(ordered, c.num.start) : bisect_left(ordered, h.start)]
         gap = text[c.num.end : h.start]
         for co in scan.in_range("coordinators", c.num.end, h.start):
             gap = gap.replace(text[co.start : co.end], " ")

@@ -5,6 +5,7 @@ attacker and area (ISO 3166-1/2), evidence, rule id; repeats dropped (see ``figu
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from ..report import Claimant, Figure, Weapon, Window
@@ -132,11 +133,13 @@ def _ua_regions(r: _Rules, lo: int, hi: int) -> list[str]:
     mentions = r.ctx.notes.get("place_mentions") or []
     by_id = r.ctx.notes.get("places_by_id") or {}
     out: list[str] = []
-    for m in mentions:
+    starts = r.extra_state.get("mention_starts")
+    if starts is None or len(starts) != len(mentions):
+        starts = r.extra_state["mention_starts"] = [m.start for m in mentions]
+    for k in range(bisect_left(starts, lo), len(mentions)):
+        m = mentions[k]
         if m.start >= hi:
             break
-        if m.start < lo:
-            continue
         near = r.scan.in_range("launch_from", max(lo, m.start - 30), m.start)
         if near and "," not in r.text[near[-1].end : m.start]:
             continue  # "з тимчасово окупованого Криму": a launch area
@@ -170,12 +173,19 @@ def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
         return None
     sents = r.ctx.sentences
     s = sents[c.sent]
-    inside = [h for h in hits if s.start <= h.start and h.end <= s.end]
+    starts = r.extra_state.get("claimant_starts")
+    if starts is None or len(starts) != len(hits):
+        starts = r.extra_state["claimant_starts"] = [h.start for h in hits]
+    # hits are sorted by start and do not overlap, so their ends are sorted too
+    lo = bisect_left(starts, s.start)
+    inside = [h for h in hits[lo : bisect_left(starts, s.end)] if h.end <= s.end]
     if inside:
         return min(inside, key=lambda h: min(abs(h.start - c.num.start), abs(h.end - c.num.start)))
-    before = [h for h in hits if h.end <= s.start]
-    if before:
-        h = before[-1]
+    k = lo
+    while k > 0 and hits[k - 1].end > s.start:
+        k -= 1
+    if k > 0:
+        h = hits[k - 1]
         for sj in range(c.sent - 1, -1, -1):
             if sents[sj].start <= h.start:
                 if sents[sj].paragraph == s.paragraph:
@@ -198,13 +208,14 @@ def _attacker_area(
     c = cands[i]
     s = r.ctx.sentences[c.sent]
     lo = s.start
-    for j in range(i - 1, -1, -1):
-        if cands[j].sent == c.sent:
-            lo = max(lo, cands[j].end)
-            break
+    same = r.by_sent[c.sent]  # the cands of this sentence, in index order
+    k = bisect_left(same, i)
+    if k > 0:
+        lo = max(lo, cands[same[k - 1]].end)
     hi = s.end
-    for j in range(i + 1, len(cands)):
-        if cands[j].sent == c.sent and cands[j].lead > c.lead:  # not a twin of the same number
+    for kk in range(k + 1 if k < len(same) and same[k] == i else k, len(same)):
+        j = same[kk]
+        if cands[j].lead > c.lead:  # not a twin of the same number
             hi = min(hi, cands[j].lead)
             break
     left = max(text.rfind(",", lo, c.lead), text.rfind(";", lo, c.lead))

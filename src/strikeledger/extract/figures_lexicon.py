@@ -211,7 +211,8 @@ class MultiMatcher:
         idle = self._idle
         new_hit = _new_hit
         # a token that starts no form changes nothing below: only the others are visited
-        for i, low in [(i, w) for i, w in enumerate(lows[lo:hi], lo) if w not in idle]:
+        for i in [i for i in range(lo, hi) if lows[i] not in idle]:
+            low = lows[i]
             got = memo_get(low)  # ``_candidates`` without a call for the words seen before
             singles, multis = got if got is not None else self._candidates(low)
             if not multis:

@@ -102,6 +102,9 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
         return [], {}
     scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, numbers))
     rules = _Rules(ctx, scan)
+    # many numbers: skip quickly the ones in sentences with no lexicon hit (same output; not
+    # worth its index for a few numbers)
+    rules._quiet = len(numbers) >= _QUIET_FROM
     sentences = ctx.sentences
     si = 0
     for n in numbers:
@@ -111,6 +114,9 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
             break
         rules.add_number(n, si)
     return rules.finish()
+
+
+_QUIET_FROM = 64
 
 
 def _count(text: str, n: Number) -> Number | None:
@@ -156,6 +162,7 @@ class _Rules:
         self.pending_oftotal: int | None = None
         self.extra_state: dict[str, Any] = {}
         self._non_attack_cache: dict[int, bool] = {}
+        self._quiet = False  # whether ``add_number`` may take the ``_bare`` shortcut
         # bullet lines under a header ending with ":" -> (header's cue, header sentence)
         self.list_ctx: dict[int, tuple[str | None, int | None]] = {}
         open_list: tuple[str | None, int | None] | None = None
@@ -177,6 +184,8 @@ class _Rules:
         s = self.ctx.sentences[si]
         lim = s.end
         if self._non_attack(si):
+            return
+        if self._quiet and self._bare(n, s.start, lim):
             return
         plus = text[n.end : n.end + 1] == "+"  # "100+ drones"
         if plus:
@@ -401,6 +410,18 @@ class _Rules:
         else:
             return
         self._push(c)
+
+    def _bare(self, n: Number, floor: int, lim: int) -> bool:
+        """A number that no rule below can take: no lexicon hit anywhere in its sentence, no
+        "respectively" group pending and no dash next to it (the only rules left without hits
+        read dashes, list headers and place mentions). A shortcut for texts full of numbers."""
+        if self.extra_state.get("resp") or not self.scan.quiet(floor, lim):
+            return False
+        text = self.text
+        end = n.end + 1 if text[n.end : n.end + 1] == "+" else n.end
+        after = self.scan.skip(end, lim)
+        before = self.scan.skip_back(n.start, floor)
+        return not self._dash_adjacent(n, before, after)
 
     def _respectively(self, c: Cand, si: int, lim: int) -> bool:
         """A bare number in "N1 and N2 respectively": the k-th number of the group takes the

@@ -10,7 +10,7 @@ and coordinated types ("Kh-101, Kh-555, Kalibr and Kh-22 cruise missiles", "Бп
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,6 +71,7 @@ class Scan:
         self._starts: dict[str, list[int]] = {}
         self.number_starts = number_starts
         self._sorted_numbers: list[int] | None = None
+        self._quiet_index: tuple[list[int], list[int]] | None = None
 
     def local(self, lo: int, hi: int) -> dict[str, list[Hit[Any]]]:
         """Hits inside ``[lo, hi)`` of a range that was not scanned (a sentence with no number)."""
@@ -114,6 +115,23 @@ class Scan:
 
     def is_number_at(self, pos: int) -> bool:
         return pos in self.number_starts or (pos < len(self.text) and self.text[pos].isdigit())
+
+    def quiet(self, lo: int, hi: int) -> bool:
+        """Whether no hit of any matcher touches ``[lo, hi]`` (ends included: a hit that ends at
+        ``lo`` or starts at ``hi`` counts). Index made once: hit starts with a running max of
+        their ends."""
+        index = self._quiet_index
+        if index is None:
+            spans = sorted((h.start, h.end) for hs in self.hits.values() for h in hs)
+            ends: list[int] = []
+            top = -1
+            for _s, e in spans:
+                top = max(top, e)
+                ends.append(top)
+            index = self._quiet_index = ([s for s, _e in spans], ends)
+        starts, max_ends = index
+        k = bisect_right(starts, hi)  # the hits that start at or before ``hi``
+        return k == 0 or max_ends[k - 1] < lo
 
     def sorted_number_starts(self) -> list[int]:
         """``number_starts`` sorted (made once: for range questions by binary search)."""

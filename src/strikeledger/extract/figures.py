@@ -102,16 +102,22 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
         return [], {}
     scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, numbers))
     rules = _Rules(ctx, scan)
-    # many numbers: skip quickly the ones in sentences with no lexicon hit (same output; not
-    # worth its index for a few numbers)
-    rules._quiet = len(numbers) >= _QUIET_FROM
+    # many numbers: skip at once the sentences with no lexicon hit (same output; the index it
+    # needs is not worth making for a few numbers)
+    quick = len(numbers) >= _QUIET_FROM
     sentences = ctx.sentences
     si = 0
+    bare = -1  # the last sentence found bare
     for n in numbers:
         while si < len(sentences) and sentences[si].end <= n.start:
             si += 1
         if si >= len(sentences):
             break
+        if si == bare:
+            continue
+        if quick and rules.bare_sentence(si):
+            bare = si
+            continue
         rules.add_number(n, si)
     return rules.finish()
 
@@ -162,7 +168,6 @@ class _Rules:
         self.pending_oftotal: int | None = None
         self.extra_state: dict[str, Any] = {}
         self._non_attack_cache: dict[int, bool] = {}
-        self._quiet = False  # whether ``add_number`` may take the ``_bare`` shortcut
         # bullet lines under a header ending with ":" -> (header's cue, header sentence)
         self.list_ctx: dict[int, tuple[str | None, int | None]] = {}
         open_list: tuple[str | None, int | None] | None = None
@@ -184,8 +189,6 @@ class _Rules:
         s = self.ctx.sentences[si]
         lim = s.end
         if self._non_attack(si):
-            return
-        if self._quiet and self._bare(n, s.start, lim):
             return
         plus = text[n.end : n.end + 1] == "+"  # "100+ drones"
         if plus:
@@ -411,17 +414,18 @@ class _Rules:
             return
         self._push(c)
 
-    def _bare(self, n: Number, floor: int, lim: int) -> bool:
-        """A number that no rule below can take: no lexicon hit anywhere in its sentence, no
-        "respectively" group pending and no dash next to it (the only rules left without hits
-        read dashes, list headers and place mentions). A shortcut for texts full of numbers."""
-        if self.extra_state.get("resp") or not self.scan.quiet(floor, lim):
+    def bare_sentence(self, si: int) -> bool:
+        """Whether ``add_number`` can take no number of sentence ``si``: no lexicon hit anywhere
+        in it, no dash in it or right before it and no "respectively" group pending (the only
+        rules that need no hit read dashes, list headers and place mentions; a sentence that
+        takes nothing leaves the pending state as it was). A shortcut for texts full of numbers."""
+        if self.extra_state.get("resp"):
             return False
-        text = self.text
-        end = n.end + 1 if text[n.end : n.end + 1] == "+" else n.end
-        after = self.scan.skip(end, lim)
-        before = self.scan.skip_back(n.start, floor)
-        return not self._dash_adjacent(n, before, after)
+        s = self.ctx.sentences[si]
+        if not self.scan.quiet(s.start, s.end):
+            return False
+        around = self.text[max(0, s.start - 1) : s.end + 1]
+        return "-" not in around and "–" not in around and "—" not in around  # _DASHES
 
     def _respectively(self, c: Cand, si: int, lim: int) -> bool:
         """A bare number in "N1 and N2 respectively": the k-th number of the group takes the

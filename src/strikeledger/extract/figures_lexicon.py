@@ -16,6 +16,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -27,6 +28,7 @@ LANGS = ("en", "uk", "ru")
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN_SPLIT = re.compile(r"(\w+|[^\w\s])")  # the same tokens, kept by ``split``
 _FORM_TOKEN = re.compile(r"[\w*]+|[^\w\s*]")
 
 
@@ -67,11 +69,22 @@ class Tokens:
     __slots__ = ("ends", "lows", "starts")
 
     def __init__(self, text: str) -> None:
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.starts: list[int] = list(map(itemgetter(0), spans))
-        self.ends: list[int] = list(map(itemgetter(1), spans))
         low = text.lower()
-        self.lows: list[str] = [low[s:e] for s, e in spans]
+        if len(low) == len(text):
+            # Lower-casing kept every character one character, and it never changes whether a
+            # character is a word character or a space (checked over all of Unicode), so the
+            # tokens of ``low`` are those of ``text``: split it once (tokens between runs of
+            # spaces) and add up the lengths for the offsets — no match object per token.
+            parts = _TOKEN_SPLIT.split(low)
+            offsets = list(accumulate(map(len, parts)))
+            self.starts: list[int] = offsets[0::2][:-1]
+            self.ends: list[int] = offsets[1::2]
+            self.lows: list[str] = parts[1::2]
+            return
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.starts = list(map(itemgetter(0), spans))
+        self.ends = list(map(itemgetter(1), spans))
+        self.lows = [low[s:e] for s, e in spans]
 
 
 class Matcher(Generic[T]):
@@ -215,7 +228,10 @@ class MultiMatcher:
             low = lows[i]
             got = memo_get(low)  # ``_candidates`` without a call for the words seen before
             singles, multis = got if got is not None else self._candidates(low)
-            if not multis:
+            if multis:
+                by_second, loose = multis
+                nxt = by_second.get(lows[i + 1], ()) if i + 1 < n else ()
+            if not multis or not (nxt or loose):  # no form of more than one token can match
                 for name, value in singles:
                     if free_get(name, 0) <= i:
                         out[name].append(new_hit((starts[i], ends[i], value)))
@@ -225,8 +241,6 @@ class MultiMatcher:
             for name, value in singles:
                 if free_get(name, 0) <= i and name not in best:
                     best[name] = (1, value)
-            by_second, loose = multis
-            nxt = by_second.get(lows[i + 1], ()) if i + 1 < n else ()
             for toks, (name, value) in (*nxt, *loose):
                 if free_get(name, 0) > i:
                     continue

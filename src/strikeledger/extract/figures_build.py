@@ -201,6 +201,16 @@ def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
     return hits[0]
 
 
+def _russia_area(r: _Rules, si: int) -> bool:
+    """Whether sentence ``si`` names Russia as the area (asked once per sentence)."""
+    seen: dict[int, bool] = r.extra_state.setdefault("russia_area", {})
+    got = seen.get(si)
+    if got is None:
+        s = r.ctx.sentences[si]
+        got = seen[si] = bool(r.scan.in_range("russia_area", s.start, s.end))
+    return got
+
+
 def _attacker_area(
     r: _Rules, i: int, claimant: Claimant | None, claim_hit: Hit[Any] | None
 ) -> tuple[str, list[str]]:
@@ -234,7 +244,7 @@ def _attacker_area(
         regions = before_
     codes = [h.value for h in regions]
     # "over the Moscow region", "над Курской областью" (not "launched from Kursk")
-    overs = scan.in_range("over", s.start, hi)
+    overs = scan.in_range("over", s.start, hi) if regions else []
     over_ru = any(
         str(h.value).startswith("RU-") and any(0 <= h.start - o.end <= 25 for o in overs)
         for h in regions
@@ -247,8 +257,8 @@ def _attacker_area(
     if claimant is not None and claimant.kind in ("russian_mod", "russian_official"):
         ua = True
     # "по Белгородской области выпущено 83 беспилотника": a launch at a Russian region
-    targets = scan.in_range("target", s.start, hi)
-    at_ru = c.measure == "launched" and any(
+    targets = scan.in_range("target", s.start, hi) if c.measure == "launched" else []
+    at_ru = bool(targets) and any(
         str(h.value).startswith("RU-") and any(0 <= h.start - t.end <= 20 for t in targets)
         for h in scan.in_range("regions", s.start, hi)
     )
@@ -261,7 +271,7 @@ def _attacker_area(
         )
     ):
         ua = True
-    if scan.in_range("russia_area", s.start, s.end):
+    if _russia_area(r, c.sent):
         ua = True
     if c.measure in ("shot_down", "neutralized", "suppressed") and any(
         str(code).startswith("RU-") for code in codes

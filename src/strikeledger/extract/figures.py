@@ -100,19 +100,14 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
     numbers = [m for n in found if n.value > 0 and (m := _count(text, n)) is not None]
     if not numbers:
         return [], {}
-    scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, numbers))
+    where = _sentence_of(ctx, numbers)
+    scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, where))
     rules = _Rules(ctx, scan)
     # many numbers: skip at once the sentences with no lexicon hit (same output; the index it
     # needs is not worth making for a few numbers)
     quick = len(numbers) >= _QUIET_FROM
-    sentences = ctx.sentences
-    si = 0
     bare = -1  # the last sentence found bare
-    for n in numbers:
-        while si < len(sentences) and sentences[si].end <= n.start:
-            si += 1
-        if si >= len(sentences):
-            break
+    for n, si in zip(numbers, where, strict=False):  # ``where`` stops at the last sentence
         if si == bare:
             continue
         if quick and rules.bare_sentence(si):
@@ -120,6 +115,23 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
             continue
         rules.add_number(n, si)
     return rules.finish()
+
+
+def _sentence_of(ctx: Context, numbers: list[Number]) -> list[int]:
+    """The index of the sentence of each number, up to the last number inside a sentence."""
+    sents = ctx.sentences
+    ends = [s.end for s in sents]
+    out: list[int] = []
+    si = 0
+    last = len(ends)
+    for n in numbers:
+        start = n.start
+        while si < last and ends[si] <= start:
+            si += 1
+        if si >= last:
+            break
+        out.append(si)
+    return out
 
 
 _QUIET_FROM = 64
@@ -136,18 +148,13 @@ def _count(text: str, n: Number) -> Number | None:
     return None
 
 
-def _spans(ctx: Context, numbers: list[Number]) -> list[tuple[int, int]]:
-    """The sentences that hold numbers, each with the sentence before it (anaphora, list
-    headers, carried-over verbs), as merged character ranges."""
+def _spans(ctx: Context, where: list[int]) -> list[tuple[int, int]]:
+    """The sentences that hold numbers (``where``: sentence indices, ascending), each with the
+    sentence before it (anaphora, list headers, carried-over verbs), as merged character
+    ranges."""
     sents = ctx.sentences
-    want: set[int] = set()
-    si = 0
-    for n in numbers:
-        while si < len(sents) and sents[si].end <= n.start:
-            si += 1
-        if si >= len(sents):
-            break
-        want.update((si, si - 1))
+    want: set[int] = set(where)
+    want.update([si - 1 for si in want])
     spans: list[tuple[int, int]] = []
     for k in sorted(i for i in want if i >= 0):
         lo, hi = sents[k].start, sents[k].end

@@ -236,12 +236,13 @@ def _attacker_area(
     regions = scan.in_range("regions", lo, hi)
     # "Брянской области — 21, …": the region before a tally number; "21 – над …": after it
     nxt = scan.skip(c.end, hi)
-    after = [h for h in regions if h.start >= c.end]
-    before_ = [h for h in regions if h.end <= c.lead]
-    if text[nxt : nxt + 1] in _DASHES or scan.at("over", nxt) is not None:
-        regions = after or before_
-    elif before_:
-        regions = before_
+    if regions:
+        after = [h for h in regions if h.start >= c.end]
+        before_ = [h for h in regions if h.end <= c.lead]
+        if text[nxt : nxt + 1] in _DASHES or scan.at("over", nxt) is not None:
+            regions = after or before_
+        elif before_:
+            regions = before_
     codes = [h.value for h in regions]
     # "over the Moscow region", "над Курской областью" (not "launched from Kursk")
     overs = scan.in_range("over", s.start, hi) if regions else []
@@ -266,15 +267,17 @@ def _attacker_area(
         over_ru
         or at_ru
         or (
-            any(str(code).startswith("RU-") for code in codes)
-            and c.kind in ("dash", "over", "part")
+            c.kind in ("dash", "over", "part")
+            and any(str(code).startswith("RU-") for code in codes)
         )
     ):
         ua = True
     if _russia_area(r, c.sent):
         ua = True
-    if c.measure in ("shot_down", "neutralized", "suppressed") and any(
-        str(code).startswith("RU-") for code in codes
+    if (
+        codes
+        and c.measure in ("shot_down", "neutralized", "suppressed")
+        and any(str(code).startswith("RU-") for code in codes)
     ):
         ua = True  # "на подлёте к Москве сбиты три беспилотника": downed over Russia
     if not ua and c.measure == "launched":

@@ -58,6 +58,7 @@ from .persons_roles import (
     known_place,
     lex_lang,
     role_lexicon,
+    title_matches,
 )
 
 if TYPE_CHECKING:
@@ -430,10 +431,12 @@ def _titled_surname(text: str, tokens: list[re.Match[str]], i: int, lang: str) -
         return False
     if word.lower() in not_names or known_place(word) or namesmod.given_name(word, "en"):
         return False
+    start = tok.start()
+    if not text[start - 1 : start].isspace():
+        return False  # the gap after a title (``RoleLexicon.fillers``) ends with a space
     lex = role_lexicon(lex_lang(lang))
-    window_start = max(0, tok.start() - 80)
-    for r in lex.pattern.finditer(text, window_start, tok.start()):
-        if lex.fillers.fullmatch(text[r.end() : tok.start()]) and r.group("former") is None:
+    for r in title_matches(lex, lex_lang(lang), text, max(0, start - 80), start):
+        if lex.fillers.fullmatch(text[r.end() : start]) and r.group("former") is None:
             return True
     return False
 

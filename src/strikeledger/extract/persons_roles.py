@@ -235,16 +235,22 @@ def _title_starts(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...],
     return by_len, capitalised
 
 
+_StartsRe = tuple[re.Pattern[str], re.Pattern[str]]
+
+
 @cache
-def _title_starts_re(lang: str) -> re.Pattern[str] | None:
+def _title_starts_re(lang: str) -> _StartsRe | None:
     """Word starts where a title of ``lang`` can begin (from ``RoleLexicon.starts``; the
-    beginnings as a trie, which is much faster to try at every word than a flat alternation)."""
+    beginnings as a trie, which is much faster to try at every word than a flat alternation):
+    (at the text's start, after the character before: it begins the regex, so the regex
+    engine can skip ahead to it)."""
     lex = role_lexicon(lang)
     if len(lex.starts) == 1:
         return None
     heads = {p for group in lex.starts for p in group}
     alts = [_trie(heads)] + ([f"(?-i:[{CAP}])"] if lex.capitalised else [])
-    return re.compile(r"(?<![\w.-])(?=" + "|".join(alts) + ")", re.I)
+    ahead = "(?=" + "|".join(alts) + ")"
+    return re.compile(ahead, re.I), re.compile(r"[^\w.-]" + ahead, re.I)
 
 
 def _trie(words: set[str]) -> str:
@@ -293,16 +299,20 @@ class _TitleScan:
         self.chunks: dict[int, list[int]] = {}
         self.found: dict[int, re.Match[str] | None] = {}
 
-    def starts(self, starts_re: re.Pattern[str], a: int, b: int) -> Iterator[int]:
+    def starts(self, starts_re: _StartsRe, a: int, b: int) -> Iterator[int]:
         """The possible title starts in a..b, in order."""
         text = self.text
+        at_start, after = starts_re
         for c in range(a // _CHUNK, (b - 1) // _CHUNK + 1):
             got = self.chunks.get(c)
             if got is None:
                 lo, hi = c * _CHUNK, (c + 1) * _CHUNK
                 # the look-ahead reads a few characters (a title's first letters) past hi
-                ahead = starts_re.finditer(text, lo, min(len(text), hi + 8))
-                got = self.chunks[c] = [w.start() for w in ahead if w.start() < hi]
+                ahead = after.finditer(text, max(0, lo - 1), min(len(text), hi + 8))
+                got = [w.start() + 1 for w in ahead if w.start() + 1 < hi]
+                if lo == 0 and at_start.match(text, 0):
+                    got.insert(0, 0)
+                self.chunks[c] = got
             for i in got[bisect_left(got, a) :]:
                 if i >= b:
                     return

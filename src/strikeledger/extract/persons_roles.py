@@ -248,12 +248,12 @@ def _title_starts_re(lang: str) -> _StartsRe | None:
     if len(lex.starts) == 1:
         return None
     heads = {p for group in lex.starts for p in group}
-    alts = [_trie(heads)] + ([f"(?-i:[{CAP}])"] if lex.capitalised else [])
+    alts = [trie_regex(heads)] + ([f"(?-i:[{CAP}])"] if lex.capitalised else [])
     ahead = "(?=" + "|".join(alts) + ")"
     return re.compile(ahead, re.I), re.compile(r"[^\w.-]" + ahead, re.I)
 
 
-def _trie(words: set[str]) -> str:
+def trie_regex(words: set[str]) -> str:
     """A regex matching the same strings as ``"|".join(words)``, factored by common prefixes."""
     tree: dict[str, Any] = {}
     for word in words:
@@ -319,7 +319,7 @@ class _TitleScan:
                 yield i
 
 
-_CHUNK = 256
+_CHUNK = 128
 _NO_TITLE_END = frozenset(",;:!?")
 _SCAN: list[_TitleScan] = []  # the scan of the last text seen (documents come one by one)
 

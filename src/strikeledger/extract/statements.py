@@ -81,6 +81,19 @@ def _quote_matches(text: str) -> Iterator[re.Match[str]]:
         pos = q.end()
 
 
+def _anaphora_words(cues: Cues, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``cues.anaphora_re.finditer(text)``."""
+    assert cues.anaphora_re is not None
+    if cues.anaphora_after is None:
+        yield from (w.span() for w in cues.anaphora_re.finditer(text))
+        return
+    first = cues.anaphora_re.match(text)
+    if first is not None:
+        yield first.span()
+    for w in cues.anaphora_after.finditer(text, first.end() if first else 0):
+        yield w.span("w")
+
+
 def _sentence_bounds(ctx: Context, offset: int) -> tuple[int, int]:
     starts = ctx.notes.get("_sentence_starts")
     if starts is None or len(starts) != len(ctx.sentences):
@@ -403,15 +416,15 @@ class _Finder:
         verbs = self.cues.after | self.cues.before
         lang = self.ctx.lang if self.ctx.lang in ("en", "uk", "ru") else "en"
         done_to = -1
-        for w in self.cues.anaphora_re.finditer(self.text):
-            if w.start() < done_to or self.mention_at(w.start()) is not None:
+        for w_start, w_end in _anaphora_words(self.cues, self.text):
+            if w_start < done_to or self.mention_at(w_start) is not None:
                 continue
-            word = w.group(0).lower()
-            role = self.title_at(w.start(), w.end(), lang)
+            word = self.text[w_start:w_end].lower()
+            role = self.title_at(w_start, w_end, lang)
             nominative = word in self.cues.anaphora
             if role is None and not nominative:
                 continue  # an inflected word that is no title here ("мережа")
-            start, end = (role.start, role.end) if role is not None else (w.start(), w.end())
+            start, end = (role.start, role.end) if role is not None else (w_start, w_end)
             if any(m.span_start <= start < m.span_end for m in self.mentions):
                 continue  # the title of a named person
             done_to = end

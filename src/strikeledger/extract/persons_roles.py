@@ -250,7 +250,26 @@ def _title_starts_re(lang: str) -> _StartsRe | None:
     heads = {p for group in lex.starts for p in group}
     alts = [trie_regex(heads)] + ([f"(?-i:[{CAP}])"] if lex.capitalised else [])
     ahead = "(?=" + "|".join(alts) + ")"
-    return re.compile(ahead, re.I), re.compile(r"[^\w.-]" + ahead, re.I)
+    after = _cased_first(heads, lex.capitalised, ahead)
+    return re.compile(ahead, re.I), re.compile(r"[^\w.-]" + after, re.I)
+
+
+def _cased_first(heads: set[str], capitalised: bool, ahead: str) -> str:
+    """``ahead`` with the first letter of each beginning as a class of its two cases, which the
+    regex engine rejects at once (a case-insensitive letter it tries slowly): a plain letter
+    (``_plain_letter``) matches a letter case-insensitively only as its lower or upper case;
+    any other character is tried against ``ahead`` itself."""
+    firsts = {h[0] for h in heads}
+    if not all(_plain_letter(c) and c.lower().upper().lower() == c for c in firsts):
+        return ahead
+    alts = []
+    for c in sorted(firsts):
+        rest = trie_regex({h[1:] for h in heads if h[0] == c})
+        alts.append(f"(?-i:[{re.escape(c + c.upper())}])" + (f"(?i:{rest})" if rest else ""))
+    plain = "\\x00-\\x7f\\u0400-\\u04ff"
+    if capitalised:
+        alts.append(f"(?-i:[{CAP}])")
+    return f"(?=(?:{'|'.join(alts)})|(?=(?-i:[^{plain}])){ahead})"
 
 
 def trie_regex(words: set[str]) -> str:

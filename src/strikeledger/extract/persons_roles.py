@@ -4,6 +4,13 @@ Split out of ``persons`` (which finds the people and attaches these titles to th
 ``find_roles`` matches the role titles of ``lang/*/roles.yaml`` ("Mayor of Kyiv",
 "начальник Харківської ОВА", "acting governor"), ``check_role`` compares a title with the
 terms of office in ``kb/data/officials.yaml`` on a day. Both are re-exported by ``persons``.
+
+Titles are looked for in windows of a text, many times per document (around every name, before
+every lone surname, around every anaphoric title). ``title_matches`` keeps what it learnt
+about the last text it saw (``_SCAN``: where titles may begin, the title at each such place)
+so that overlapping windows cost nothing twice, and tries at each place only the titles that
+can begin with its first letter (``_narrowed``): the matches are those of
+``RoleLexicon.pattern.finditer`` over each window.
 """
 
 from __future__ import annotations
@@ -311,10 +318,10 @@ class _TitleScan:
     can end at ``b`` then, and regex paths that read no character from ``b`` on behave alike
     with or without the bound."""
 
-    __slots__ = ("chunks", "found", "lang", "text")
+    __slots__ = ("chunks", "found", "lang", "lex", "text")
 
-    def __init__(self, text: str, lang: str) -> None:
-        self.text, self.lang = text, lang
+    def __init__(self, text: str, lang: str, lex: RoleLexicon) -> None:
+        self.text, self.lang, self.lex = text, lang, lex
         self.chunks: dict[int, list[int]] = {}
         self.found: dict[int, re.Match[str] | None] = {}
 
@@ -343,10 +350,10 @@ _NO_TITLE_END = frozenset(",;:!?")
 _SCAN: list[_TitleScan] = []  # the scan of the last text seen (documents come one by one)
 
 
-def _scan(text: str, lang: str) -> _TitleScan:
-    if _SCAN and _SCAN[0].text is text and _SCAN[0].lang == lang:
+def _scan(text: str, lang: str, lex: RoleLexicon) -> _TitleScan:
+    if _SCAN and _SCAN[0].text is text and _SCAN[0].lang == lang and _SCAN[0].lex is lex:
         return _SCAN[0]
-    scan = _TitleScan(text, lang)
+    scan = _TitleScan(text, lang, lex)
     _SCAN[:] = [scan]
     return scan
 
@@ -360,7 +367,7 @@ def title_matches(
     if starts_re is None:
         yield from lex.pattern.finditer(text, a, b)
         return
-    scan = _scan(text, lang)
+    scan = _scan(text, lang, lex)
     memo = scan.found
     bounded = b < len(text) and not (text[b - 1].isspace() or text[b - 1] in _NO_TITLE_END)
     pos = a

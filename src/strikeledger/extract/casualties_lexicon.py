@@ -17,6 +17,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate, compress
+from operator import itemgetter
 from typing import Any
 
 from . import langdata
@@ -35,7 +37,9 @@ __all__ = [
 ]
 
 _HEAD = 3
+_head = itemgetter(slice(0, _HEAD))  # a word's first letters
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
+_SPLIT = re.compile(r"(\w++(?:['\-]\w++)*+|[^\w\s])")  # ``_TOKEN``, possessive
 
 _PHRASES = "list[str]"
 _GROUP = {"singular": _PHRASES, "plural": _PHRASES}
@@ -130,13 +134,21 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    low = fold(text)
-    same = len(low) == len(text)  # lower() keeps offsets except for a few letters ("İ")
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    starts = [a for a, _b in spans]
-    ends = [b for _a, b in spans]
-    words = [low[a:b] for a, b in spans] if same else [fold(text[a:b]) for a, b in spans]
-    return Tokens(starts, ends, words)
+    low = text.lower().replace("ё", "е")
+    if len(low) != len(text):  # lower() keeps offsets except for a few letters ("İ")
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        starts = [a for a, _b in spans]
+        ends = [b for _a, b in spans]
+        return Tokens(starts, ends, [fold(text[a:b]) for a, b in spans])
+    # Lower-casing changes no character's class (\w, \s, "'", "-"), so the lowered text cuts
+    # into the same tokens; one ``split`` gives gap, token, gap, ..., gap, and the offsets are
+    # the running sum of their lengths. "’" is not a joiner, so it only stands alone.
+    parts = _SPLIT.split(low)
+    cum = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    if "’" in low:
+        words = [w.replace("’", "'") for w in words]
+    return Tokens(cum[1:-1:2], cum[2::2], words)
 
 
 def phrase_words(phrase: str) -> list[tuple[str, bool]]:
@@ -189,14 +201,12 @@ class Match:
         return [lab[len(prefix) :] for lab in self.labels if lab.startswith(prefix)]
 
 
-_SHORT = 300  # tokens: below this, ``PhraseMatcher.find`` tries each token in a plain loop
-
-
 class PhraseMatcher:
     """Leftmost-longest matching of labelled phrases over a token sequence."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
         self._root = _Node()
+        self._needs: dict[str, dict[str, _Node]] | None = None
         for phrase, label in entries:
             self.add(phrase, label)
 
@@ -204,6 +214,7 @@ class PhraseMatcher:
         words = phrase_words(phrase)
         if not words:
             return
+        self._needs = None
         node = self._root
         for w, is_prefix in words:
             if is_prefix and len(w) < _HEAD:
@@ -218,6 +229,20 @@ class PhraseMatcher:
                 node = node.exact.setdefault(w, _Node())
         if label not in node.labels:
             node.labels.append(label)
+
+    def _second_words(self) -> dict[str, dict[str, _Node]]:
+        """First words that are no phrase by themselves and start no prefix entry, each with
+        the words that may follow it: a token whose next word is not among them starts no
+        match ("the", "in", "were" begin only longer phrases)."""
+        if self._needs is None:
+            root = self._root
+            prefixes = tuple(root.prefix)
+            self._needs = {
+                w: node.exact
+                for w, node in root.exact.items()
+                if not node.labels and not node.by_head and not w.startswith(prefixes)
+            }
+        return self._needs
 
     @staticmethod
     def _step(node: _Node, word: str, out: list[_Node]) -> None:
@@ -272,29 +297,24 @@ class PhraseMatcher:
     def find(self, words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[Match]:
         hi = len(words) if hi is None else hi
         out: list[Match] = []
-        # the check that starts ``longest_at``, done once per distinct word: only the tokens
-        # that may start a phrase are tried, left to right, each after the previous match
-        first, heads = self._root.exact, self._root.by_head
-        i = lo
-        if hi - lo < _SHORT:  # a post: the plain loop costs less than the sets
-            while i < hi:
-                word = words[i]
-                if word not in first and word[:_HEAD] not in heads:
-                    i += 1
-                    continue
-                m = self.longest_at(words, i, hi)
-                if m is None:
-                    i += 1
-                else:
-                    out.append(m)
-                    i = m.end
-            return out
-        part = words[lo:hi]
-        may = {w for w in set(part) if w in first or w[:_HEAD] in heads}
+        # the check that starts ``longest_at``, done once per distinct word and in C (set
+        # operations, ``map``, ``compress``): only the tokens that may start a phrase are tried,
+        # left to right, each after the previous match
+        part = words if lo == 0 and hi == len(words) else words[lo:hi]
+        distinct = set(part)
+        may = self._root.exact.keys() & distinct
+        heads = self._root.by_head
+        if heads:
+            may.update(compress(distinct, map(heads.__contains__, map(_head, distinct))))
         if not may:
             return out
-        for k in [k for k, w in enumerate(part, lo) if w in may]:
+        needs = self._second_words()
+        i = lo
+        for k in compress(range(lo, hi), map(may.__contains__, part)):
             if k < i:
+                continue
+            after = needs.get(words[k])
+            if after is not None and (k + 1 >= hi or words[k + 1] not in after):
                 continue
             m = self.longest_at(words, k, hi)
             if m is not None:

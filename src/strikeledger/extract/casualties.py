@@ -116,7 +116,7 @@ def _numbers(ctx: Context) -> list[Number]:
 
 def _extra_numbers(toks: Tokens, extra: dict[str, int], text: str) -> list[Number]:
     """Numerals of the language data that the number reader leaves out ("обоє" = 2)."""
-    if not extra:
+    if not extra or extra.keys().isdisjoint(toks.words):
         return []
     return [
         Number(toks.starts[i], toks.ends[i], extra[w], words=True)
@@ -146,7 +146,7 @@ def component(ctx: Context) -> None:
     lex = lexicon(lang)
     toks = document_tokens(ctx)
     words = toks.words
-    matches = lex.main.find(words)
+    matches = lex.main.find(words, vocab=toks.vocab())
     if not any(m.has("m:") or m.has("n:") or m.has("toll") for m in matches):
         return
     m_starts = [m.start for m in matches]

@@ -30,6 +30,7 @@ __all__ = [
     "PhraseMatcher",
     "PhraseSet",
     "Tokens",
+    "Vocab",
     "claimant_matcher",
     "fold",
     "title_phrases",
@@ -109,12 +110,38 @@ def fold(s: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Vocab:
+    """The distinct words of a token sequence, and their first ``_HEAD`` letters (``heads`` in
+    the order of ``words``, ``head_set`` as a set)."""
+
+    distinct: set[str]
+    words: list[str]
+    heads: list[str]
+    head_set: set[str]
+
+    @classmethod
+    def of(cls, words: Sequence[str]) -> Vocab:
+        distinct = set(words)
+        listed = list(distinct)
+        heads = list(map(_head, listed))
+        return cls(distinct, listed, heads, set(heads))
+
+
+@dataclass(frozen=True, slots=True)
 class Tokens:
     """A text cut into words and punctuation marks, with offsets and folded forms."""
 
     starts: list[int]
     ends: list[int]
     words: list[str]
+    _vocab: list[Vocab] = field(default_factory=list, compare=False, repr=False)
+
+    def vocab(self) -> Vocab:
+        """The distinct words and their heads, built once for the matchers run over the
+        document."""
+        if not self._vocab:
+            self._vocab.append(Vocab.of(self.words))
+        return self._vocab[0]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -174,6 +201,13 @@ class _Node:
     by_head: dict[str, list[tuple[str, _Node]]] = field(default_factory=dict)
 
 
+# the kinds of a label tuple, and the kind of a ``Match.has`` prefix with whether it names a
+# value too ("g:women:"): both few, so computed once
+_KINDS: dict[tuple[str, ...], frozenset[str]] = {}
+_PREFIXES: dict[str, tuple[str, bool]] = {}
+_VALUES: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}  # ``Match.values``
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """Tokens ``start`` .. ``end`` (exclusive) matched a phrase with these labels.
@@ -188,17 +222,28 @@ class Match:
 
     @classmethod
     def of(cls, start: int, end: int, labels: tuple[str, ...]) -> Match:
-        return cls(start, end, labels, frozenset(lab.split(":", 1)[0] for lab in labels))
+        kinds = _KINDS.get(labels)
+        if kinds is None:
+            kinds = _KINDS[labels] = frozenset(lab.split(":", 1)[0] for lab in labels)
+        return cls(start, end, labels, kinds)
 
     def has(self, prefix: str) -> bool:
         """Whether a label starts with ``prefix`` ("m:", "toll", "g:")."""
-        kind = prefix[:-1] if prefix.endswith(":") else prefix
-        if kind in self.kinds:
+        got = _PREFIXES.get(prefix)
+        if got is None:
+            kind = prefix[:-1] if prefix.endswith(":") else prefix
+            got = _PREFIXES[prefix] = (kind, ":" in kind)
+        if got[0] in self.kinds:
             return True
-        return any(lab.startswith(prefix) for lab in self.labels) if ":" in kind else False
+        return any(lab.startswith(prefix) for lab in self.labels) if got[1] else False
 
     def values(self, prefix: str) -> list[str]:
-        return [lab[len(prefix) :] for lab in self.labels if lab.startswith(prefix)]
+        key = (self.labels, prefix)
+        got = _VALUES.get(key)
+        if got is None:
+            n = len(prefix)
+            got = _VALUES[key] = tuple(lab[n:] for lab in self.labels if lab.startswith(prefix))
+        return list(got)
 
 
 class PhraseMatcher:
@@ -259,53 +304,80 @@ class PhraseMatcher:
             return None
         word = words[i]
         root = self._root
-        if word not in root.exact and word[:_HEAD] not in root.by_head:
+        node = root.exact.get(word)
+        if root.by_head and word[:_HEAD] in root.by_head:
+            frontier: list[_Node] = []
+            self._step(root, word, frontier)
+            return self._walk(words, i, hi, frontier, i + 1, None)
+        if node is None:
             return None  # the common case: no phrase starts with this word
-        frontier: list[_Node] = []
-        self._step(root, word, frontier)
-        if not frontier:
-            return None
+        # One node at a time while no prefix entry branches the walk; its labels are distinct
+        # already (``add``).
         best: Match | None = None
         j = i + 1
         while True:
-            if len(frontier) == 1:
-                # one node: its labels are distinct already (``add``)
-                node = frontier[0]
-                if node.labels:
-                    best = Match.of(i, j, tuple(node.labels))
-                if j < hi and words[j] not in node.exact and not node.by_head:
-                    break  # what ``_step`` would find: nothing
-            else:
-                labels: list[str] = []
-                for node in frontier:
-                    for lab in node.labels:
-                        if lab not in labels:
-                            labels.append(lab)
-                if labels:
-                    best = Match.of(i, j, tuple(labels))
+            if node.labels:
+                best = Match.of(i, j, tuple(node.labels))
+            if j >= hi:
+                return best
+            w = words[j]
+            if node.by_head and w[:_HEAD] in node.by_head:
+                frontier = []
+                self._step(node, w, frontier)
+                return self._walk(words, i, hi, frontier, j + 1, best)
+            child = node.exact.get(w)
+            if child is None:
+                return best
+            node = child
+            j += 1
+
+    def _walk(
+        self,
+        words: Sequence[str],
+        i: int,
+        hi: int,
+        frontier: list[_Node],
+        j: int,
+        best: Match | None,
+    ) -> Match | None:
+        """``longest_at`` on from the nodes ``frontier`` reached after token ``j - 1``."""
+        while frontier:
+            labels: list[str] = []
+            for node in frontier:
+                for lab in node.labels:
+                    if lab not in labels:
+                        labels.append(lab)
+            if labels:
+                best = Match.of(i, j, tuple(labels))
             if j >= hi:
                 break
             nxt: list[_Node] = []
             for node in frontier:
                 self._step(node, words[j], nxt)
-            if not nxt:
-                break
             frontier = nxt
             j += 1
         return best
 
-    def find(self, words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[Match]:
+    def find(
+        self,
+        words: Sequence[str],
+        lo: int = 0,
+        hi: int | None = None,
+        vocab: Vocab | None = None,
+    ) -> list[Match]:
+        """The matches, left to right; ``vocab`` may give the ``Vocab`` of ``words[lo:hi]``."""
         hi = len(words) if hi is None else hi
         out: list[Match] = []
         # the check that starts ``longest_at``, done once per distinct word and in C (set
         # operations, ``map``, ``compress``): only the tokens that may start a phrase are tried,
         # left to right, each after the previous match
         part = words if lo == 0 and hi == len(words) else words[lo:hi]
-        distinct = set(part)
-        may = self._root.exact.keys() & distinct
+        if vocab is None:
+            vocab = Vocab.of(part)
+        may = self._root.exact.keys() & vocab.distinct
         heads = self._root.by_head
-        if heads:
-            may.update(compress(distinct, map(heads.__contains__, map(_head, distinct))))
+        if heads and not heads.keys().isdisjoint(vocab.head_set):
+            may.update(compress(vocab.words, map(heads.__contains__, vocab.heads)))
         if not may:
             return out
         needs = self._second_words()

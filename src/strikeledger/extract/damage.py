@@ -80,7 +80,7 @@ def component(ctx: Context) -> None:
     if not has_data(ctx.lang, "damage"):
         return
     toks = document_tokens(ctx)
-    matches = _matcher(ctx.lang).find(toks.words)
+    matches = _matcher(ctx.lang).find(toks.words, vocab=toks.vocab())
     if not any(m.has("cue") for m in matches):
         return
     window = settings.DAMAGE_CUE_WINDOW_TOKENS.get()
@@ -104,6 +104,9 @@ def component(ctx: Context) -> None:
         hi = toks.ending_at(sent.end)
         a = bisect_left(starts, lo)
         b = bisect_left(starts, hi)
+        if a == b:
+            prev_named = set()
+            continue
         smatches: list[Match] = matches[a:b]
         named = {c for x in smatches for c in x.values("cat:")}
         context, prev_named = named | prev_named, named

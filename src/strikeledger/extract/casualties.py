@@ -146,7 +146,7 @@ def component(ctx: Context) -> None:
     lex = lexicon(lang)
     toks = document_tokens(ctx)
     words = toks.words
-    matches = lex.main.find(words, vocab=toks.vocab())
+    matches = lex.main.find(words)
     if not any(m.has("m:") or m.has("n:") or m.has("toll") for m in matches):
         return
     m_starts = [m.start for m in matches]

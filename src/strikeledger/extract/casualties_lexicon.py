@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, compress
-from operator import itemgetter
+from operator import itemgetter, or_
 from typing import Any
 
 from . import langdata
@@ -30,7 +30,6 @@ __all__ = [
     "PhraseMatcher",
     "PhraseSet",
     "Tokens",
-    "Vocab",
     "claimant_matcher",
     "fold",
     "title_phrases",
@@ -110,38 +109,12 @@ def fold(s: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Vocab:
-    """The distinct words of a token sequence, and their first ``_HEAD`` letters (``heads`` in
-    the order of ``words``, ``head_set`` as a set)."""
-
-    distinct: set[str]
-    words: list[str]
-    heads: list[str]
-    head_set: set[str]
-
-    @classmethod
-    def of(cls, words: Sequence[str]) -> Vocab:
-        distinct = set(words)
-        listed = list(distinct)
-        heads = list(map(_head, listed))
-        return cls(distinct, listed, heads, set(heads))
-
-
-@dataclass(frozen=True, slots=True)
 class Tokens:
     """A text cut into words and punctuation marks, with offsets and folded forms."""
 
     starts: list[int]
     ends: list[int]
     words: list[str]
-    _vocab: list[Vocab] = field(default_factory=list, compare=False, repr=False)
-
-    def vocab(self) -> Vocab:
-        """The distinct words and their heads, built once for the matchers run over the
-        document."""
-        if not self._vocab:
-            self._vocab.append(Vocab.of(self.words))
-        return self._vocab[0]
 
     def __len__(self) -> int:
         return len(self.words)
@@ -358,31 +331,20 @@ class PhraseMatcher:
             j += 1
         return best
 
-    def find(
-        self,
-        words: Sequence[str],
-        lo: int = 0,
-        hi: int | None = None,
-        vocab: Vocab | None = None,
-    ) -> list[Match]:
-        """The matches, left to right; ``vocab`` may give the ``Vocab`` of ``words[lo:hi]``."""
+    def find(self, words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[Match]:
         hi = len(words) if hi is None else hi
         out: list[Match] = []
-        # the check that starts ``longest_at``, done once per distinct word and in C (set
-        # operations, ``map``, ``compress``): only the tokens that may start a phrase are tried,
-        # left to right, each after the previous match
+        # the check that starts ``longest_at``, done for all tokens in C (``map``, ``compress``):
+        # only the tokens that may start a phrase are tried, left to right, each after the
+        # previous match
         part = words if lo == 0 and hi == len(words) else words[lo:hi]
-        if vocab is None:
-            vocab = Vocab.of(part)
-        may = self._root.exact.keys() & vocab.distinct
-        heads = self._root.by_head
-        if heads and not heads.keys().isdisjoint(vocab.head_set):
-            may.update(compress(vocab.words, map(heads.__contains__, vocab.heads)))
-        if not may:
-            return out
+        first, heads = self._root.exact, self._root.by_head
+        can = map(first.__contains__, part)
+        if heads:
+            can = map(or_, can, map(heads.__contains__, map(_head, part)))
         needs = self._second_words()
         i = lo
-        for k in compress(range(lo, hi), map(may.__contains__, part)):
+        for k in compress(range(lo, hi), can):
             if k < i:
                 continue
             after = needs.get(words[k])

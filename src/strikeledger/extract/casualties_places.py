@@ -469,7 +469,7 @@ class ClaimantFinder:
                 (form, str(k)) for k, entry in enumerate(claimants) for form in entry["forms"]
             )
         self.found: list[tuple[int, int]] = []  # (offset, entry index)
-        for m in matcher.find(tokens.words, vocab=tokens.vocab()):
+        for m in matcher.find(tokens.words):
             self.found.append((tokens.starts[m.start], int(m.labels[0])))
         self.offsets = [f[0] for f in self.found]
         self.ctx = ctx

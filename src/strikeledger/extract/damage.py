@@ -80,7 +80,7 @@ def component(ctx: Context) -> None:
     if not has_data(ctx.lang, "damage"):
         return
     toks = document_tokens(ctx)
-    matches = _matcher(ctx.lang).find(toks.words, vocab=toks.vocab())
+    matches = _matcher(ctx.lang).find(toks.words)
     if not any(m.has("cue") for m in matches):
         return
     window = settings.DAMAGE_CUE_WINDOW_TOKENS.get()

@@ -277,15 +277,19 @@ class PhraseMatcher:
             return None
         word = words[i]
         root = self._root
-        node = root.exact.get(word)
+        frontier: list[_Node] = []
         if root.by_head and word[:_HEAD] in root.by_head:
-            frontier: list[_Node] = []
             self._step(root, word, frontier)
-            return self._walk(words, i, hi, frontier, i + 1, None)
-        if node is None:
-            return None  # the common case: no phrase starts with this word
-        # One node at a time while no prefix entry branches the walk; its labels are distinct
-        # already (``add``).
+            if len(frontier) != 1:
+                return self._walk(words, i, hi, frontier, i + 1, None)
+            node = frontier[0]
+        else:
+            got = root.exact.get(word)
+            if got is None:
+                return None  # the common case: no phrase starts with this word
+            node = got
+        # One node at a time while the walk does not branch; its labels are distinct already
+        # (``add``).
         best: Match | None = None
         j = i + 1
         while True:
@@ -294,15 +298,18 @@ class PhraseMatcher:
             if j >= hi:
                 return best
             w = words[j]
+            j += 1
             if node.by_head and w[:_HEAD] in node.by_head:
                 frontier = []
                 self._step(node, w, frontier)
-                return self._walk(words, i, hi, frontier, j + 1, best)
+                if len(frontier) != 1:
+                    return self._walk(words, i, hi, frontier, j, best)
+                node = frontier[0]
+                continue
             child = node.exact.get(w)
             if child is None:
                 return best
             node = child
-            j += 1
 
     def _walk(
         self,

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter, or_
 from typing import Any
 
@@ -38,6 +38,7 @@ __all__ = [
 
 _HEAD = 3
 _head = itemgetter(slice(0, _HEAD))  # a word's first letters
+_FEW = 8  # prefix entries of the root that ``find`` looks for in the joined words
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
 _SPLIT = re.compile(r"(\w++(?:['\-]\w++)*+|[^\w\s])")  # ``_TOKEN``, possessive
 
@@ -347,7 +348,14 @@ class PhraseMatcher:
         part = words if lo == 0 and hi == len(words) else words[lo:hi]
         first, heads = self._root.exact, self._root.by_head
         can = map(first.__contains__, part)
-        if heads:
+        prefixes = self._root.prefix
+        if 0 < len(prefixes) <= _FEW:
+            # a few prefix entries ("hospitali*"): only those found in the text are tried
+            joined = " ".join(part)
+            found = tuple(p for p in prefixes if p in joined)
+            if found:
+                can = map(or_, can, map(str.startswith, part, repeat(found)))
+        elif heads:
             can = map(or_, can, map(heads.__contains__, map(_head, part)))
         needs = self._second_words()
         i = lo

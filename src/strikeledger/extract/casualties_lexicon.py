@@ -384,11 +384,16 @@ class PhraseSet:
         self._exact: frozenset[tuple[str, ...]] | None = None
         if not any(pre for words in parsed for _w, pre in words):
             self._exact = frozenset(tuple(w for w, _pre in words) for words in parsed)
+        # the first and last words of the exact phrases: most places are ruled out by one test
+        self._first = frozenset(p[0] for p in self._exact or ())
+        self._last = frozenset(p[-1] for p in self._exact or ())
 
     def starts_at(self, words: Sequence[str], i: int, hi: int | None = None) -> int:
         """Length in tokens of the longest phrase starting at ``i`` (0 if none)."""
         hi = len(words) if hi is None else hi
         if self._exact is not None:
+            if i < len(words) and words[i] not in self._first:
+                return 0
             for n in self._lens:
                 if i + n <= hi and tuple(words[i : i + n]) in self._exact:
                     return n
@@ -398,6 +403,8 @@ class PhraseSet:
 
     def ends_before(self, words: Sequence[str], i: int, lo: int = 0) -> int:
         """Length in tokens of the longest phrase ending just before token ``i`` (0 if none)."""
+        if self._exact is not None and 0 < i <= len(words) and words[i - 1] not in self._last:
+            return 0
         for n in self._lens:
             s = i - n
             if s < lo:

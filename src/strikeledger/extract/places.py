@@ -201,7 +201,9 @@ def find_places(
         after = low[raw.end : raw.end + _WINDOW]
         if _institution(text, raw, after, cues):
             continue
-        initial = not text[bounds[si][0] : raw.start].strip(" \"'«“(–—-")
+        # nothing but quotes, brackets and dashes before it in its sentence (a search that
+        # stops at the first other character: a slice per mention made long sentences quadratic)
+        initial = _NOT_LEADING.search(text, bounds[si][0], raw.start) is None
         if low[raw.start : raw.end] in cues.stop_forms:
             raw = RawMatch(raw.start, raw.end, tuple(_as_common(c) for c in raw.candidates))
         ms.append(_M(raw, si, initial, bool(cues.settlement.search(before))))
@@ -219,13 +221,16 @@ def find_places(
     own: dict[int, tuple[set[int], str]] = {}
     for final in (False, True):
         for k, m in enumerate(ms):
-            mine_u, mine_r = own.get(k, (set(), ""))
-            # views, not copies: a set per mention made long lists of places quadratic
-            ctx = _Ctx(
-                units=_Others(units, mine_u),
-                named=_Others(named, {m.chosen.index} if m.chosen else set()),
-                regions=_Others(regions, {mine_r}),
-            )
+            if not final:
+                ctx = _NO_CTX  # nothing is counted yet
+            else:
+                mine_u, mine_r = own.get(k, (set(), ""))
+                # views, not copies: a set per mention made long lists of places quadratic
+                ctx = _Ctx(
+                    units=_Others(units, mine_u),
+                    named=_Others(named, {m.chosen.index} if m.chosen else set()),
+                    regions=_Others(regions, {mine_r}),
+                )
             m.chosen = _resolve(gz, m, ctx, strict=not final)
             m.how = "name" if m.chosen is not None else ""
         if not final:
@@ -264,15 +269,20 @@ def _resolve(gz: Gazetteer, m: _M, ctx: _Ctx, *, strict: bool) -> Entry | None:
         if c.kind == ELLIPTIC:
             continue
         e = gz.entries[c.index]
-        in_ctx = _context(gz, e, ctx)
+        in_ctx = 0 if ctx is _NO_CTX else _context(gz, e, ctx)
         if e.level == "settlement" or (
             e.level == "foreign_city" and e.country == "RU" and e.pop < _SMALL_TOWN
         ):
             # a village needs its cue ("с. Липці") or its oblast, raion or hromada named; a
             # known urban-type settlement may also lean on a town of its oblast
-            known = in_ctx >= 1 and e.pop >= _KNOWN_SETTLEMENT
-            named_unit = known or any(a in ctx.named for a in gz.ancestors(e.index))
-            if not (m.cue or (named_unit and c.kind != COMMON and not strict)):
+            if not m.cue and (
+                strict
+                or c.kind == COMMON
+                or not (
+                    (in_ctx >= 1 and e.pop >= _KNOWN_SETTLEMENT)
+                    or any(a in ctx.named for a in gz.ancestors(e.index))
+                )
+            ):
                 continue
         elif c.kind == COMMON and not m.cue and (strict or in_ctx == 0):
             continue
@@ -309,8 +319,15 @@ class _Others(Generic[_K]):
         self.counts, self.own = counts, own
 
     def __contains__(self, key: object) -> bool:
-        n = self.counts[key]  # type: ignore[index]  # a Counter gives 0 for a missing key
-        return bool(n > (1 if key in self.own else 0))
+        n = self.counts.get(key, 0)  # type: ignore[call-overload]
+        if n == 0:
+            return False
+        return n > 1 or key not in self.own
+
+
+_NO_CTX = _Ctx(frozenset(), frozenset(), frozenset())
+# a character other than those a sentence may open with before its first word
+_NOT_LEADING = re.compile(r"[^ \"'«“(–—-]")
 
 
 def _context(gz: Gazetteer, e: Entry, ctx: _Ctx) -> int:
@@ -330,6 +347,8 @@ def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ct
     border region of Belgorod": a type word with "of" before a stem."""
     for m in ms:
         before = low[max(0, m.raw.start - _WINDOW) : m.raw.start]
+        if "of" not in before:  # every ``heads_of`` pattern ends in "of"
+            continue
         for of_level, pat in cues.heads_of.items():
             if pat.search(before):
                 e = _pick(gz, m, _HEAD_LEVELS[of_level], None, ctx)
@@ -344,7 +363,7 @@ def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ct
         if level is None:
             tail = low[m.raw.start : m.raw.end]
             for lv, pat in cues.heads.items():
-                if pat.search(" " + tail.rsplit(" ", 1)[-1]) and " " in tail:
+                if " " in tail and pat.search(" " + tail.rsplit(" ", 1)[-1]):
                     level = lv
                     break
             if level is None:

@@ -102,7 +102,9 @@ class PlaceMention:
 @dataclass(frozen=True)
 class _Cues:
     settlement: re.Pattern[str]
+    settlement_last: frozenset[str] | None  # last characters of the cues (None: no pre-check)
     heads: dict[str, re.Pattern[str]]
+    heads_any: re.Pattern[str]  # the ``heads`` joined, in order (group name: the level)
     heads_of: dict[str, re.Pattern[str]]
     joiner: re.Pattern[str]
     institution: re.Pattern[str]
@@ -150,6 +152,10 @@ def _cues() -> _Cues:
             r"(?:^|(?<![\w.]))(?:" + _alt(data["settlement_cues"]) + r")\s*:?\s*$"
         ),
         heads={lv: re.compile(r"^\s+(?:" + _alt(ws) + ")" + end) for lv, ws in heads.items()},
+        # words begin with no space, so the longest run of spaces decides, as level by level
+        heads_any=re.compile(
+            r"^\s+(?:" + "|".join(f"(?P<{lv}>{_alt(ws)}){end}" for lv, ws in heads.items()) + ")"
+        ),
         heads_of={
             lv: re.compile(r"\b(?:" + _alt(ws) + r")\s+of\s+$") for lv, ws in of_heads.items()
         },
@@ -160,6 +166,11 @@ def _cues() -> _Cues:
         river_after=re.compile(r"^\s+(?:" + _alt(data["river_after"]) + ")" + end),
         river_before=re.compile(r"(?:^|\W)(?:" + _alt(data["river_before"]) + r")\s*$"),
         river_places=frozenset(data["river_places"]),
+        settlement_last=(
+            None
+            if any(not w or w[-1].isspace() or w[-1] == ":" for w in data["settlement_cues"])
+            else frozenset(w[-1] for w in data["settlement_cues"])
+        ),
         facility=re.compile(r"^\s+(?:" + _alt(data["facility_after"]) + ")"),
         stop_forms=frozenset(data["stop_forms"]),
     )
@@ -206,7 +217,7 @@ def find_places(
         initial = _NOT_LEADING.search(text, bounds[si][0], raw.start) is None
         if low[raw.start : raw.end] in cues.stop_forms:
             raw = RawMatch(raw.start, raw.end, tuple(_as_common(c) for c in raw.candidates))
-        ms.append(_M(raw, si, initial, bool(cues.settlement.search(before))))
+        ms.append(_M(raw, si, initial, _settlement_cue(before, cues)))
 
     # A cue carries over a list: "у селах Липці, Слатине та Руська Лозова", "з напрямків
     # Курська, Орла, Шаталово".
@@ -220,7 +231,17 @@ def find_places(
     regions: Counter[str] = Counter()
     own: dict[int, tuple[set[int], str]] = {}
     for final in (False, True):
+        # A mention's choice depends only on its candidates, its cue and (second pass) its own
+        # first choice, the counts being fixed within a pass: a name repeated a thousand times
+        # is resolved once per pass. Keyed by the candidates' identity (kept alive by ``ms``).
+        memo: dict[tuple[int, bool, int], Entry | None] = {}
         for k, m in enumerate(ms):
+            first = m.chosen.index if m.chosen is not None else -1
+            key = (id(m.raw.candidates), m.cue, first)
+            if key in memo:
+                m.chosen = memo[key]
+                m.how = "name" if m.chosen is not None else ""
+                continue
             if not final:
                 ctx = _NO_CTX  # nothing is counted yet
             else:
@@ -231,7 +252,7 @@ def find_places(
                     named=_Others(named, {m.chosen.index} if m.chosen else set()),
                     regions=_Others(regions, {mine_r}),
                 )
-            m.chosen = _resolve(gz, m, ctx, strict=not final)
+            m.chosen = memo[key] = _resolve(gz, m, ctx, strict=not final)
             m.how = "name" if m.chosen is not None else ""
         if not final:
             for k, m in enumerate(ms):
@@ -246,6 +267,17 @@ def find_places(
     _ellipsis_lists(gz, ms, low, cues, _Ctx(set(units), set(named), set(regions)))
     _ellipsis_anchored(gz, ms, low, cues)
     return _report(gz, ms, text, low, cues)
+
+
+def _settlement_cue(before: str, cues: _Cues) -> bool:
+    """ "с. Липці", "village of": ``before`` ends in a settlement cue (and spaces, a colon)."""
+    if cues.settlement_last is not None:
+        t = before.rstrip()
+        if t.endswith(":"):
+            t = t[:-1].rstrip()
+        if not t or t[-1] not in cues.settlement_last:
+            return False
+    return bool(cues.settlement.search(before))
 
 
 def _as_common(c: Candidate) -> Candidate:
@@ -355,11 +387,8 @@ def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ct
                 if e is not None:
                     m.chosen, m.how = e, "list"
     for i, m in enumerate(ms):
-        level: str | None = None
-        for lv, pat in cues.heads.items():
-            if pat.match(low[m.raw.end : m.raw.end + _WINDOW]):
-                level = lv
-                break
+        hm = cues.heads_any.match(low[m.raw.end : m.raw.end + _WINDOW])
+        level: str | None = hm.lastgroup if hm is not None else None
         if level is None:
             tail = low[m.raw.start : m.raw.end]
             for lv, pat in cues.heads.items():

@@ -390,6 +390,7 @@ def find_cues(text: str, lang: str) -> list[Cue]:
     last_end = 0
     tried: set[int] = set()
     starters = c.starters
+    starts: dict[str, bool] = {}  # token -> may it begin a cue (a digit, a starter word)
     entry = _BY_CHAR.get(c.lang)
     if entry is None or entry[0] is not c:
         entry = _BY_CHAR[c.lang] = (c, {})
@@ -401,8 +402,11 @@ def find_cues(text: str, lang: str) -> list[Cue]:
         cands: list[int] = []
         for t in _TOKEN.finditer(text, max(last_end, s - _BACK_CHARS), s):
             p = t.start()
-            w = t.group(0)
-            if w[0].isdigit() or p == 0 or text[p - 1] == "\n" or w.lower() in starters:
+            w = t.group()
+            may = starts.get(w)
+            if may is None:
+                may = starts[w] = w[0].isdigit() or w.lower() in starters
+            if may or p == 0 or text[p - 1] == "\n":
                 cands.append(p)
         cands = cands[-_BACK_WORDS:]
         cands.append(s)

@@ -351,7 +351,7 @@ class _Others(Generic[_K]):
         self.counts, self.own = counts, own
 
     def __contains__(self, key: object) -> bool:
-        n = self.counts.get(key, 0)  # type: ignore[call-overload]
+        n = self.counts.get(key, 0)  # type: ignore[arg-type]
         if n == 0:
             return False
         return n > 1 or key not in self.own

@@ -73,3 +73,24 @@ def test_prefixes_of_a_pattern() -> None:
     assert dc._prefixes(r"[^a]bc") == {w + "bc"}
     assert dc._prefixes(r"a\s+b") == {"a" + w + w, "a" + w + "b"}
     assert dc._forms("ab") == {"", "a", w, "ab", "a" + w, w + "b", w + w}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk", "ru"])
+def test_trigger_scan_finds_what_the_word_lookup_finds(lang: str) -> None:
+    import random
+
+    c = dc.cues(lang)
+    scan = dc._trigger_scan(c)
+    assert scan is not None
+    rng = random.Random(1)
+    words = [*sorted(c.trigger_words), *c.trigger_stems, *(s + "ами" for s in c.trigger_stems)]
+    pieces = [*words, "'", " ", "x", "б", "2", "-", ".", "\n", "'s"]
+    texts = [TEXTS[lang].lower()]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 20))) for _ in range(3000)]
+    checked = 0
+    for low in texts:
+        got = dc._scanned_triggers(low, scan)
+        if got is not None:
+            assert got == dc._found_triggers(low, c), low
+            checked += 1
+    assert checked > 2000

@@ -233,17 +233,94 @@ _DIGIT_TRIGGER = re.compile(
 
 
 def _trigger_positions(text: str, c: Cues) -> list[int]:
-    """Start offsets of the trigger words and clock times/years of a text, in order.
+    """Start offsets of the trigger words and clock times/years of a text, in order: every
+    occurrence, between non-letters, of a trigger word (or a word beginning with a trigger stem)
+    that is a whole word somewhere in the text.
 
     Set lookups over the lower-cased words and ``str.find`` are several times faster than one
-    case-insensitive regular expression of all trigger words."""
+    case-insensitive regular expression of all trigger words; one scan of the lower-cased text
+    with the trigger words as a trie (``_trigger_scan``) is faster again."""
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
         return [m.start() for m in c.trigger_re.finditer(text)]
+    scan = _trigger_scan(c)
+    if scan is not None and not any(map(_odd_letter, set(_EXOTIC.findall(low)))):
+        got = _scanned_triggers(low, scan)
+        if got is not None:
+            return got
+    return _found_triggers(low, c)
+
+
+def _odd_letter(ch: str) -> bool:
+    r"""A character regular expressions count as a letter (``[^\W\d_]``) and ``str.isalpha``
+    does not ("²", "½"): the scan below needs the two to agree."""
+    return not ch.isalpha() and (ch.isdigit() or ch.isnumeric()) and not ch.isdecimal()
+
+
+# characters outside ASCII and basic Cyrillic, none of which is an ``_odd_letter``
+_EXOTIC = re.compile(r"[^\x00-\x7f\u0400-\u04ff]")
+_Scan = tuple[re.Pattern[str], frozenset[str]]  # the regex, the trigger words with an apostrophe
+_SCANS: dict[str, tuple[Cues, _Scan | None]] = {}
+
+
+def _trigger_scan(c: Cues) -> _Scan | None:
+    """The trigger stems (each with the rest of its word) and words as one regex without
+    boundaries: at a position it takes the longest trigger word there, and a match that is not
+    between non-letters hides no other (the words are letters only, or an apostrophe word with
+    no trigger word around its apostrophe). None when the words do not allow that."""
+    entry = _SCANS.get(c.lang)
+    if entry is not None and entry[0] is c:
+        return entry[1]
+    exact = sorted(w for w in c.trigger_words if _WORDS.fullmatch(w))
+    stems = list(c.trigger_stems)
+    ok = all(_WORDS.fullmatch(st) and "'" not in st for st in stems)
+    for w in exact:
+        for a in (i for i, ch in enumerate(w) if ch == "'"):
+            head, tail = w[:a], w[a + 1 :]
+            if head in c.trigger_words or head.startswith(tuple(stems) or ("\x00",)):
+                ok = False  # a shorter trigger word may end at the apostrophe
+            if any(x.startswith(tail) or tail.startswith(x) for x in exact + stems):
+                ok = False  # a trigger word may begin after it
+    got: _Scan | None = None
+    if ok and exact:
+        # stems first: their word is the whole word, which may begin with a trigger word
+        alts = f"(?:{_alternation(stems)})[^\\W\\d_]*(?:'[^\\W\\d_]+)*|" if stems else ""
+        got = (re.compile(f"{alts}{_alternation(exact)}"), frozenset(w for w in exact if "'" in w))
+    _SCANS[c.lang] = (c, got)
+    return got
+
+
+def _scanned_triggers(low: str, scan: _Scan) -> list[int] | None:
+    """``_trigger_positions`` with ``_trigger_scan`` (None: a stem word with an apostrophe,
+    which may hide a trigger word before it)."""
+    n = len(low)
+    found: list[tuple[int, str]] = []
+    whole: set[str] = set()
+    rx, apostrophe_words = scan
+    for m in rx.finditer(low):
+        w = m.group()
+        if "'" in w and w not in apostrophe_words:
+            return None
+        i, j = m.span()
+        if (i and low[i - 1].isalpha()) or (j < n and low[j].isalpha()):
+            continue
+        found.append((i, w))
+        if not (i > 1 and low[i - 1] == "'" and low[i - 2].isalpha()) and not (
+            j + 1 < n and low[j] == "'" and low[j + 1].isalpha()
+        ):
+            whole.add(w)  # a word of its own, not a part of "night's"
+    out = [m.start() for m in _DIGIT_TRIGGER.finditer(low)]
+    out.extend(i for i, w in found if w in whole)
+    out.sort()
+    return out
+
+
+def _found_triggers(low: str, c: Cues) -> list[int]:
     words = set(_WORDS.findall(low))
     hits = words & c.trigger_words
-    if c.trigger_stems:
-        hits.update(w for w in words if w.startswith(c.trigger_stems))
+    stems = tuple(st for st in c.trigger_stems if st in low)  # no word begins with an absent one
+    if stems:
+        hits.update(w for w in words if w.startswith(stems))
     out = [m.start() for m in _DIGIT_TRIGGER.finditer(low)]
     n = len(low)
     for w in hits:
@@ -580,12 +657,19 @@ def _clock(s: str) -> tuple[int, int]:
 
 def parts(cue: Cue, lang: str, after: str = "") -> Parts:
     """Read the times, dates and weekdays a cue names; ``after`` is the text right after it."""
-    return _parts(cue.kind, cue.text, lang, after[:40])
+    got = _parts(cue.kind, cue.text, lang)
+    if got.last_year:
+        return got
+    tail = after[:40].lower().lstrip()
+    if any(tail.startswith(w) for w in cues(lang).last_year):  # "July 4 last year"
+        return Parts(got.times, got.dates, got.weekdays, True)
+    return got
 
 
 @lru_cache(maxsize=4096)
-def _parts(kind: str, text: str, lang: str, after: str) -> Parts:
-    """``parts`` of a cue's kind and text (cached: the same cues recur across documents)."""
+def _parts(kind: str, text: str, lang: str) -> Parts:
+    """``parts`` of a cue's kind and text, ``last_year`` from the cue's own words (cached: the
+    same cues recur across documents; the text after a cue rarely does)."""
     c = cues(lang)
     times = []
     blanked = text
@@ -624,9 +708,8 @@ def _parts(kind: str, text: str, lang: str, after: str) -> Parts:
             d0 = dates[-1]
             dates[-1] = (days[-1], d0[1], d0[2], d0[3])
     weekdays = tuple(c.weekdays[m.group(0).lower()] for m in c.weekday_re.finditer(blanked))
-    tail = after[:40].lower().lstrip()
     low = text.lower()
-    last_year = any(tail.startswith(w) or w in low for w in c.last_year)
+    last_year = any(w in low for w in c.last_year)
     return Parts(tuple(times), tuple(dates), weekdays, last_year)
 
 

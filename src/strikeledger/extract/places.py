@@ -108,6 +108,7 @@ class _Cues:
     heads_of: dict[str, re.Pattern[str]]
     joiner: re.Pattern[str]
     institution: re.Pattern[str]
+    institution_first: frozenset[str]  # first characters of the institution words
     meto_after: re.Pattern[str]
     meto_before: re.Pattern[str]
     river_after: re.Pattern[str]
@@ -161,6 +162,7 @@ def _cues() -> _Cues:
         },
         joiner=re.compile(r"^\s*(?:" + _alt(data["list_joiners"]) + r")\s*$"),
         institution=re.compile(r"^(?:'s)?\s+(?:" + _alt(data["institution_after"]) + ")"),
+        institution_first=frozenset(w[:1] for w in data["institution_after"]),
         meto_after=re.compile(r"^(?:\s*(?:" + _alt_words(data["metonymy_after"]) + "))"),
         meto_before=re.compile(r"(?:^|\W)(?:" + _alt(data["metonymy_before"]) + r")\s+$"),
         river_after=re.compile(r"^\s+(?:" + _alt(data["river_after"]) + ")" + end),
@@ -176,7 +178,7 @@ def _cues() -> _Cues:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _M:
     """One raw match being resolved."""
 
@@ -288,6 +290,10 @@ def _institution(text: str, raw: RawMatch, after: str, cues: _Cues) -> bool:
     """ "Харківської ОВА", "Київська міська рада", "Kyiv City Military Administration": the
     name is part of an institution's name. Only adjectives and English names take the
     institution words after them; "у Києві військові", "на Харківщині поліція" are places."""
+    # the regex needs spaces, then an institution word (after "'s"): look at that word first
+    t = after[2:] if after.startswith("'s") else after
+    if not t[:1].isspace() or t.lstrip()[:1] not in cues.institution_first:
+        return False
     if not cues.institution.match(after):
         return False
     if any(c.kind == ELLIPTIC for c in raw.candidates) or text[raw.start].isascii():
@@ -526,9 +532,27 @@ def _report(
 ) -> tuple[list[Place], list[PlaceMention]]:
     places: dict[int, Place] = {}
     mentions: list[PlaceMention] = []
+    # whether a mention stands for something else depends on its place, cue and surroundings
+    # only: a name repeated in the same words is judged once
+    other: dict[tuple[int, bool, bool, str, str, str, str], bool] = {}
     for m in ms:
         e = m.chosen
-        if e is None or _metonymic(e, m, text, low, cues) or _river(e, m, low, cues):
+        if e is None:
+            continue
+        start, end = m.raw.start, m.raw.end
+        key = (
+            e.index,
+            m.cue,
+            m.initial and start < 40,
+            text[start:end],
+            text[end : end + _WINDOW],
+            low[end : end + _WINDOW],  # the same unless a lower case changed the length
+            low[max(0, start - _WINDOW) : start],
+        )
+        skip = other.get(key)
+        if skip is None:
+            skip = other[key] = _metonymic(e, m, text, low, cues) or _river(e, m, low, cues)
+        if skip:
             continue
         place = places.get(e.index)
         span = Span.of(text, m.raw.start, m.raw.end)

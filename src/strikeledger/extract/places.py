@@ -257,15 +257,20 @@ def find_places(
             m.chosen = memo[key] = _resolve(gz, m, ctx, strict=not final)
             m.how = "name" if m.chosen is not None else ""
         if not final:
+            units_of: dict[int, set[int]] = {}  # one set per place, shared (read only)
             for k, m in enumerate(ms):
                 e = m.chosen
                 if e is None:
                     continue
-                mine = {e.index, *gz.ancestors(e.index)}
+                mine = units_of.get(e.index)
+                if mine is None:
+                    mine = units_of[e.index] = {e.index, *gz.ancestors(e.index)}
                 own[k] = (mine, e.region or "")
-                units.update(mine)
                 named[e.index] += 1
                 regions[e.region or ""] += 1
+            for index, mine in units_of.items():  # each unit once per mention of a place in it
+                for u in mine:
+                    units[u] += named[index]
     _ellipsis_lists(gz, ms, low, cues, _Ctx(set(units), set(named), set(regions)))
     _ellipsis_anchored(gz, ms, low, cues)
     return _report(gz, ms, text, low, cues)

@@ -661,7 +661,7 @@ def parts(cue: Cue, lang: str, after: str = "") -> Parts:
     if got.last_year:
         return got
     tail = after[:40].lower().lstrip()
-    if any(tail.startswith(w) for w in cues(lang).last_year):  # "July 4 last year"
+    if tail.startswith(cues(lang).last_year):  # "July 4 last year"
         return Parts(got.times, got.dates, got.weekdays, True)
     return got
 

@@ -136,19 +136,25 @@ def split_header(raw: str) -> tuple[dict[str, str], str]:
     """Split an optional metadata header (``published:``, ``url:``, ``title:``, ``source:``,
     ``language:`` lines, then a blank line) from the body. Without a header, returns ``({}, raw)``.
     """
-    lines = raw.lstrip("\ufeff").split("\n")
+    text = raw.lstrip("\ufeff")
     meta: dict[str, str] = {}
-    for i, line in enumerate(lines):
-        line = line.rstrip("\r")
+    start = 0
+    while True:  # line by line, without splitting the whole text
+        end = text.find("\n", start)
+        line = (text[start:] if end < 0 else text[start:end]).rstrip("\r")
         if not line.strip():
+            if meta and end >= 0:
+                return meta, text[end + 1 :]
             if meta:
-                return meta, "\n".join(lines[i + 1 :])
+                return meta, ""
             return {}, raw
         m = _HEADER_LINE.match(line)
         if not m:
             return {}, raw
         meta[m.group(1).lower()] = m.group(2).strip()
-    return {}, raw
+        if end < 0:
+            return {}, raw
+        start = end + 1
 
 
 def decode_bytes(data: bytes, *, item: str) -> str:

@@ -80,7 +80,11 @@ def _work(doc: Document) -> tuple[dict[str, Any] | None, str | None, Any]:
     from ..ledger.dedup import fingerprint
 
     report, error = _extract_one(doc)
-    return report, error, fingerprint(doc.text) if report is not None else None
+    if report is None:
+        return report, error, None
+    fp = fingerprint(doc.text)
+    fp.bands()  # computed here (and cached in the fingerprint), not in the writing process
+    return report, error, fp
 
 
 def _warm(_: object = None) -> int:

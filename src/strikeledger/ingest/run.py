@@ -9,6 +9,7 @@ adds the rest, and nothing twice.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import Counter
@@ -88,9 +89,14 @@ def _work(doc: Document) -> tuple[dict[str, Any] | None, str | None, Any]:
 
 
 def _warm(_: object = None) -> int:
+    """Load the extractor in a worker, then freeze what is loaded: the garbage collector's full
+    passes no longer walk the language data (tens of thousands of objects that live as long as
+    the worker) over and over."""
     from ..extract.pipeline import components
 
-    return len(components())
+    n = len(components())
+    gc.freeze()
+    return n
 
 
 def _batches(items: Iterable[Document | Skipped], size: int) -> Iterator[list[Document | Skipped]]:
@@ -183,6 +189,9 @@ def ingest_documents(
         bar.update(read)
         bar.set_postfix(new=summary.new, skipped=summary.skipped, refresh=False)
 
+    # Everything loaded so far (extractor, database driver) lives as long as the run: kept out
+    # of the collector's full passes until the end (see _warm).
+    gc.freeze()
     try:
         pending = None
         for batch in _batches(items, size):
@@ -193,6 +202,7 @@ def ingest_documents(
         if pending is not None:
             finish(*pending)
     finally:
+        gc.unfreeze()
         bar.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)

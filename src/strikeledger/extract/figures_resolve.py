@@ -91,7 +91,7 @@ def _weapons(r: _Rules) -> None:
         elif c.kind == "direct":
             assert c.phrase is not None
             w = _weapon_of(c.phrase)
-            if c.extra.get("both") and w.model is None:
+            if (c.extra.get("both") or c.extra.get("definite")) and w.model is None:
                 for j in range(i - 1, -1, -1):
                     p = cands[j]
                     if (
@@ -513,6 +513,7 @@ def _measures(r: _Rules) -> None:
             and h.start not in verbs_of_later
             and h.value.side != "before"
             and not h.value.weak
+            and not _passive_after(r, c.end, h, sentences[c.sent].end)
         ]
         if post:
             if c.kind == "oftotal" and c.source is not None:
@@ -531,6 +532,19 @@ def _measures(r: _Rules) -> None:
             c.measure = weak[-1].value.measure
             continue
         c.measure = _carry_over(r, i) or _span_lead(r, i)
+
+
+def _passive_after(r: _Rules, end: int, h: Hit[Any], lim: int) -> bool:
+    """ "fifty-two drones overnight, port and homes hit", "126 drones, 6 missiles; Zaporizhzhia
+    hit": a verb that must follow its subject, in a later clause and closing it, says what was
+    hit — it is not the predicate of the weapons before."""
+    if h.value.side != "after":
+        return False
+    gap = r.text[end : h.start]
+    if ";" in gap:
+        return True
+    nxt = r.scan.skip(h.end, lim)
+    return "," in gap and (nxt >= lim or r.text[nxt] in ",.;:!?)\n")
 
 
 def _span_lead(r: _Rules, i: int) -> str | None:

@@ -376,6 +376,10 @@ def _measures(r: _Rules) -> None:
     cands, text, scan = r.cands, r.text, r.scan
     sentences = r.ctx.sentences
     consumed: set[int] = set(r.extra_state.get("twin_cues", ()))  # "… Russia fired"
+    for c in cands:  # "58 of the 63 drones Russia launched, as well as two of three missiles"
+        rel = _relative_cue(r, c)
+        if rel is not None:
+            consumed.add(rel.start)
     cues_in: dict[int, list[Hit[Any]]] = {}
     for si in r.by_sent:
         s = sentences[si]
@@ -532,6 +536,25 @@ def _measures(r: _Rules) -> None:
             c.measure = weak[-1].value.measure
             continue
         c.measure = _carry_over(r, i) or _span_lead(r, i)
+
+
+def _relative_cue(r: _Rules, c: Cand) -> Hit[Any] | None:
+    """ "the 63 drones Russia launched": a verb after a weapon phrase and a one- or two-word
+    capitalised subject is a relative clause describing that phrase, no other figure's verb."""
+    if c.phrase is None or c.kind not in ("direct", "noun"):
+        return None
+    text, scan = r.text, r.scan
+    lim = r.ctx.sentences[c.sent].end
+    p = scan.skip(c.end, lim)
+    for h in scan.in_range("cues", p, min(lim, p + 30)):
+        if h.value.weak or h.value.side == "after":
+            return None
+        words = text[p : h.start].split()
+        ok = 1 <= len(words) <= 2 and all(
+            w[:1].isupper() and w.replace("'", "").replace("’", "").isalpha() for w in words
+        )
+        return h if ok else None
+    return None
 
 
 def _passive_after(r: _Rules, end: int, h: Hit[Any], lim: int) -> bool:

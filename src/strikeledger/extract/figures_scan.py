@@ -66,6 +66,19 @@ class Scan:
             if h.value.kind not in ("head", "any")
             or not (text[h.end : h.end + 1] == "-" and text[h.end + 1 : h.end + 2].isalpha())
         ]
+        # "Moscow's 9 missiles", "Moscow’s drones": the state that owns them, not a region
+        if any(text[h.end : h.end + 2] in ("'s", "’s") for h in self.hits["regions"]):
+            w_starts = {h.start for h in self.hits["weapons"]}
+            self.hits["regions"] = [
+                h
+                for h in self.hits["regions"]
+                if text[h.end : h.end + 2] not in ("'s", "’s")
+                or not (
+                    text[h.end + 3 : h.end + 4].isdigit()
+                    or h.end + 3 in number_starts
+                    or h.end + 3 in w_starts
+                )
+            ]
         self._by_start: dict[str, dict[int, Hit[Any]]] = {}
         self._by_end: dict[str, dict[int, Hit[Any]]] = {}
         self._starts: dict[str, list[int]] = {}

@@ -337,6 +337,7 @@ class _Rules:
             if rng is not None:
                 self.extra_state["range_hi"], ph = rng
                 c.kind, c.phrase, c.end = "direct", ph, ph.end
+                c.extra["range_lo"] = True  # its measure: the upper end's (resolve)
                 if qual in ("exact", "approx"):
                     c.qualifier = "at_least"
                 self._push(c)
@@ -461,19 +462,23 @@ class _Rules:
         Returns (start of the upper end, its phrase)."""
         scan, text = self.scan, self.text
         r = scan.skip(n.end, lim)
+        opened: object = None
         if n.in_range and text[r : r + 1] in _DASHES:
-            r = scan.skip(r + 1, lim)
-        elif scan.ending("qualifier_not_after", scan.skip_back(n.start, floor)) is not None:
+            r, opened = scan.skip(r + 1, lim), True
+        else:
+            # "between 20 and 30", "from 10 to 12"; without the opening word not a coordinator
+            # ("20 to 30 drones", "five or six missiles", not "12 and 40 drones")
             w = scan.word_end(r)
             if w == r or not text[r:w].isalpha() or len(text[r:w]) > 4:
                 return None
+            opened = scan.ending("qualifier_not_after", scan.skip_back(n.start, floor))
+            if opened is None and scan.at("coordinators", r) is not None:
+                return None
             r = scan.skip(w, lim)
-        else:
-            return None
         if r not in scan.number_starts:
             return None
         m = next((x for x in self.ctx.notes["numbers"] if x.start == r), None)
-        if m is None or m.value <= n.value:
+        if m is None or m.value <= n.value or (opened is None and m.value > 3 * n.value + 2):
             return None
         ph = walk_phrase(scan, m.end, lim)
         return None if ph is None else (r, ph)

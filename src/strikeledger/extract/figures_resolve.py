@@ -536,6 +536,9 @@ def _measures(r: _Rules) -> None:
             c.measure = weak[-1].value.measure
             continue
         c.measure = _carry_over(r, i) or _span_lead(r, i)
+    for i, c in enumerate(cands[:-1]):  # "Between 20 and 30 drones were downed"
+        if c.extra.get("range_lo") and cands[i + 1].measure:
+            c.measure = cands[i + 1].measure
 
 
 def _relative_cue(r: _Rules, c: Cand) -> Hit[Any] | None:

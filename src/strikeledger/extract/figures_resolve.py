@@ -344,7 +344,15 @@ def _dash_parts(r: _Rules, i: int) -> None:
     if h.weapon is None or h.weapon.category != "any" or h.kind != "direct":
         return
     gap = text[h.end : c.lead].strip()
-    if gap in ("—", "–", "-") and c.kind == "direct":
+    # "123 aerial weapons, the air force said on Wednesday — seven missiles and 120 drones"
+    said = (
+        gap[:1] == ","
+        and gap[-1:] in ("—", "–")
+        and len(gap) <= 80
+        and not any(ch.isdigit() or ch in ".;:()" for ch in gap)
+        and bool(r.scan.in_range("claimants", h.end, c.lead))
+    )
+    if (gap in ("—", "–", "-") or said) and c.kind == "direct":
         c.parent = j
 
 

@@ -142,7 +142,10 @@ def _weapons(r: _Rules) -> None:
             if src is not None and cands[src].weapon is not None:
                 c.weapon = cands[src].weapon
                 c.ua = cands[src].ua
-            if c.kind in ("dash", "over"):
+            if c.kind in ("dash", "over") or (
+                # "The monthly total of drones fell … when 6,000-odd were launched"
+                c.kind == "cue" and src is not None and cands[src].sent != c.sent
+            ):
                 # "Найбільше ракет знищено над Київщиною – 10", "і майже стільки ж ударних
                 # дронів – близько 100": the clause's own noun names the weapon (its type
                 # only), not the previous line's model

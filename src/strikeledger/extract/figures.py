@@ -456,6 +456,30 @@ class _Rules:
         c.extra["resp_end"] = h.end
         return True
 
+    def _place_by_dash(self, before: int, after: int, floor: int, lim: int) -> bool:
+        """A tally line of a place and a bare number across a dash: "41 – над территорией
+        Брянской области", "над Київщиною – 10", "З них 66 – в Києві"."""
+        text, scan = self.text, self.scan
+        if text[after : after + 1] in _DASHES:
+            lo = after + 1
+            stops = [x for x in (text.find(",", lo, lim), text.find(";", lo, lim)) if x >= 0]
+            hi = min(stops) if stops else lim
+        else:
+            hi = before - 1
+            lo = max(text.rfind(",", floor, hi), text.rfind(";", floor, hi), floor - 1) + 1
+        if scan.in_range("over", lo, hi) or scan.in_range("regions", lo, hi):
+            return True
+        mentions = self.ctx.notes.get("place_mentions") or []
+        return any(lo <= m.start and m.end <= hi for m in mentions)
+
+    def _noun_before_dash(self, before: int, floor: int) -> bool:
+        """ "І майже стільки ж ударних дронів – близько 70": a weapon noun right before the dash."""
+        if self.text[before - 1 : before] not in _DASHES:
+            return False
+        b = self.scan.skip_back(before - 1, floor)
+        w = self.scan.ending("weapons", b)
+        return w is not None and w.value.category != "none"
+
     def _range_phrase(self, n: Number, floor: int, lim: int) -> tuple[int, Phrase] | None:
         """The lower end of a range takes the weapon phrase of its upper end: a dash ("10-12
         missiles"), or one word after "between / from / від / от" ("between 20 and 30 drones").
@@ -513,30 +537,6 @@ class _Rules:
         if len(rest) > 2 or (rest and not scan.in_range("cues", ph.end, end)):
             return None  # only a participle may follow: "Of the drones launched,"
         return ph
-
-    def _place_by_dash(self, before: int, after: int, floor: int, lim: int) -> bool:
-        """A tally line of a place and a bare number across a dash: "41 – над территорией
-        Брянской области", "над Київщиною – 10", "З них 66 – в Києві"."""
-        text, scan = self.text, self.scan
-        if text[after : after + 1] in _DASHES:
-            lo = after + 1
-            stops = [x for x in (text.find(",", lo, lim), text.find(";", lo, lim)) if x >= 0]
-            hi = min(stops) if stops else lim
-        else:
-            hi = before - 1
-            lo = max(text.rfind(",", floor, hi), text.rfind(";", floor, hi), floor - 1) + 1
-        if scan.in_range("over", lo, hi) or scan.in_range("regions", lo, hi):
-            return True
-        mentions = self.ctx.notes.get("place_mentions") or []
-        return any(lo <= m.start and m.end <= hi for m in mentions)
-
-    def _noun_before_dash(self, before: int, floor: int) -> bool:
-        """ "І майже стільки ж ударних дронів – близько 70": a weapon noun right before the dash."""
-        if self.text[before - 1 : before] not in _DASHES:
-            return False
-        b = self.scan.skip_back(before - 1, floor)
-        w = self.scan.ending("weapons", b)
-        return w is not None and w.value.category != "none"
 
     def _location_cue_before(self, before: int, floor: int, more: bool = False) -> bool:
         """A debris/hit word one short preposition before the number ("debris fell at 14"), or

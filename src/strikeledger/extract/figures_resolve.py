@@ -142,10 +142,7 @@ def _weapons(r: _Rules) -> None:
             if src is not None and cands[src].weapon is not None:
                 c.weapon = cands[src].weapon
                 c.ua = cands[src].ua
-            if c.kind in ("dash", "over") or (
-                # "The monthly total of drones fell … when 6,000-odd were launched"
-                c.kind == "cue" and src is not None and cands[src].sent != c.sent
-            ):
+            if c.kind in ("dash", "over"):
                 # "Найбільше ракет знищено над Київщиною – 10", "і майже стільки ж ударних
                 # дронів – близько 100": the clause's own noun names the weapon (its type
                 # only), not the previous line's model
@@ -154,6 +151,14 @@ def _weapons(r: _Rules) -> None:
                 if own is not None:
                     c.weapon = own
                     c.extra["own_noun"] = True
+    for i, c in enumerate(cands):
+        # "The monthly total of drones fell … when 6,000-odd were launched": a bare number
+        # whose group is in an earlier sentence takes the weapon noun of its own sentence
+        if c.kind == "cue" and c.source is not None and cands[c.source].sent != c.sent:
+            own = _own_noun(r, i)
+            if own is not None:
+                c.weapon = own
+                c.extra["own_noun"] = True
     # a coordinated run shares its attacker ("три бомбы JDAM, шесть снарядов HIMARS и 198 БпЛА")
     for i, c in enumerate(cands):
         if c.ua and c.kind == "direct":

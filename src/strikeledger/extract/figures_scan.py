@@ -66,6 +66,10 @@ class Scan:
             if h.value.kind not in ("head", "any")
             or not (text[h.end : h.end + 1] == "-" and text[h.end + 1 : h.end + 2].isalpha())
         ]
+        self._by_start: dict[str, dict[int, Hit[Any]]] = {}
+        self._by_end: dict[str, dict[int, Hit[Any]]] = {}
+        self._starts: dict[str, list[int]] = {}
+        self.number_starts = number_starts
         # "Moscow's 9 missiles", "Moscow’s drones": the state that owns them, not a region
         if any(text[h.end : h.end + 2] in ("'s", "’s") for h in self.hits["regions"]):
             w_starts = {h.start for h in self.hits["weapons"]}
@@ -79,10 +83,6 @@ class Scan:
                     or h.end + 3 in w_starts
                 )
             ]
-        self._by_start: dict[str, dict[int, Hit[Any]]] = {}
-        self._by_end: dict[str, dict[int, Hit[Any]]] = {}
-        self._starts: dict[str, list[int]] = {}
-        self.number_starts = number_starts
 
     def local(self, lo: int, hi: int) -> dict[str, list[Hit[Any]]]:
         """Hits inside ``[lo, hi)`` of a range that was not scanned (a sentence with no number)."""

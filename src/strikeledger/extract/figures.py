@@ -381,6 +381,7 @@ class _Rules:
             or self._weapon_and_cue_before(s.start, lead)
             or (prev is not None and self._place_by_dash(before, after, s.start, lim))
             or (prev is not None and self._noun_before_dash(before, s.start))
+            or self._far_tally(c, si, before, after, lim)
         ):
             c.kind = "dash"
         elif (
@@ -450,6 +451,21 @@ class _Rules:
             return True
         mentions = self.ctx.notes.get("place_mentions") or []
         return any(lo <= m.start and m.end <= hi for m in mentions)
+
+    def _far_tally(self, c: Cand, si: int, before: int, after: int, lim: int) -> bool:
+        """A tally line two sentences after its total, across an attribution with no number
+        ("… уничтожили 57 БПЛА. Об этом сообщили в Минобороны. "21 - над территорией …")."""
+        if si < 2 or self._prev_cand(si, back=2) is None:
+            return False
+        if self.text[after : after + 1] not in _DASHES and self.text[after : after + 1].isalnum():
+            return False  # "у Дніпрі – щонайменше одна людина": a count of something else
+        mid = self.ctx.sentences[si - 1]
+        if any(mid.start <= p < mid.end for p in self.scan.number_starts):
+            return False
+        if not self._place_by_dash(before, after, self.ctx.sentences[si].start, lim):
+            return False
+        c.extra["far_src"] = True
+        return True
 
     def _noun_before_dash(self, before: int, floor: int) -> bool:
         """ "І майже стільки ж ударних дронів – близько 70": a weapon noun right before the dash."""

@@ -168,6 +168,29 @@ def _claimant_of_source(source: str) -> Claimant | None:
 def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
     if not hits:
         return None
+    got = _claimant_near(r, c, hits)
+    if got is not None:
+        return got
+    # a tally part in a paragraph of its own ("21 - над …", - говорится в сообщении): its
+    # total's claimant
+    src = c.source if c.source is not None else c.parent
+    if src is not None and 0 <= src < len(r.cands) and r.cands[src] is not c:
+        got = _claimant_near(r, r.cands[src], hits)
+        if got is not None:
+            return got
+    # a signature line ("Начальник Харківської ОВА Олег Синєгубов") names the author
+    text = r.text
+    last = text.rstrip().rfind("\n") + 1
+    if len(text.rstrip()) - last < 100:
+        signed = [h for h in hits if h.start >= last]
+        if signed:
+            return signed[0]
+    return hits[0]
+
+
+def _claimant_near(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
+    """The claimant in the figure's sentence, else the last one before it in its paragraph,
+    else the first one after it there ("… сбили 57 БПЛА. Об этом сообщили в Минобороны")."""
     sents = r.ctx.sentences
     s = sents[c.sent]
     inside = [h for h in hits if s.start <= h.start and h.end <= s.end]
@@ -181,14 +204,12 @@ def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
                 if sents[sj].paragraph == s.paragraph:
                     return h
                 break
-    # a signature line ("Начальник Харківської ОВА Олег Синєгубов") names the author
-    text = r.text
-    last = text.rstrip().rfind("\n") + 1
-    if len(text.rstrip()) - last < 100:
-        signed = [h for h in hits if h.start >= last]
-        if signed:
-            return signed[0]
-    return hits[0]
+    after = next((h for h in hits if h.start >= s.end), None)
+    if after is not None:
+        for sj in range(c.sent + 1, len(sents)):
+            if sents[sj].end >= after.end:
+                return after if sents[sj].paragraph == s.paragraph else None
+    return None
 
 
 def _attacker_area(
@@ -218,7 +239,9 @@ def _attacker_area(
     after = [h for h in regions if h.start >= c.end]
     before_ = [h for h in regions if h.end <= c.lead]
     if text[nxt : nxt + 1] in _DASHES or scan.at("over", nxt) is not None:
-        regions = after or before_
+        # "и семь - над акваторией моря": its own "over" place, not the region before
+        own_over = scan.at("over", scan.skip(nxt + 1, hi) if nxt < hi else nxt)
+        regions = after or ([] if own_over or scan.at("over", nxt) else before_)
     elif before_:
         regions = before_
     codes = [h.value for h in regions]

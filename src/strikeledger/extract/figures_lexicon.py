@@ -359,6 +359,7 @@ def lexicon(lang: str) -> Lexicon:
                 "all_of_them",
                 "averages",
                 "compared",
+                "alternatives",
             )
         },
     }

@@ -142,6 +142,11 @@ def _weapons(r: _Rules) -> None:
             if src is not None and cands[src].weapon is not None:
                 c.weapon = cands[src].weapon
                 c.ua = cands[src].ua
+                if c.kind == "outof":
+                    # "406 дронов и 9 ракет из 503": the total of the whole coordinated run
+                    run = [rw for k in _run_of(r, src) if (rw := cands[k].weapon) is not None]
+                    if len(run) > 1:
+                        c.weapon = _merge(run)
             if c.kind in ("dash", "over"):
                 # "Найбільше ракет знищено над Київщиною – 10", "і майже стільки ж ударних
                 # дронів – близько 100": the clause's own noun names the weapon (its type
@@ -226,9 +231,10 @@ def _all_of_which(r: _Rules) -> None:
 def _source(r: _Rules, i: int) -> int | None:
     cands = r.cands
     c = cands[i]
+    floor = c.sent - (2 if c.extra.get("far_src") else 1)
     for j in range(i - 1, -1, -1):
         p = cands[j]
-        if p.sent < c.sent - 1:
+        if p.sent < floor:
             break
         if p.kind != "loc" and (p.weapon is not None or p.kind == "oftotal"):
             return j
@@ -458,8 +464,13 @@ def _measures(r: _Rules) -> None:
             continue
         if c.kind == "another":
             b = r.scan.skip(c.end, sentences[c.sent].end)
+            s0 = sentences[c.sent].start
+            ah = r.scan.ending("another", r.scan.skip_back(c.lead, s0))
+            a0 = r.scan.skip_back(ah.start, s0) if ah is not None else 0
             if c.source is not None and (
-                text[b : b + 1] in _DASHES or r.scan.at("over", b) is not None
+                text[b : b + 1] in _DASHES
+                or r.scan.at("over", b) is not None
+                or (ah is not None and text[a0 - 1 : a0] in _DASHES)  # "над морем – еще 12"
             ):
                 c.measure = cands[c.source].measure  # "еще 4 – над Курской областью"
             continue  # else it needs its own cue

@@ -112,6 +112,7 @@ _SCHEMAS["attack"] = {
     "all_of_them?": _PHRASES,
     "averages?": _PHRASES,
     "compared?": _PHRASES,
+    "alternatives?": _PHRASES,
 }
 
 

@@ -168,34 +168,38 @@ def _claimant_of_source(source: str) -> Claimant | None:
 def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
     if not hits:
         return None
-    got = _claimant_near(r, c, hits)
+    away: set[int] = set()
+    got = _claimant_near(r, c, hits, away)
     if got is not None:
         return got
     # a tally part in a paragraph of its own ("21 - над …", - говорится в сообщении): its
     # total's claimant
     src = c.source if c.source is not None else c.parent
     if src is not None and 0 <= src < len(r.cands) and r.cands[src] is not c:
-        got = _claimant_near(r, r.cands[src], hits)
+        got = _claimant_near(r, r.cands[src], hits, set())
         if got is not None:
             return got
     # a signature line ("Начальник Харківської ОВА Олег Синєгубов") names the author
     text = r.text
     last = text.rstrip().rfind("\n") + 1
-    if len(text.rstrip()) - last < 100:
+    if len(text.rstrip()) - last < 100 and not any(ch.isdigit() for ch in text[last:]):
         signed = [h for h in hits if h.start >= last]
         if signed:
             return signed[0]
-    return hits[0]
+    return next((h for h in hits if h.start not in away), hits[0])
 
 
-def _claimant_near(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
-    """The claimant in the figure's sentence, else the last one before it in its paragraph,
-    else the first one after it there ("… сбили 57 БПЛА. Об этом сообщили в Минобороны")."""
+def _claimant_near(r: _Rules, c: Cand, hits: list[Hit[Any]], away: set[int]) -> Hit[Any] | None:
+    """The claimant in the figure's clause, else the last one before it in its paragraph,
+    else the first one after it there ("… сбили 57 БПЛА. Об этом сообщили в Минобороны").
+    Claimants of the sentence's other clause ("…; у Росії заявили про 95") go to ``away``."""
     sents = r.ctx.sentences
     s = sents[c.sent]
     inside = [h for h in hits if s.start <= h.start and h.end <= s.end]
-    if inside:
-        return min(inside, key=lambda h: min(abs(h.start - c.num.start), abs(h.end - c.num.start)))
+    own = [h for h in inside if not _clause_break(r, h, c)]
+    if own:
+        return min(own, key=lambda h: min(abs(h.start - c.num.start), abs(h.end - c.num.start)))
+    away.update(h.start for h in inside)
     before = [h for h in hits if h.end <= s.start]
     if before:
         h = before[-1]
@@ -210,6 +214,13 @@ def _claimant_near(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
             if sents[sj].end >= after.end:
                 return after if sents[sj].paragraph == s.paragraph else None
     return None
+
+
+def _clause_break(r: _Rules, h: Hit[Any], c: Cand) -> bool:
+    """Whether a ";" or a contrast (", а", ", тогда как") stands between a claimant and a
+    figure of the same sentence."""
+    lo, hi = (h.end, c.lead) if h.end <= c.lead else (c.end, h.start)
+    return ";" in r.text[lo:hi] or bool(r.scan.in_range("contrasts", lo, hi))
 
 
 def _attacker_area(

@@ -360,6 +360,7 @@ def lexicon(lang: str) -> Lexicon:
                 "averages",
                 "compared",
                 "alternatives",
+                "contrasts",
             )
         },
     }

@@ -113,6 +113,7 @@ _SCHEMAS["attack"] = {
     "averages?": _PHRASES,
     "compared?": _PHRASES,
     "alternatives?": _PHRASES,
+    "contrasts?": _PHRASES,
 }
 
 

@@ -215,6 +215,8 @@ class _Rules:
                 if pc.kind not in ("anaphora", "loc", "another") and not pc.oftotal_before:
                     c.extra["sib"] = j
                     break
+        if self._range_low(c, before, after, s.start, lim):
+            return
         # locations ------------------------------------------------------------
         loc = scan.at("locations", after)
         if loc is None:
@@ -434,6 +436,28 @@ class _Rules:
         self.extra_state["resp"] = [(j, h.end) for j in srcs[1:]]
         c.kind, c.source = "resp", srcs[0]
         c.extra["resp_end"] = h.end
+        return True
+
+    def _range_low(self, c: Cand, before: int, after: int, floor: int, lim: int) -> bool:
+        """ "від 10 до 15 КАБів", "от 20 до 30 беспилотников": the lower end is a figure of
+        the upper end's weapon, at least."""
+        scan = self.scan
+        if scan.ending("range_from", before) is None:
+            return False
+        q = scan.at("qualifiers", after)
+        if q is None or q.value != "at_most":
+            return False
+        r = scan.skip(q.end, lim)
+        upper = next((m for m in self.ctx.notes.get("numbers") or () if m.start == r), None)
+        if upper is None or upper.value <= c.num.value:
+            return False
+        ph = walk_phrase(scan, upper.end, lim)
+        if ph is None:
+            return False
+        c.kind, c.phrase, c.end = "direct", ph, ph.end
+        if c.qualifier in ("exact", "approx"):
+            c.qualifier = "at_least"
+        self._push(c)
         return True
 
     def _place_by_dash(self, before: int, after: int, floor: int, lim: int) -> bool:

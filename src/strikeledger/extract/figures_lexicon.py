@@ -361,6 +361,7 @@ def lexicon(lang: str) -> Lexicon:
                 "compared",
                 "alternatives",
                 "contrasts",
+                "range_from",
             )
         },
     }

@@ -147,7 +147,10 @@ def _weapons(r: _Rules) -> None:
                     run = [rw for k in _run_of(r, src) if (rw := cands[k].weapon) is not None]
                     if len(run) > 1:
                         c.weapon = _merge(run)
-            if c.kind in ("dash", "over"):
+            named = _bracket_noun(r, c) if c.kind in ("another", "dash", "cue") else None
+            if named is not None:  # "Ще 18 – локаційно втрачені (імітатори)"
+                c.weapon = named
+            elif c.kind in ("dash", "over"):
                 # "Найбільше ракет знищено над Київщиною – 10", "і майже стільки ж ударних
                 # дронів – близько 100": the clause's own noun names the weapon (its type
                 # only), not the previous line's model
@@ -166,6 +169,23 @@ def _weapons(r: _Rules) -> None:
             c.weapon = cands[c.source].weapon
             c.ua = cands[c.source].ua
     del scan
+
+
+def _bracket_noun(r: _Rules, c: Cand) -> Weapon | None:
+    """A bare part whose clause names its weapons in brackets after the verb: "Ще 18 –
+    локаційно втрачені (імітатори)", "еще 5 – подавлены (ложные цели)"."""
+    text, lim = r.text, r.ctx.sentences[c.sent].end
+    stops = [x for x in (text.find(ch, c.end, lim) for ch in ",;.") if x >= 0]
+    hi = min(stops) if stops else lim
+    op = text.find("(", c.end, hi)
+    cl = text.find(")", op, lim) if op >= 0 else -1
+    if op < 0 or cl < 0 or any(ch.isdigit() for ch in text[c.end : cl]):
+        return None
+    got = [h for h in r.scan.in_range("weapons", op, cl) if h.value.category not in ("none", "any")]
+    if len(got) != 1:
+        return None
+    e = got[0].value
+    return Weapon(e.category, e.model if e.kind in ("model", "decoy") else None)
 
 
 def _own_noun(r: _Rules, i: int, lo: int | None = None) -> Weapon | None:

@@ -114,6 +114,7 @@ _SCHEMAS["attack"] = {
     "compared?": _PHRASES,
     "alternatives?": _PHRASES,
     "contrasts?": _PHRASES,
+    "range_from?": _PHRASES,
 }
 
 

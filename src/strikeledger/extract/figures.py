@@ -196,6 +196,8 @@ class _Rules:
         cop = scan.ending("copulas", pb)
         if cop is not None:  # "Среди ракет были шесть …"
             pb = scan.skip_back(cop.start, s.start)
+        elif pb > s.start and text[pb - 1] == "," and scan.ending("parts", pb - 1) is not None:
+            pb -= 1  # "Зокрема, 31 дрон – над Брянською областю"
         c.parts_word = (
             scan.ending("parts", pb) is not None or scan.ending("anaphora", before) is not None
         )

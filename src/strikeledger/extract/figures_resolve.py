@@ -609,6 +609,8 @@ def _context_measure(r: _Rules, i: int) -> str | None:
         lead_part = c if c.parts_word else cands[i - 1] if i > 0 else c
         if lead_part.extra.get("parts_pron") and p.measure:
             return p.measure
+        if c.parts_word and p.measure and _over_place(r, c):
+            return p.measure  # "Зокрема, 31 дрон – над Брянською областю": a tally of the total
         if (
             c.parts_word
             or c.run_prev
@@ -621,6 +623,15 @@ def _context_measure(r: _Rules, i: int) -> str | None:
     if c.run_prev and i > 0 and cands[i - 1].measure:
         return cands[i - 1].measure
     return None
+
+
+def _over_place(r: _Rules, c: Cand) -> bool:
+    """Whether the part's clause says where it was downed ("– над Брянською областю")."""
+    lim = r.ctx.sentences[c.sent].end
+    p = r.scan.skip(c.end, lim)
+    if r.text[p : p + 1] in _DASHES:
+        p = r.scan.skip(p + 1, lim)
+    return r.scan.at("over", p) is not None
 
 
 def _carry_over(r: _Rules, i: int) -> str | None:

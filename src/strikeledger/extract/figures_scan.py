@@ -143,11 +143,8 @@ def _join_alternatives(text: str, hits: dict[str, list[Hit[Any]]]) -> list[Hit[A
     cues = hits["cues"]
     if len(cues) < 2:
         return cues
-    joins = {
-        (h.start, h.end)
-        for name in ("alternatives", "coordinators")
-        for h in hits.get(name, ())
-        if text[h.start : h.end].isalpha()
+    joins = {(h.start, h.end) for h in hits.get("alternatives", ())} | {
+        (h.start, h.end) for h in hits.get("coordinators", ()) if text[h.start : h.end].isalpha()
     }
     out: list[Hit[Any]] = []
     k = 0

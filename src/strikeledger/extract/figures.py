@@ -218,6 +218,8 @@ class _Rules:
         cop = scan.ending("copulas", pb)
         if cop is not None:  # "Среди ракет были шесть …"
             pb = scan.skip_back(cop.start, s.start)
+        elif pb > s.start and text[pb - 1] == "," and scan.ending("parts", pb - 1) is not None:
+            pb -= 1  # "Зокрема, 31 дрон – над Брянською областю"
         c.parts_word = (
             scan.ending("parts", pb) is not None or scan.ending("anaphora", before) is not None
         )
@@ -237,6 +239,8 @@ class _Rules:
                 if pc.kind not in ("anaphora", "loc", "another") and not pc.oftotal_before:
                     c.extra["sib"] = j
                     break
+        if self._range_low(c, before, after, s.start, lim):
+            return
         # locations ------------------------------------------------------------
         loc = scan.at("locations", after)
         if loc is None:
@@ -422,6 +426,7 @@ class _Rules:
             or self._weapon_and_cue_before(s.start, lead)
             or (prev is not None and self._place_by_dash(before, after, s.start, lim))
             or (prev is not None and self._noun_before_dash(before, s.start))
+            or self._far_tally(c, si, before, after, lim)
         ):
             c.kind = "dash"
         elif (
@@ -490,6 +495,28 @@ class _Rules:
         c.extra["resp_end"] = h.end
         return True
 
+    def _range_low(self, c: Cand, before: int, after: int, floor: int, lim: int) -> bool:
+        """ "від 10 до 15 КАБів", "от 20 до 30 беспилотников": the lower end is a figure of
+        the upper end's weapon, at least."""
+        scan = self.scan
+        if scan.ending("range_from", before) is None:
+            return False
+        q = scan.at("qualifiers", after)
+        if q is None or q.value != "at_most":
+            return False
+        r = scan.skip(q.end, lim)
+        upper = next((m for m in self.ctx.notes.get("numbers") or () if m.start == r), None)
+        if upper is None or upper.value <= c.num.value:
+            return False
+        ph = walk_phrase(scan, upper.end, lim)
+        if ph is None:
+            return False
+        c.kind, c.phrase, c.end = "direct", ph, ph.end
+        if c.qualifier in ("exact", "approx"):
+            c.qualifier = "at_least"
+        self._push(c)
+        return True
+
     def _place_by_dash(self, before: int, after: int, floor: int, lim: int) -> bool:
         """A tally line of a place and a bare number across a dash: "41 – над территорией
         Брянской области", "над Київщиною – 10", "З них 66 – в Києві"."""
@@ -505,6 +532,23 @@ class _Rules:
             return True
         mentions = self.ctx.notes.get("place_mentions") or []
         return any(lo <= m.start and m.end <= hi for m in mentions)
+
+    def _far_tally(self, c: Cand, si: int, before: int, after: int, lim: int) -> bool:
+        """A tally line two sentences after its total, across an attribution with no number
+        ("… уничтожили 57 БПЛА. Об этом сообщили в Минобороны. "21 - над территорией …")."""
+        if si < 2 or self._prev_cand(si, back=2) is None:
+            return False
+        if self.text[after : after + 1] not in _DASHES and self.text[after : after + 1].isalnum():
+            return False  # "у Дніпрі – щонайменше одна людина": a count of something else
+        mid = self.ctx.sentences[si - 1]
+        ordered = self.scan.sorted_number_starts()
+        k = bisect_left(ordered, mid.start)
+        if k < len(ordered) and ordered[k] < mid.end:
+            return False  # the sentence between has a number of its own
+        if not self._place_by_dash(before, after, self.ctx.sentences[si].start, lim):
+            return False
+        c.extra["far_src"] = True
+        return True
 
     def _noun_before_dash(self, before: int, floor: int) -> bool:
         """ "І майже стільки ж ударних дронів – близько 70": a weapon noun right before the dash."""

@@ -171,6 +171,31 @@ def _claimant_of_source(source: str) -> Claimant | None:
 def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
     if not hits:
         return None
+    away: set[int] = set()
+    got = _claimant_near(r, c, hits, away)
+    if got is not None:
+        return got
+    # a tally part in a paragraph of its own ("21 - над …", - говорится в сообщении): its
+    # total's claimant
+    src = c.source if c.source is not None else c.parent
+    if src is not None and 0 <= src < len(r.cands) and r.cands[src] is not c:
+        got = _claimant_near(r, r.cands[src], hits, set())
+        if got is not None:
+            return got
+    # a signature line ("Начальник Харківської ОВА Олег Синєгубов") names the author
+    text = r.text
+    last = text.rstrip().rfind("\n") + 1
+    if len(text.rstrip()) - last < 100 and not any(ch.isdigit() for ch in text[last:]):
+        signed = [h for h in hits if h.start >= last]
+        if signed:
+            return signed[0]
+    return next((h for h in hits if h.start not in away), hits[0])
+
+
+def _claimant_near(r: _Rules, c: Cand, hits: list[Hit[Any]], away: set[int]) -> Hit[Any] | None:
+    """The claimant in the figure's clause, else the last one before it in its paragraph,
+    else the first one after it there ("… сбили 57 БПЛА. Об этом сообщили в Минобороны").
+    Claimants of the sentence's other clause ("…; у Росії заявили про 95") go to ``away``."""
     sents = r.ctx.sentences
     s = sents[c.sent]
     starts = r.extra_state.get("claimant_starts")
@@ -179,8 +204,10 @@ def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
     # hits are sorted by start and do not overlap, so their ends are sorted too
     lo = bisect_left(starts, s.start)
     inside = [h for h in hits[lo : bisect_left(starts, s.end)] if h.end <= s.end]
-    if inside:
-        return min(inside, key=lambda h: min(abs(h.start - c.num.start), abs(h.end - c.num.start)))
+    own = [h for h in inside if not _clause_break(r, h, c)]
+    if own:
+        return min(own, key=lambda h: min(abs(h.start - c.num.start), abs(h.end - c.num.start)))
+    away.update(h.start for h in inside)
     k = lo
     while k > 0 and hits[k - 1].end > s.start:
         k -= 1
@@ -191,14 +218,22 @@ def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
                 if sents[sj].paragraph == s.paragraph:
                     return h
                 break
-    # a signature line ("Начальник Харківської ОВА Олег Синєгубов") names the author
-    text = r.text
-    last = text.rstrip().rfind("\n") + 1
-    if len(text.rstrip()) - last < 100:
-        signed = [h for h in hits if h.start >= last]
-        if signed:
-            return signed[0]
-    return hits[0]
+    ka = bisect_left(starts, s.end)
+    after = hits[ka] if ka < len(hits) else None
+    if after is not None:
+        for sj in range(c.sent + 1, len(sents)):
+            if sents[sj].paragraph != s.paragraph:
+                break
+            if sents[sj].end >= after.end:
+                return after
+    return None
+
+
+def _clause_break(r: _Rules, h: Hit[Any], c: Cand) -> bool:
+    """Whether a ";" or a contrast (", а", ", тогда как") stands between a claimant and a
+    figure of the same sentence."""
+    lo, hi = (h.end, c.lead) if h.end <= c.lead else (c.end, h.start)
+    return ";" in r.text[lo:hi] or bool(r.scan.in_range("contrasts", lo, hi))
 
 
 def _russia_area(r: _Rules, si: int) -> bool:
@@ -240,7 +275,9 @@ def _attacker_area(
         after = [h for h in regions if h.start >= c.end]
         before_ = [h for h in regions if h.end <= c.lead]
         if text[nxt : nxt + 1] in _DASHES or scan.at("over", nxt) is not None:
-            regions = after or before_
+            # "и семь - над акваторией моря": its own "over" place, not the region before
+            own_over = scan.at("over", scan.skip(nxt + 1, hi) if nxt < hi else nxt)
+            regions = after or ([] if own_over or scan.at("over", nxt) else before_)
         elif before_:
             regions = before_
     codes = [h.value for h in regions]

@@ -383,6 +383,9 @@ def lexicon(lang: str) -> Lexicon:
                 "all_of_them",
                 "averages",
                 "compared",
+                "alternatives",
+                "contrasts",
+                "range_from",
             )
         },
     }

@@ -143,7 +143,15 @@ def _weapons(r: _Rules) -> None:
             if src is not None and cands[src].weapon is not None:
                 c.weapon = cands[src].weapon
                 c.ua = cands[src].ua
-            if c.kind in ("dash", "over"):
+                if c.kind == "outof":
+                    # "406 дронов и 9 ракет из 503": the total of the whole coordinated run
+                    run = [rw for k in _run_of(r, src) if (rw := cands[k].weapon) is not None]
+                    if len(run) > 1:
+                        c.weapon = _merge(run)
+            named = _bracket_noun(r, c) if c.kind in ("another", "dash", "cue") else None
+            if named is not None:  # "Ще 18 – локаційно втрачені (імітатори)"
+                c.weapon = named
+            elif c.kind in ("dash", "over"):
                 # "Найбільше ракет знищено над Київщиною – 10", "і майже стільки ж ударних
                 # дронів – близько 100": the clause's own noun names the weapon (its type
                 # only), not the previous line's model
@@ -170,6 +178,23 @@ def _weapons(r: _Rules) -> None:
             c.weapon = cands[c.source].weapon
             c.ua = cands[c.source].ua
     del scan
+
+
+def _bracket_noun(r: _Rules, c: Cand) -> Weapon | None:
+    """A bare part whose clause names its weapons in brackets after the verb: "Ще 18 –
+    локаційно втрачені (імітатори)", "еще 5 – подавлены (ложные цели)"."""
+    text, lim = r.text, r.ctx.sentences[c.sent].end
+    stops = [x for x in (text.find(ch, c.end, lim) for ch in ",;.") if x >= 0]
+    hi = min(stops) if stops else lim
+    op = text.find("(", c.end, hi)
+    cl = text.find(")", op, lim) if op >= 0 else -1
+    if op < 0 or cl < 0 or any(ch.isdigit() for ch in text[c.end : cl]):
+        return None
+    got = [h for h in r.scan.in_range("weapons", op, cl) if h.value.category not in ("none", "any")]
+    if len(got) != 1:
+        return None
+    e = got[0].value
+    return Weapon(e.category, e.model if e.kind in ("model", "decoy") else None)
 
 
 def _own_noun(r: _Rules, i: int, lo: int | None = None) -> Weapon | None:
@@ -235,9 +260,10 @@ def _all_of_which(r: _Rules) -> None:
 def _source(r: _Rules, i: int) -> int | None:
     cands = r.cands
     c = cands[i]
+    floor = c.sent - (2 if c.extra.get("far_src") else 1)
     for j in range(i - 1, -1, -1):
         p = cands[j]
-        if p.sent < c.sent - 1:
+        if p.sent < floor:
             break
         if p.kind != "loc" and (p.weapon is not None or p.kind == "oftotal"):
             return j
@@ -511,8 +537,13 @@ def _measures(r: _Rules) -> None:
             continue
         if c.kind == "another":
             b = r.scan.skip(c.end, sentences[c.sent].end)
+            s0 = sentences[c.sent].start
+            ah = r.scan.ending("another", r.scan.skip_back(c.lead, s0))
+            a0 = r.scan.skip_back(ah.start, s0) if ah is not None else 0
             if c.source is not None and (
-                text[b : b + 1] in _DASHES or r.scan.at("over", b) is not None
+                text[b : b + 1] in _DASHES
+                or r.scan.at("over", b) is not None
+                or (ah is not None and text[a0 - 1 : a0] in _DASHES)  # "над морем – еще 12"
             ):
                 c.measure = cands[c.source].measure  # "еще 4 – над Курской областью"
             continue  # else it needs its own cue
@@ -667,6 +698,8 @@ def _context_measure(r: _Rules, i: int) -> str | None:
         lead_part = c if c.parts_word else cands[i - 1] if i > 0 else c
         if lead_part.extra.get("parts_pron") and p.measure:
             return p.measure
+        if c.parts_word and p.measure and _over_place(r, c):
+            return p.measure  # "Зокрема, 31 дрон – над Брянською областю": a tally of the total
         if (
             c.parts_word
             or c.run_prev
@@ -679,6 +712,15 @@ def _context_measure(r: _Rules, i: int) -> str | None:
     if c.run_prev and i > 0 and cands[i - 1].measure:
         return cands[i - 1].measure
     return None
+
+
+def _over_place(r: _Rules, c: Cand) -> bool:
+    """Whether the part's clause says where it was downed ("– над Брянською областю")."""
+    lim = r.ctx.sentences[c.sent].end
+    p = r.scan.skip(c.end, lim)
+    if r.text[p : p + 1] in _DASHES:
+        p = r.scan.skip(p + 1, lim)
+    return r.scan.at("over", p) is not None
 
 
 def _carry_over(r: _Rules, i: int) -> str | None:

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
-from .figures_lexicon import Hit, Lexicon, Tokens, WeaponEntry
+from .figures_lexicon import Cue, Hit, Lexicon, Tokens, WeaponEntry
 
 QUOTES = "«»\"“”„'"
 _DASHES = "–—-"
@@ -66,6 +66,7 @@ class Scan:
             if h.value.kind not in ("head", "any")
             or not (text[h.end : h.end + 1] == "-" and text[h.end + 1 : h.end + 2].isalpha())
         ]
+        self.hits["cues"] = _join_alternatives(text, self.hits)
         self._by_start: dict[str, dict[int, Hit[Any]]] = {}
         self._by_end: dict[str, dict[int, Hit[Any]]] = {}
         self._starts: dict[str, list[int]] = {}
@@ -169,6 +170,42 @@ class Scan:
             if h.end <= hi:
                 out.append(h)
         return out
+
+
+_DOWN_OR_JAMMED = frozenset({"shot_down", "suppressed"})
+
+
+def _join_alternatives(text: str, hits: dict[str, list[Hit[Any]]]) -> list[Hit[Any]]:
+    """ "збила/подавила", "сбиты или подавлены", "знищили або подавили": a shot-down verb and
+    a suppressed verb joined by "/", "or" or "and" (any gender, number or tense) are one cue,
+    neutralized."""
+    cues = hits["cues"]
+    if len(cues) < 2:
+        return cues
+    joins = {(h.start, h.end) for h in hits.get("alternatives", ())} | {
+        (h.start, h.end) for h in hits.get("coordinators", ()) if text[h.start : h.end].isalpha()
+    }
+    out: list[Hit[Any]] = []
+    k = 0
+    while k < len(cues):
+        a = cues[k]
+        b = cues[k + 1] if k + 1 < len(cues) else None
+        if (
+            b is not None
+            and {a.value.measure, b.value.measure} == _DOWN_OR_JAMMED
+            and not a.value.weak
+            and not b.value.weak
+        ):
+            gap = text[a.end : b.start]
+            lo = a.end + len(gap) - len(gap.lstrip())
+            hi = b.start - (len(gap) - len(gap.rstrip()))
+            if gap.strip() == "/" or (lo, hi) in joins:
+                out.append(Hit(a.start, b.end, Cue("neutralized", "both", False)))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
 
 
 def _glue(scan: Scan, pos: int, limit: int) -> int:

@@ -182,7 +182,20 @@ def consistency_flags(
     for key, di in down.items():
         li = launched.get(key)
         if li is None:
-            continue
+            # no untyped launch (the headline's repeat dropped), but a launch naming the whole
+            # mix ("120 ударными беспилотниками типа Shahed и имитаторами") stands for it
+            typed = [
+                k
+                for k, f in enumerate(figures)
+                if f.measure == "launched"
+                and f.qualifier == "exact"
+                and f.weapon.category == "drone"
+                and len(f.weapon.models) > 1
+                and (f.night_of, f.attacker, f.weapon.category, tuple(f.area)) == key
+            ]
+            if not typed:
+                continue
+            li = max(typed, key=lambda k: figures[k].value)
         if figures[di].value > max(figures[li].value, launched_sum[key]):
             out.append(
                 (

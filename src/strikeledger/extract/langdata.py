@@ -112,6 +112,9 @@ _SCHEMAS["attack"] = {
     "all_of_them?": _PHRASES,
     "averages?": _PHRASES,
     "compared?": _PHRASES,
+    "alternatives?": _PHRASES,
+    "contrasts?": _PHRASES,
+    "range_from?": _PHRASES,
 }
 
 

@@ -45,6 +45,7 @@ or "taken to hospital" as a damaged site).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cache
 from typing import TYPE_CHECKING
@@ -125,6 +126,19 @@ def _extra_numbers(toks: Tokens, extra: dict[str, int], text: str) -> list[Numbe
     ]
 
 
+_DECIMAL_AGE = re.compile(
+    r"(?<![\d.,])(\d{1,2})[.,]\d[-\u2010\u2011 ]?(?:year[-\u2010\u2011 ]old|річн|летн)",
+    re.IGNORECASE,
+)
+
+
+def _decimal_ages(text: str) -> list[Number]:
+    """Ages with a decimal the number reader skips ("a 1.5-year-old", "1,5-річна"): a child."""
+    return [
+        Number(m.start(1), m.end(1), int(m.group(1)), age=True) for m in _DECIMAL_AGE.finditer(text)
+    ]
+
+
 @cache
 def _evidence_limit() -> int:
     return settings.MAX_EVIDENCE_CHARS.get()
@@ -151,7 +165,11 @@ def component(ctx: Context) -> None:
         return
     m_starts = [m.start for m in matches]
     numbers = sorted(
-        [*_numbers(ctx), *_extra_numbers(toks, lex.extra_numbers, ctx.text)],
+        [
+            *_numbers(ctx),
+            *_extra_numbers(toks, lex.extra_numbers, ctx.text),
+            *_decimal_ages(ctx.text),
+        ],
         key=lambda n: n.start,
     )
     n_starts = [n.start for n in numbers]

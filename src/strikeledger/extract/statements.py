@@ -275,10 +275,20 @@ class _Finder:
             raw_words = _WORD.findall(between)
             bw = [w.lower() for w in raw_words]
             verbs = self.cues.after | self.cues.before
+            # a capital right after the verb is another name ("сказав Петренко, якого …");
+            # after a lowercase title word it is an institution ("голова правління Укрзалізниці")
             if bw and (
                 bw[0] not in verbs
-                or len(bw) > 4
-                or any(w[:1].isupper() and not self.platform(w) for w in raw_words[1:])
+                or len(bw) > 5
+                or any(
+                    w[:1].isupper() and not self.platform(w) and not raw_words[k][:1].islower()
+                    for k, w in enumerate(raw_words[1:])
+                )
+                or (
+                    len(raw_words) > 1
+                    and raw_words[1][:1].isupper()
+                    and not self.platform(raw_words[1])
+                )
             ):
                 break
             # "«…», – Зеленський" closing a headline line: the dash alone attributes

@@ -241,6 +241,7 @@ def find_places(
                 regions[e.region or ""] += 1
     _ellipsis_lists(gz, ms, low, cues, _Ctx(set(units), set(named), set(regions)))
     _ellipsis_anchored(gz, ms, low, cues)
+    _regions_over(gz, ms, low)
     return _report(gz, ms, text, low, cues)
 
 
@@ -439,6 +440,46 @@ def _ellipsis_anchored(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues) -> No
             near = [e for e in ell if e.level == "city_district" and e.parent in districts_of_city]
             if near and (m.sentence in by_sentence or _districts_before(low, m.raw.start)):
                 m.chosen, m.how = near[0], "anchored"
+
+
+_OVER = re.compile(r"(?:^|\W)(?:over|над)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _region_heads() -> re.Pattern[str]:
+    words = [
+        w.lower()
+        for lang in langdata.LANGS
+        for w in langdata.load(lang, "places")["plural_heads"]["oblast"]
+    ]
+    words += ["regions", "регионами", "регионах", "регіонами", "регіонах"]
+    return re.compile(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)")
+
+
+def _regions_over(gz: Gazetteer, ms: list[_M], low: str) -> None:
+    """ "112 drones over eight regions, including 46 over Bryansk": a Russian town's name after
+    "over" in a tally of regions stands for its region (the region's elliptic stem)."""
+    for m in ms:
+        e = m.chosen
+        if (
+            e is None
+            or e.level != "foreign_city"
+            or not _OVER.search(low[max(0, m.raw.start - 8) : m.raw.start])
+        ):
+            continue
+        before = low[max(0, m.raw.start - 200) : m.raw.start]
+        cut = max(before.rfind(". "), before.rfind("\n"))
+        if not _region_heads().search(before[cut + 1 :]):
+            continue
+        regions = [
+            gz.entries[c.index]
+            for c in m.raw.candidates
+            if c.kind == ELLIPTIC
+            and gz.entries[c.index].level == "foreign_region"
+            and gz.entries[c.index].region == e.region
+        ]
+        if regions:
+            m.chosen, m.how = regions[0], "list"
 
 
 @lru_cache(maxsize=1)

@@ -28,7 +28,17 @@ from .errors import (
 _APOSTROPHES = re.compile("[’ʼ‘`′ʹ]")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_HSPACE = re.compile(r"[^\S\n]+")
+# Any character the three above or _HSPACE would change, i.e. also every whitespace character
+# (str.isspace) but the line break and the plain space: one scan finds the (usual) texts that
+# need none of those steps.
+_SPECIAL = re.compile(
+    "[’ʼ‘`′ʹ\u00ad\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+    "\t\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+# A run of horizontal whitespace that is not already one plain space (those stay as they are,
+# so the common case costs no replacement): it starts with another space character, or it is
+# a space followed by more.
+_HSPACE = re.compile(r"[^\S\n ][^\S\n]*| [^\S\n]+")
 _BLANKS = re.compile(r"\n{3,}")
 
 HEADER_KEYS = ("published", "url", "title", "source", "language")
@@ -38,12 +48,19 @@ _HEADER_LINE = re.compile(r"^(published|url|title|source|language)\s*:\s*(.*)$",
 def normalise(raw: str) -> str:
     """The normalised form of a text (see the module docstring)."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _APOSTROPHES.sub("'", text)
-    text = _INVISIBLE.sub("", text)
-    text = _CONTROL.sub(" ", text)
-    text = _HSPACE.sub(" ", text)
-    text = "\n".join(line.strip() for line in text.split("\n"))
-    return _BLANKS.sub("\n\n", text).strip()
+    if _SPECIAL.search(text):
+        text = _APOSTROPHES.sub("'", text)
+        text = _INVISIBLE.sub("", text)
+        text = _CONTROL.sub(" ", text)
+        text = _HSPACE.sub(" ", text)
+    elif "  " in text:  # no whitespace but spaces: only runs of spaces to collapse
+        text = _HSPACE.sub(" ", text)
+    # Horizontal whitespace is now single spaces: stripping every line is dropping the space
+    # on either side of each line break.
+    text = text.replace(" \n", "\n").replace("\n ", "\n")
+    if "\n\n\n" in text:
+        text = _BLANKS.sub("\n\n", text)
+    return text.strip()
 
 
 def document_id(text: str) -> str:
@@ -119,19 +136,25 @@ def split_header(raw: str) -> tuple[dict[str, str], str]:
     """Split an optional metadata header (``published:``, ``url:``, ``title:``, ``source:``,
     ``language:`` lines, then a blank line) from the body. Without a header, returns ``({}, raw)``.
     """
-    lines = raw.lstrip("\ufeff").split("\n")
+    text = raw.lstrip("\ufeff")
     meta: dict[str, str] = {}
-    for i, line in enumerate(lines):
-        line = line.rstrip("\r")
+    start = 0
+    while True:  # line by line, without splitting the whole text
+        end = text.find("\n", start)
+        line = (text[start:] if end < 0 else text[start:end]).rstrip("\r")
         if not line.strip():
+            if meta and end >= 0:
+                return meta, text[end + 1 :]
             if meta:
-                return meta, "\n".join(lines[i + 1 :])
+                return meta, ""
             return {}, raw
         m = _HEADER_LINE.match(line)
         if not m:
             return {}, raw
         meta[m.group(1).lower()] = m.group(2).strip()
-    return {}, raw
+        if end < 0:
+            return {}, raw
+        start = end + 1
 
 
 def decode_bytes(data: bytes, *, item: str) -> str:

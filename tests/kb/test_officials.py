@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -139,13 +138,10 @@ def test_one_documented_command_validates() -> None:
     assert "scripts/build_officials.py --check" in docs
 
 
-def test_load_is_cached_and_fast() -> None:
+def test_load_is_cached() -> None:
     kb.load.cache_clear()
-    t0 = time.perf_counter()
     first = kb.load()
-    elapsed = time.perf_counter() - t0
     assert kb.load() is first
-    assert elapsed < 1.0
 
 
 @pytest.mark.parametrize(

@@ -48,3 +48,49 @@ def test_first_chars_of_a_pattern() -> None:
     assert dc._first_chars(r"x?y") == {"x", "y"}
     assert dc._first_chars(r"[^a]b") is None  # a negated class may begin with anything
     assert dc._first_chars(r"a?") is None  # may match the empty string
+
+
+@pytest.mark.parametrize("lang", ["en", "uk", "ru"])
+def test_pair_dispatch_matches_the_joined_regex(lang: str) -> None:
+    c = dc.cues(lang)
+    matched = 0
+    for text in (TEXTS[lang], TEXTS[lang].lower(), TEXTS[lang].upper()):
+        for pos in range(len(text) + 1):
+            full = c.regex.match(text, pos)
+            rx = dc._regex_at_pair(c, text, pos)
+            got = rx.match(text, pos) if rx is not None else None
+            want = full and (full.span(), full.lastgroup)
+            assert (got and (got.span(), got.lastgroup)) == want, (lang, text[pos : pos + 30])
+            matched += full is not None
+    assert matched > 0
+
+
+def test_prefixes_of_a_pattern() -> None:
+    w = dc._WILD
+    assert dc._prefixes(r"(?<![^\W_])(?i:у ніч)") == {"у н"}
+    assert dc._prefixes(r"x?y") == {"xy", "y"}
+    assert dc._prefixes(r"ab?") == {"ab", "a"}  # "a" may end the match
+    assert dc._prefixes(r"[^a]bc") == {w + "bc"}
+    assert dc._prefixes(r"a\s+b") == {"a" + w + w, "a" + w + "b"}
+    assert dc._forms("ab") == {"", "a", w, "ab", "a" + w, w + "b", w + w}
+
+
+@pytest.mark.parametrize("lang", ["en", "uk", "ru"])
+def test_trigger_scan_finds_what_the_word_lookup_finds(lang: str) -> None:
+    import random
+
+    c = dc.cues(lang)
+    scan = dc._trigger_scan(c)
+    assert scan is not None
+    rng = random.Random(1)
+    words = [*sorted(c.trigger_words), *c.trigger_stems, *(s + "ами" for s in c.trigger_stems)]
+    pieces = [*words, "'", " ", "x", "б", "2", "-", ".", "\n", "'s"]
+    texts = [TEXTS[lang].lower()]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 20))) for _ in range(3000)]
+    checked = 0
+    for low in texts:
+        got = dc._scanned_triggers(low, scan)
+        if got is not None:
+            assert got == dc._found_triggers(low, c), low
+            checked += 1
+    assert checked > 2000

@@ -117,7 +117,7 @@ def _numbers(ctx: Context) -> list[Number]:
 
 def _extra_numbers(toks: Tokens, extra: dict[str, int], text: str) -> list[Number]:
     """Numerals of the language data that the number reader leaves out ("обоє" = 2)."""
-    if not extra:
+    if not extra or extra.keys().isdisjoint(toks.words):
         return []
     return [
         Number(toks.starts[i], toks.ends[i], extra[w], words=True)

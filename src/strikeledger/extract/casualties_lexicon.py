@@ -17,6 +17,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate, compress, repeat
+from operator import itemgetter, or_
 from typing import Any
 
 from . import langdata
@@ -35,7 +37,10 @@ __all__ = [
 ]
 
 _HEAD = 3
+_head = itemgetter(slice(0, _HEAD))  # a word's first letters
+_FEW = 8  # prefix entries of the root that ``find`` looks for in the joined words
 _TOKEN = re.compile(r"\w+(?:['\-]\w+)*|[^\w\s]")
+_SPLIT = re.compile(r"(\w++(?:['\-]\w++)*+|[^\w\s])")  # ``_TOKEN``, possessive
 
 _PHRASES = "list[str]"
 _GROUP = {"singular": _PHRASES, "plural": _PHRASES}
@@ -130,13 +135,21 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    low = fold(text)
-    same = len(low) == len(text)  # lower() keeps offsets except for a few letters ("İ")
-    spans = [m.span() for m in _TOKEN.finditer(text)]
-    starts = [a for a, _b in spans]
-    ends = [b for _a, b in spans]
-    words = [low[a:b] for a, b in spans] if same else [fold(text[a:b]) for a, b in spans]
-    return Tokens(starts, ends, words)
+    low = text.lower().replace("ё", "е")
+    if len(low) != len(text):  # lower() keeps offsets except for a few letters ("İ")
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        starts = [a for a, _b in spans]
+        ends = [b for _a, b in spans]
+        return Tokens(starts, ends, [fold(text[a:b]) for a, b in spans])
+    # Lower-casing changes no character's class (\w, \s, "'", "-"), so the lowered text cuts
+    # into the same tokens; one ``split`` gives gap, token, gap, ..., gap, and the offsets are
+    # the running sum of their lengths. "’" is not a joiner, so it only stands alone.
+    parts = _SPLIT.split(low)
+    cum = list(accumulate(map(len, parts), initial=0))
+    words = parts[1::2]
+    if "’" in low:
+        words = [w.replace("’", "'") for w in words]
+    return Tokens(cum[1:-1:2], cum[2::2], words)
 
 
 def phrase_words(phrase: str) -> list[tuple[str, bool]]:
@@ -162,6 +175,13 @@ class _Node:
     by_head: dict[str, list[tuple[str, _Node]]] = field(default_factory=dict)
 
 
+# the kinds of a label tuple, and the kind of a ``Match.has`` prefix with whether it names a
+# value too ("g:women:"): both few, so computed once
+_KINDS: dict[tuple[str, ...], frozenset[str]] = {}
+_PREFIXES: dict[str, tuple[str, bool]] = {}
+_VALUES: dict[tuple[tuple[str, ...], str], tuple[str, ...]] = {}  # ``Match.values``
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     """Tokens ``start`` .. ``end`` (exclusive) matched a phrase with these labels.
@@ -176,20 +196,28 @@ class Match:
 
     @classmethod
     def of(cls, start: int, end: int, labels: tuple[str, ...]) -> Match:
-        return cls(start, end, labels, frozenset(lab.split(":", 1)[0] for lab in labels))
+        kinds = _KINDS.get(labels)
+        if kinds is None:
+            kinds = _KINDS[labels] = frozenset(lab.split(":", 1)[0] for lab in labels)
+        return cls(start, end, labels, kinds)
 
     def has(self, prefix: str) -> bool:
         """Whether a label starts with ``prefix`` ("m:", "toll", "g:")."""
-        kind = prefix[:-1] if prefix.endswith(":") else prefix
-        if kind in self.kinds:
+        got = _PREFIXES.get(prefix)
+        if got is None:
+            kind = prefix[:-1] if prefix.endswith(":") else prefix
+            got = _PREFIXES[prefix] = (kind, ":" in kind)
+        if got[0] in self.kinds:
             return True
-        return any(lab.startswith(prefix) for lab in self.labels) if ":" in kind else False
+        return any(lab.startswith(prefix) for lab in self.labels) if got[1] else False
 
     def values(self, prefix: str) -> list[str]:
-        return [lab[len(prefix) :] for lab in self.labels if lab.startswith(prefix)]
-
-
-_SHORT = 300  # tokens: below this, ``PhraseMatcher.find`` tries each token in a plain loop
+        key = (self.labels, prefix)
+        got = _VALUES.get(key)
+        if got is None:
+            n = len(prefix)
+            got = _VALUES[key] = tuple(lab[n:] for lab in self.labels if lab.startswith(prefix))
+        return list(got)
 
 
 class PhraseMatcher:
@@ -197,6 +225,7 @@ class PhraseMatcher:
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
         self._root = _Node()
+        self._needs: dict[str, dict[str, _Node]] | None = None
         for phrase, label in entries:
             self.add(phrase, label)
 
@@ -204,6 +233,7 @@ class PhraseMatcher:
         words = phrase_words(phrase)
         if not words:
             return
+        self._needs = None
         node = self._root
         for w, is_prefix in words:
             if is_prefix and len(w) < _HEAD:
@@ -218,6 +248,20 @@ class PhraseMatcher:
                 node = node.exact.setdefault(w, _Node())
         if label not in node.labels:
             node.labels.append(label)
+
+    def _second_words(self) -> dict[str, dict[str, _Node]]:
+        """First words that are no phrase by themselves and start no prefix entry, each with
+        the words that may follow it: a token whose next word is not among them starts no
+        match ("the", "in", "were" begin only longer phrases)."""
+        if self._needs is None:
+            root = self._root
+            prefixes = tuple(root.prefix)
+            self._needs = {
+                w: node.exact
+                for w, node in root.exact.items()
+                if not node.labels and not node.by_head and not w.startswith(prefixes)
+            }
+        return self._needs
 
     @staticmethod
     def _step(node: _Node, word: str, out: list[_Node]) -> None:
@@ -234,37 +278,63 @@ class PhraseMatcher:
             return None
         word = words[i]
         root = self._root
-        if word not in root.exact and word[:_HEAD] not in root.by_head:
-            return None  # the common case: no phrase starts with this word
         frontier: list[_Node] = []
-        self._step(root, word, frontier)
-        if not frontier:
-            return None
+        if root.by_head and word[:_HEAD] in root.by_head:
+            self._step(root, word, frontier)
+            if len(frontier) != 1:
+                return self._walk(words, i, hi, frontier, i + 1, None)
+            node = frontier[0]
+        else:
+            got = root.exact.get(word)
+            if got is None:
+                return None  # the common case: no phrase starts with this word
+            node = got
+        # One node at a time while the walk does not branch; its labels are distinct already
+        # (``add``).
         best: Match | None = None
         j = i + 1
         while True:
-            if len(frontier) == 1:
-                # one node: its labels are distinct already (``add``)
+            if node.labels:
+                best = Match.of(i, j, tuple(node.labels))
+            if j >= hi:
+                return best
+            w = words[j]
+            j += 1
+            if node.by_head and w[:_HEAD] in node.by_head:
+                frontier = []
+                self._step(node, w, frontier)
+                if len(frontier) != 1:
+                    return self._walk(words, i, hi, frontier, j, best)
                 node = frontier[0]
-                if node.labels:
-                    best = Match.of(i, j, tuple(node.labels))
-                if j < hi and words[j] not in node.exact and not node.by_head:
-                    break  # what ``_step`` would find: nothing
-            else:
-                labels: list[str] = []
-                for node in frontier:
-                    for lab in node.labels:
-                        if lab not in labels:
-                            labels.append(lab)
-                if labels:
-                    best = Match.of(i, j, tuple(labels))
+                continue
+            child = node.exact.get(w)
+            if child is None:
+                return best
+            node = child
+
+    def _walk(
+        self,
+        words: Sequence[str],
+        i: int,
+        hi: int,
+        frontier: list[_Node],
+        j: int,
+        best: Match | None,
+    ) -> Match | None:
+        """``longest_at`` on from the nodes ``frontier`` reached after token ``j - 1``."""
+        while frontier:
+            labels: list[str] = []
+            for node in frontier:
+                for lab in node.labels:
+                    if lab not in labels:
+                        labels.append(lab)
+            if labels:
+                best = Match.of(i, j, tuple(labels))
             if j >= hi:
                 break
             nxt: list[_Node] = []
             for node in frontier:
                 self._step(node, words[j], nxt)
-            if not nxt:
-                break
             frontier = nxt
             j += 1
         return best
@@ -272,29 +342,28 @@ class PhraseMatcher:
     def find(self, words: Sequence[str], lo: int = 0, hi: int | None = None) -> list[Match]:
         hi = len(words) if hi is None else hi
         out: list[Match] = []
-        # the check that starts ``longest_at``, done once per distinct word: only the tokens
-        # that may start a phrase are tried, left to right, each after the previous match
+        # the check that starts ``longest_at``, done for all tokens in C (``map``, ``compress``):
+        # only the tokens that may start a phrase are tried, left to right, each after the
+        # previous match
+        part = words if lo == 0 and hi == len(words) else words[lo:hi]
         first, heads = self._root.exact, self._root.by_head
+        can = map(first.__contains__, part)
+        prefixes = self._root.prefix
+        if 0 < len(prefixes) <= _FEW:
+            # a few prefix entries ("hospitali*"): only those found in the text are tried
+            joined = " ".join(part)
+            found = tuple(p for p in prefixes if p in joined)
+            if found:
+                can = map(or_, can, map(str.startswith, part, repeat(found)))
+        elif heads:
+            can = map(or_, can, map(heads.__contains__, map(_head, part)))
+        needs = self._second_words()
         i = lo
-        if hi - lo < _SHORT:  # a post: the plain loop costs less than the sets
-            while i < hi:
-                word = words[i]
-                if word not in first and word[:_HEAD] not in heads:
-                    i += 1
-                    continue
-                m = self.longest_at(words, i, hi)
-                if m is None:
-                    i += 1
-                else:
-                    out.append(m)
-                    i = m.end
-            return out
-        part = words[lo:hi]
-        may = {w for w in set(part) if w in first or w[:_HEAD] in heads}
-        if not may:
-            return out
-        for k in [k for k, w in enumerate(part, lo) if w in may]:
+        for k in compress(range(lo, hi), can):
             if k < i:
+                continue
+            after = needs.get(words[k])
+            if after is not None and (k + 1 >= hi or words[k + 1] not in after):
                 continue
             m = self.longest_at(words, k, hi)
             if m is not None:
@@ -315,11 +384,16 @@ class PhraseSet:
         self._exact: frozenset[tuple[str, ...]] | None = None
         if not any(pre for words in parsed for _w, pre in words):
             self._exact = frozenset(tuple(w for w, _pre in words) for words in parsed)
+        # the first and last words of the exact phrases: most places are ruled out by one test
+        self._first = frozenset(p[0] for p in self._exact or ())
+        self._last = frozenset(p[-1] for p in self._exact or ())
 
     def starts_at(self, words: Sequence[str], i: int, hi: int | None = None) -> int:
         """Length in tokens of the longest phrase starting at ``i`` (0 if none)."""
         hi = len(words) if hi is None else hi
         if self._exact is not None:
+            if i < len(words) and words[i] not in self._first:
+                return 0
             for n in self._lens:
                 if i + n <= hi and tuple(words[i : i + n]) in self._exact:
                     return n
@@ -329,6 +403,8 @@ class PhraseSet:
 
     def ends_before(self, words: Sequence[str], i: int, lo: int = 0) -> int:
         """Length in tokens of the longest phrase ending just before token ``i`` (0 if none)."""
+        if self._exact is not None and 0 < i <= len(words) and words[i - 1] not in self._last:
+            return 0
         for n in self._lens:
             s = i - n
             if s < lo:

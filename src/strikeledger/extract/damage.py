@@ -104,6 +104,9 @@ def component(ctx: Context) -> None:
         hi = toks.ending_at(sent.end)
         a = bisect_left(starts, lo)
         b = bisect_left(starts, hi)
+        if a == b:
+            prev_named = set()
+            continue
         smatches: list[Match] = matches[a:b]
         named = {c for x in smatches for c in x.values("cat:")}
         context, prev_named = named | prev_named, named

@@ -61,7 +61,11 @@ WINDOW_KINDS = frozenset({"window_range", "window_start", "window_end"})
 _FUTURE_TOLERANCE = timedelta(days=7)
 _DATELINE_TOLERANCE = timedelta(days=3)
 _SUPERLATIVE_REACH = 60  # characters before a period cue searched for "largest", "рекордн" …
-_CLAUSE_BREAK = re.compile(r",\s|;\s?|\s[—–-]\s|[()]|:\s|\s[—–]|[—–]\s")
+# ", " "; " " — " "(" ")" ": " " —" "— ": one character class first (which lets the regex engine
+# skip to it), then what must follow that character
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()—–\s](?:(?<=[,:])\s|(?<=;)\s?|(?<=\s)(?:[—–-]\s|[—–])|(?<=[()])|(?<=[—–])\s)"
+)
 
 
 @cache

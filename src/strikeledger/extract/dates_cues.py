@@ -233,17 +233,94 @@ _DIGIT_TRIGGER = re.compile(
 
 
 def _trigger_positions(text: str, c: Cues) -> list[int]:
-    """Start offsets of the trigger words and clock times/years of a text, in order.
+    """Start offsets of the trigger words and clock times/years of a text, in order: every
+    occurrence, between non-letters, of a trigger word (or a word beginning with a trigger stem)
+    that is a whole word somewhere in the text.
 
     Set lookups over the lower-cased words and ``str.find`` are several times faster than one
-    case-insensitive regular expression of all trigger words."""
+    case-insensitive regular expression of all trigger words; one scan of the lower-cased text
+    with the trigger words as a trie (``_trigger_scan``) is faster again."""
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer: keep offsets exact
         return [m.start() for m in c.trigger_re.finditer(text)]
+    scan = _trigger_scan(c)
+    if scan is not None and not any(map(_odd_letter, set(_EXOTIC.findall(low)))):
+        got = _scanned_triggers(low, scan)
+        if got is not None:
+            return got
+    return _found_triggers(low, c)
+
+
+def _odd_letter(ch: str) -> bool:
+    r"""A character regular expressions count as a letter (``[^\W\d_]``) and ``str.isalpha``
+    does not ("²", "½"): the scan below needs the two to agree."""
+    return not ch.isalpha() and (ch.isdigit() or ch.isnumeric()) and not ch.isdecimal()
+
+
+# characters outside ASCII and basic Cyrillic, none of which is an ``_odd_letter``
+_EXOTIC = re.compile(r"[^\x00-\x7f\u0400-\u04ff]")
+_Scan = tuple[re.Pattern[str], frozenset[str]]  # the regex, the trigger words with an apostrophe
+_SCANS: dict[str, tuple[Cues, _Scan | None]] = {}
+
+
+def _trigger_scan(c: Cues) -> _Scan | None:
+    """The trigger stems (each with the rest of its word) and words as one regex without
+    boundaries: at a position it takes the longest trigger word there, and a match that is not
+    between non-letters hides no other (the words are letters only, or an apostrophe word with
+    no trigger word around its apostrophe). None when the words do not allow that."""
+    entry = _SCANS.get(c.lang)
+    if entry is not None and entry[0] is c:
+        return entry[1]
+    exact = sorted(w for w in c.trigger_words if _WORDS.fullmatch(w))
+    stems = list(c.trigger_stems)
+    ok = all(_WORDS.fullmatch(st) and "'" not in st for st in stems)
+    for w in exact:
+        for a in (i for i, ch in enumerate(w) if ch == "'"):
+            head, tail = w[:a], w[a + 1 :]
+            if head in c.trigger_words or head.startswith(tuple(stems) or ("\x00",)):
+                ok = False  # a shorter trigger word may end at the apostrophe
+            if any(x.startswith(tail) or tail.startswith(x) for x in exact + stems):
+                ok = False  # a trigger word may begin after it
+    got: _Scan | None = None
+    if ok and exact:
+        # stems first: their word is the whole word, which may begin with a trigger word
+        alts = f"(?:{_alternation(stems)})[^\\W\\d_]*(?:'[^\\W\\d_]+)*|" if stems else ""
+        got = (re.compile(f"{alts}{_alternation(exact)}"), frozenset(w for w in exact if "'" in w))
+    _SCANS[c.lang] = (c, got)
+    return got
+
+
+def _scanned_triggers(low: str, scan: _Scan) -> list[int] | None:
+    """``_trigger_positions`` with ``_trigger_scan`` (None: a stem word with an apostrophe,
+    which may hide a trigger word before it)."""
+    n = len(low)
+    found: list[tuple[int, str]] = []
+    whole: set[str] = set()
+    rx, apostrophe_words = scan
+    for m in rx.finditer(low):
+        w = m.group()
+        if "'" in w and w not in apostrophe_words:
+            return None
+        i, j = m.span()
+        if (i and low[i - 1].isalpha()) or (j < n and low[j].isalpha()):
+            continue
+        found.append((i, w))
+        if not (i > 1 and low[i - 1] == "'" and low[i - 2].isalpha()) and not (
+            j + 1 < n and low[j] == "'" and low[j + 1].isalpha()
+        ):
+            whole.add(w)  # a word of its own, not a part of "night's"
+    out = [m.start() for m in _DIGIT_TRIGGER.finditer(low)]
+    out.extend(i for i, w in found if w in whole)
+    out.sort()
+    return out
+
+
+def _found_triggers(low: str, c: Cues) -> list[int]:
     words = set(_WORDS.findall(low))
     hits = words & c.trigger_words
-    if c.trigger_stems:
-        hits.update(w for w in words if w.startswith(c.trigger_stems))
+    stems = tuple(st for st in c.trigger_stems if st in low)  # no word begins with an absent one
+    if stems:
+        hits.update(w for w in words if w.startswith(stems))
     out = [m.start() for m in _DIGIT_TRIGGER.finditer(low)]
     n = len(low)
     for w in hits:
@@ -367,8 +444,9 @@ def _regex_at(c: Cues, text: str, pos: int) -> re.Pattern[str] | None:
 
 
 _FIRSTS: dict[str, tuple[Cues, list[set[str] | None]]] = {}
-# ``_regex_at`` by the character itself (it depends on nothing else): one dict lookup per position
-_BY_CHAR: dict[str, tuple[Cues, dict[str, re.Pattern[str] | None]]] = {}
+# ``_regex_at_pair`` by the ``_K`` characters themselves (it depends on nothing else): one dict
+# lookup per position
+_BY_PAIR: dict[str, tuple[Cues, dict[str, re.Pattern[str] | None]]] = {}
 
 
 def _branch_firsts(c: Cues) -> list[set[str] | None]:
@@ -376,6 +454,129 @@ def _branch_firsts(c: Cues) -> list[set[str] | None]:
     if entry is None or entry[0] is not c:
         entry = _FIRSTS[c.lang] = (c, [_first_chars(b) for b in c.branches])
     return entry[1]
+
+
+# --- and by the first ``_K`` characters --------------------------------------------------------
+# Most alternatives that may begin with "t" cannot begin with "the" (or "to "): the same reading
+# of the parsed pattern gives the (lower-cased) prefixes of ``_K`` characters an alternative can
+# begin with, and a position whose next ``_K`` characters are all dispatched is tried with the
+# alternatives that can begin with them. A shorter prefix is one after which the match may end;
+# ``_WILD`` stands for any character (a pattern part not understood, or too many to spell out).
+# Over-approximating is always safe: an alternative tried needlessly just fails.
+
+_WILD = "\x00"
+_K = 3
+_MAX_PREFIXES = 2048
+
+
+def _case_variants(code: int) -> set[str]:
+    ch = chr(code)
+    return {ch.lower(), ch, *(chr(x).lower() for x in _extra_cases(code))}
+
+
+def _prefixes_of_item(op: Any, av: Any) -> set[str]:
+    C = _SRE_CONSTANTS
+    if op is C.LITERAL:
+        return _case_variants(av)
+    if op is C.NOT_LITERAL:
+        return {_WILD}
+    if op is C.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is C.LITERAL:
+                out |= _case_variants(iav)
+            elif iop is C.RANGE and iav[1] - iav[0] <= 512:
+                for x in range(iav[0], iav[1] + 1):
+                    out |= _case_variants(x)
+            elif iop is C.CATEGORY and iav is C.CATEGORY_DIGIT:
+                out |= _ASCII_DIGITS
+            else:
+                return {_WILD}  # one character, any
+        return out
+    if op is C.SUBPATTERN:
+        return _prefixes_of_seq(av[3])
+    if op is C.BRANCH:
+        return set().union(*(_prefixes_of_seq(seq) for seq in av[1]))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        lo, hi, sub = av
+        once = _prefixes_of_seq(sub)
+        cur, out = {""}, set()
+        for r in range(_K + 1):
+            if r >= lo:
+                out |= cur
+            out |= {p for p in cur if len(p) >= _K}
+            if r == hi:
+                return out
+            cur = _extend(cur, once)
+        return out | cur  # may end early: more than needed, never less
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return {""}  # zero-width
+    return {_WILD * _K}  # anything from here on
+
+
+def _extend(prefixes: set[str], nxt: set[str]) -> set[str]:
+    done = {p for p in prefixes if len(p) >= _K}
+    open_ = prefixes - done
+    if len(open_) * len(nxt) > _MAX_PREFIXES:
+        # too many to spell out: any characters may follow
+        return done | {p + _WILD * (_K - len(p)) for p in open_}
+    return done | {(p + q)[:_K] for p in open_ for q in nxt}
+
+
+def _prefixes_of_seq(seq: Any) -> set[str]:
+    out = {""}
+    for op, av in seq:
+        if all(len(p) >= _K for p in out):
+            break
+        out = _extend(out, _prefixes_of_item(op, av))
+    return out
+
+
+def _prefixes(branch: str) -> set[str]:
+    """The lower-cased prefixes (see above) a match of ``branch`` can begin with."""
+    try:
+        return _prefixes_of_seq(_SRE_PARSER.parse(branch, re.M))
+    except Exception:  # an unexpected parse: no dispatch for this alternative
+        return {_WILD * _K}
+
+
+def _forms(key: str) -> frozenset[str]:
+    """Every prefix of ``key`` with any of its characters read as ``_WILD``: an alternative may
+    begin with ``key`` when one of its prefixes is among them."""
+    out = [""]
+    level = [""]
+    for ch in key:
+        level = [p + x for p in level for x in (ch, _WILD)]
+        out += level
+    return frozenset(out)
+
+
+_Compiled = dict[tuple[int, ...], re.Pattern[str] | None]  # chosen alternatives -> their regex
+_PREFIXES: dict[str, tuple[Cues, list[set[str]], _Compiled]] = {}
+
+
+def _regex_at_pair(c: Cues, text: str, pos: int) -> re.Pattern[str] | None:
+    """Like ``_regex_at``, by the ``_K`` characters at ``pos`` when all are dispatched."""
+    pair = text[pos : pos + _K]
+    if len(pair) < _K or not c.branches:
+        return _regex_at(c, text, pos)
+    if not all(ch.isascii() or "\u0400" <= ch <= "\u04ff" for ch in pair):
+        return _regex_at(c, text, pos)
+    key = pair.lower()
+    entry = _PREFIXES.get(c.lang)
+    if entry is None or entry[0] is not c:
+        entry = _PREFIXES[c.lang] = (c, [_prefixes(b) for b in c.branches], {})
+    forms = _forms(key)
+    chosen = tuple(i for i, ps in enumerate(entry[1]) if not forms.isdisjoint(ps))
+    compiled = entry[2]
+    if chosen not in compiled:
+        if len(chosen) == len(c.branches):
+            compiled[chosen] = c.regex
+        elif not chosen:
+            compiled[chosen] = None
+        else:
+            compiled[chosen] = re.compile("|".join(c.branches[i] for i in chosen), re.M)
+    return compiled[chosen]
 
 
 def find_cues(text: str, lang: str) -> list[Cue]:
@@ -390,10 +591,11 @@ def find_cues(text: str, lang: str) -> list[Cue]:
     last_end = 0
     tried: set[int] = set()
     starters = c.starters
-    entry = _BY_CHAR.get(c.lang)
+    starts: dict[str, bool] = {}  # token -> may it begin a cue (a digit, a starter word)
+    entry = _BY_PAIR.get(c.lang)
     if entry is None or entry[0] is not c:
-        entry = _BY_CHAR[c.lang] = (c, {})
-    by_char = entry[1]
+        entry = _BY_PAIR[c.lang] = (c, {})
+    by_pair = entry[1]
     n = len(text)
     for s in _trigger_positions(text, c):
         if s < last_end:
@@ -401,8 +603,11 @@ def find_cues(text: str, lang: str) -> list[Cue]:
         cands: list[int] = []
         for t in _TOKEN.finditer(text, max(last_end, s - _BACK_CHARS), s):
             p = t.start()
-            w = t.group(0)
-            if w[0].isdigit() or p == 0 or text[p - 1] == "\n" or w.lower() in starters:
+            w = t.group()
+            may = starts.get(w)
+            if may is None:
+                may = starts[w] = w[0].isdigit() or w.lower() in starters
+            if may or p == 0 or text[p - 1] == "\n":
                 cands.append(p)
         cands = cands[-_BACK_WORDS:]
         cands.append(s)
@@ -411,13 +616,13 @@ def find_cues(text: str, lang: str) -> list[Cue]:
                 continue
             tried.add(pos)
             if pos < n:
-                ch = text[pos]
-                if ch in by_char:
-                    rx = by_char[ch]
+                pair = text[pos : pos + _K]
+                if pair in by_pair:
+                    rx = by_pair[pair]
                 else:
-                    if len(by_char) > 4096:  # any character may occur: keep the table small
-                        by_char.clear()
-                    rx = by_char[ch] = _regex_at(c, text, pos)
+                    if len(by_pair) > 4096:  # any characters may occur: keep the table small
+                        by_pair.clear()
+                    rx = by_pair[pair] = _regex_at_pair(c, text, pos)
             else:
                 rx = _regex_at(c, text, pos)
             if rx is None:
@@ -452,12 +657,19 @@ def _clock(s: str) -> tuple[int, int]:
 
 def parts(cue: Cue, lang: str, after: str = "") -> Parts:
     """Read the times, dates and weekdays a cue names; ``after`` is the text right after it."""
-    return _parts(cue.kind, cue.text, lang, after[:40])
+    got = _parts(cue.kind, cue.text, lang)
+    if got.last_year:
+        return got
+    tail = after[:40].lower().lstrip()
+    if tail.startswith(cues(lang).last_year):  # "July 4 last year"
+        return Parts(got.times, got.dates, got.weekdays, True)
+    return got
 
 
 @lru_cache(maxsize=4096)
-def _parts(kind: str, text: str, lang: str, after: str) -> Parts:
-    """``parts`` of a cue's kind and text (cached: the same cues recur across documents)."""
+def _parts(kind: str, text: str, lang: str) -> Parts:
+    """``parts`` of a cue's kind and text, ``last_year`` from the cue's own words (cached: the
+    same cues recur across documents; the text after a cue rarely does)."""
     c = cues(lang)
     times = []
     blanked = text
@@ -496,9 +708,8 @@ def _parts(kind: str, text: str, lang: str, after: str) -> Parts:
             d0 = dates[-1]
             dates[-1] = (days[-1], d0[1], d0[2], d0[3])
     weekdays = tuple(c.weekdays[m.group(0).lower()] for m in c.weekday_re.finditer(blanked))
-    tail = after[:40].lower().lstrip()
     low = text.lower()
-    last_year = any(tail.startswith(w) or w in low for w in c.last_year)
+    last_year = any(w in low for w in c.last_year)
     return Parts(tuple(times), tuple(dates), weekdays, last_year)
 
 

@@ -42,6 +42,7 @@ index of the total it is a part of (used by ``flags``); ``ctx.notes["numbers"]``
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -99,17 +100,41 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
     numbers = [m for n in found if n.value > 0 and (m := _count(text, n)) is not None]
     if not numbers:
         return [], {}
-    scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, numbers))
+    where = _sentence_of(ctx, numbers)
+    scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, where))
     rules = _Rules(ctx, scan)
-    sentences = ctx.sentences
-    si = 0
-    for n in numbers:
-        while si < len(sentences) and sentences[si].end <= n.start:
-            si += 1
-        if si >= len(sentences):
-            break
+    # many numbers: skip at once the sentences with no lexicon hit (same output; the index it
+    # needs is not worth making for a few numbers)
+    quick = len(numbers) >= _QUIET_FROM
+    bare = -1  # the last sentence found bare
+    for n, si in zip(numbers, where, strict=False):  # ``where`` stops at the last sentence
+        if si == bare:
+            continue
+        if quick and rules.bare_sentence(si):
+            bare = si
+            continue
         rules.add_number(n, si)
     return rules.finish()
+
+
+def _sentence_of(ctx: Context, numbers: list[Number]) -> list[int]:
+    """The index of the sentence of each number, up to the last number inside a sentence."""
+    sents = ctx.sentences
+    ends = [s.end for s in sents]
+    out: list[int] = []
+    si = 0
+    last = len(ends)
+    for n in numbers:
+        start = n.start
+        while si < last and ends[si] <= start:
+            si += 1
+        if si >= last:
+            break
+        out.append(si)
+    return out
+
+
+_QUIET_FROM = 64
 
 
 def _count(text: str, n: Number) -> Number | None:
@@ -123,18 +148,13 @@ def _count(text: str, n: Number) -> Number | None:
     return None
 
 
-def _spans(ctx: Context, numbers: list[Number]) -> list[tuple[int, int]]:
-    """The sentences that hold numbers, each with the sentence before it (anaphora, list
-    headers, carried-over verbs), as merged character ranges."""
+def _spans(ctx: Context, where: list[int]) -> list[tuple[int, int]]:
+    """The sentences that hold numbers (``where``: sentence indices, ascending), each with the
+    sentence before it (anaphora, list headers, carried-over verbs), as merged character
+    ranges."""
     sents = ctx.sentences
-    want: set[int] = set()
-    si = 0
-    for n in numbers:
-        while si < len(sents) and sents[si].end <= n.start:
-            si += 1
-        if si >= len(sents):
-            break
-        want.update((si, si - 1))
+    want: set[int] = set(where)
+    want.update([si - 1 for si in want])
     spans: list[tuple[int, int]] = []
     for k in sorted(i for i in want if i >= 0):
         lo, hi = sents[k].start, sents[k].end
@@ -401,6 +421,19 @@ class _Rules:
             return
         self._push(c)
 
+    def bare_sentence(self, si: int) -> bool:
+        """Whether ``add_number`` can take no number of sentence ``si``: no lexicon hit anywhere
+        in it, no dash in it or right before it and no "respectively" group pending (the only
+        rules that need no hit read dashes, list headers and place mentions; a sentence that
+        takes nothing leaves the pending state as it was). A shortcut for texts full of numbers."""
+        if self.extra_state.get("resp"):
+            return False
+        s = self.ctx.sentences[si]
+        if not self.scan.quiet(s.start, s.end):
+            return False
+        around = self.text[max(0, s.start - 1) : s.end + 1]
+        return "-" not in around and "–" not in around and "—" not in around  # _DASHES
+
     def _respectively(self, c: Cand, si: int, lim: int) -> bool:
         """A bare number in "N1 and N2 respectively": the k-th number of the group takes the
         k-th of the last weapon phrases before it (its measure: the cue after the group)."""
@@ -415,7 +448,8 @@ class _Rules:
         if not hits:
             return False
         h = hits[0]
-        starts = sorted(p for p in scan.number_starts if c.num.start <= p < h.start)
+        ordered = scan.sorted_number_starts()
+        starts = ordered[bisect_left(ordered, c.num.start) : bisect_left(ordered, h.start)]
         gap = text[c.num.end : h.start]
         for co in scan.in_range("coordinators", c.num.end, h.start):
             gap = gap.replace(text[co.start : co.end], " ")

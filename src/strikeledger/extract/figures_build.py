@@ -5,6 +5,7 @@ attacker and area (ISO 3166-1/2), evidence, rule id; repeats dropped (see ``figu
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Any
 
 from ..report import Claimant, Figure, Weapon, Window
@@ -132,11 +133,13 @@ def _ua_regions(r: _Rules, lo: int, hi: int) -> list[str]:
     mentions = r.ctx.notes.get("place_mentions") or []
     by_id = r.ctx.notes.get("places_by_id") or {}
     out: list[str] = []
-    for m in mentions:
+    starts = r.extra_state.get("mention_starts")
+    if starts is None or len(starts) != len(mentions):
+        starts = r.extra_state["mention_starts"] = [m.start for m in mentions]
+    for k in range(bisect_left(starts, lo), len(mentions)):
+        m = mentions[k]
         if m.start >= hi:
             break
-        if m.start < lo:
-            continue
         near = r.scan.in_range("launch_from", max(lo, m.start - 30), m.start)
         if near and "," not in r.text[near[-1].end : m.start]:
             continue  # "з тимчасово окупованого Криму": a launch area
@@ -170,12 +173,19 @@ def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
         return None
     sents = r.ctx.sentences
     s = sents[c.sent]
-    inside = [h for h in hits if s.start <= h.start and h.end <= s.end]
+    starts = r.extra_state.get("claimant_starts")
+    if starts is None or len(starts) != len(hits):
+        starts = r.extra_state["claimant_starts"] = [h.start for h in hits]
+    # hits are sorted by start and do not overlap, so their ends are sorted too
+    lo = bisect_left(starts, s.start)
+    inside = [h for h in hits[lo : bisect_left(starts, s.end)] if h.end <= s.end]
     if inside:
         return min(inside, key=lambda h: min(abs(h.start - c.num.start), abs(h.end - c.num.start)))
-    before = [h for h in hits if h.end <= s.start]
-    if before:
-        h = before[-1]
+    k = lo
+    while k > 0 and hits[k - 1].end > s.start:
+        k -= 1
+    if k > 0:
+        h = hits[k - 1]
         for sj in range(c.sent - 1, -1, -1):
             if sents[sj].start <= h.start:
                 if sents[sj].paragraph == s.paragraph:
@@ -191,6 +201,16 @@ def _claimant(r: _Rules, c: Cand, hits: list[Hit[Any]]) -> Hit[Any] | None:
     return hits[0]
 
 
+def _russia_area(r: _Rules, si: int) -> bool:
+    """Whether sentence ``si`` names Russia as the area (asked once per sentence)."""
+    seen: dict[int, bool] = r.extra_state.setdefault("russia_area", {})
+    got = seen.get(si)
+    if got is None:
+        s = r.ctx.sentences[si]
+        got = seen[si] = bool(r.scan.in_range("russia_area", s.start, s.end))
+    return got
+
+
 def _attacker_area(
     r: _Rules, i: int, claimant: Claimant | None, claim_hit: Hit[Any] | None
 ) -> tuple[str, list[str]]:
@@ -198,13 +218,14 @@ def _attacker_area(
     c = cands[i]
     s = r.ctx.sentences[c.sent]
     lo = s.start
-    for j in range(i - 1, -1, -1):
-        if cands[j].sent == c.sent:
-            lo = max(lo, cands[j].end)
-            break
+    same = r.by_sent[c.sent]  # the cands of this sentence, in index order
+    k = bisect_left(same, i)
+    if k > 0:
+        lo = max(lo, cands[same[k - 1]].end)
     hi = s.end
-    for j in range(i + 1, len(cands)):
-        if cands[j].sent == c.sent and cands[j].lead > c.lead:  # not a twin of the same number
+    for kk in range(k + 1 if k < len(same) and same[k] == i else k, len(same)):
+        j = same[kk]
+        if cands[j].lead > c.lead:  # not a twin of the same number
             hi = min(hi, cands[j].lead)
             break
     left = max(text.rfind(",", lo, c.lead), text.rfind(";", lo, c.lead))
@@ -215,15 +236,16 @@ def _attacker_area(
     regions = scan.in_range("regions", lo, hi)
     # "Брянской области — 21, …": the region before a tally number; "21 – над …": after it
     nxt = scan.skip(c.end, hi)
-    after = [h for h in regions if h.start >= c.end]
-    before_ = [h for h in regions if h.end <= c.lead]
-    if text[nxt : nxt + 1] in _DASHES or scan.at("over", nxt) is not None:
-        regions = after or before_
-    elif before_:
-        regions = before_
+    if regions:
+        after = [h for h in regions if h.start >= c.end]
+        before_ = [h for h in regions if h.end <= c.lead]
+        if text[nxt : nxt + 1] in _DASHES or scan.at("over", nxt) is not None:
+            regions = after or before_
+        elif before_:
+            regions = before_
     codes = [h.value for h in regions]
     # "over the Moscow region", "над Курской областью" (not "launched from Kursk")
-    overs = scan.in_range("over", s.start, hi)
+    overs = scan.in_range("over", s.start, hi) if regions else []
     over_ru = any(
         str(h.value).startswith("RU-") and any(0 <= h.start - o.end <= 25 for o in overs)
         for h in regions
@@ -236,8 +258,8 @@ def _attacker_area(
     if claimant is not None and claimant.kind in ("russian_mod", "russian_official"):
         ua = True
     # "по Белгородской области выпущено 83 беспилотника": a launch at a Russian region
-    targets = scan.in_range("target", s.start, hi)
-    at_ru = c.measure == "launched" and any(
+    targets = scan.in_range("target", s.start, hi) if c.measure == "launched" else []
+    at_ru = bool(targets) and any(
         str(h.value).startswith("RU-") and any(0 <= h.start - t.end <= 20 for t in targets)
         for h in scan.in_range("regions", s.start, hi)
     )
@@ -245,15 +267,17 @@ def _attacker_area(
         over_ru
         or at_ru
         or (
-            any(str(code).startswith("RU-") for code in codes)
-            and c.kind in ("dash", "over", "part")
+            c.kind in ("dash", "over", "part")
+            and any(str(code).startswith("RU-") for code in codes)
         )
     ):
         ua = True
-    if scan.in_range("russia_area", s.start, s.end):
+    if _russia_area(r, c.sent):
         ua = True
-    if c.measure in ("shot_down", "neutralized", "suppressed") and any(
-        str(code).startswith("RU-") for code in codes
+    if (
+        codes
+        and c.measure in ("shot_down", "neutralized", "suppressed")
+        and any(str(code).startswith("RU-") for code in codes)
     ):
         ua = True  # "на подлёте к Москве сбиты три беспилотника": downed over Russia
     if not ua and c.measure == "launched":

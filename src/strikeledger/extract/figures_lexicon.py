@@ -16,6 +16,8 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from . import langdata
@@ -26,6 +28,7 @@ LANGS = ("en", "uk", "ru")
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_TOKEN_SPLIT = re.compile(r"(\w+|[^\w\s])")  # the same tokens, kept by ``split``
 _FORM_TOKEN = re.compile(r"[\w*]+|[^\w\s*]")
 
 
@@ -35,6 +38,10 @@ class Hit(NamedTuple, Generic[T]):
     start: int
     end: int
     value: T
+
+
+# ``Hit((start, end, value))`` without the Python-level ``__new__`` of a NamedTuple (hot loops)
+_new_hit = functools.partial(tuple.__new__, Hit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +69,22 @@ class Tokens:
     __slots__ = ("ends", "lows", "starts")
 
     def __init__(self, text: str) -> None:
-        spans = [m.span() for m in _TOKEN.finditer(text)]
-        self.starts: list[int] = [s for s, _e in spans]
-        self.ends: list[int] = [e for _s, e in spans]
         low = text.lower()
-        self.lows: list[str] = [low[s:e] for s, e in spans]
+        if len(low) == len(text):
+            # Lower-casing kept every character one character, and it never changes whether a
+            # character is a word character or a space (checked over all of Unicode), so the
+            # tokens of ``low`` are those of ``text``: split it once (tokens between runs of
+            # spaces) and add up the lengths for the offsets — no match object per token.
+            parts = _TOKEN_SPLIT.split(low)
+            offsets = list(accumulate(map(len, parts)))
+            self.starts: list[int] = offsets[0::2][:-1]
+            self.ends: list[int] = offsets[1::2]
+            self.lows: list[str] = parts[1::2]
+            return
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        self.starts = list(map(itemgetter(0), spans))
+        self.ends = list(map(itemgetter(1), spans))
+        self.lows = [low[s:e] for s, e in spans]
 
 
 class Matcher(Generic[T]):
@@ -89,16 +107,17 @@ class Matcher(Generic[T]):
         self._stem_lens = sorted(lens)
 
     def _match_len(self, toks: tuple[_FormTok, ...], tk: Tokens, i: int) -> int:
-        n = len(tk.lows)
+        lows, starts, ends = tk.lows, tk.starts, tk.ends
+        n = len(lows)
         for j, ft in enumerate(toks):
             t = i + j
             if t >= n:
                 return -1
             if j:
-                adjacent = tk.starts[t] == tk.ends[t - 1]
+                adjacent = starts[t] == ends[t - 1]
                 if adjacent != ft.glued:
                     return -1
-            low = tk.lows[t]
+            low = lows[t]
             if ft.stem:
                 if not low.startswith(ft.text):
                     return -1
@@ -193,32 +212,37 @@ class MultiMatcher:
 
     def scan(self, tk: Tokens, lo: int = 0, hi: int | None = None) -> dict[str, list[Hit[Any]]]:
         m = self._m
-        hi = len(tk.lows) if hi is None else hi
+        lows = tk.lows
+        n = len(lows)
+        hi = n if hi is None else hi
         out: dict[str, list[Hit[Any]]] = {name: [] for name in self.names}
         free: dict[str, int] = {}
+        free_get = free.get
         ends = tk.ends
         starts = tk.starts
-        lows = tk.lows
-        memo = self._memo
+        memo_get = self._memo.get
         idle = self._idle
+        new_hit = _new_hit
         # a token that starts no form changes nothing below: only the others are visited
         for i in [i for i in range(lo, hi) if lows[i] not in idle]:
-            got = memo.get(lows[i])  # ``_candidates`` without a call for the words seen before
-            singles, multis = got if got is not None else self._candidates(lows[i])
-            if not multis:
+            low = lows[i]
+            got = memo_get(low)  # ``_candidates`` without a call for the words seen before
+            singles, multis = got if got is not None else self._candidates(low)
+            if multis:
+                by_second, loose = multis
+                nxt = by_second.get(lows[i + 1], ()) if i + 1 < n else ()
+            if not multis or not (nxt or loose):  # no form of more than one token can match
                 for name, value in singles:
-                    if free.get(name, 0) <= i:
-                        out[name].append(Hit(starts[i], ends[i], value))
+                    if free_get(name, 0) <= i:
+                        out[name].append(new_hit((starts[i], ends[i], value)))
                         free[name] = i + 1
                 continue
             best: dict[str, tuple[int, Any]] = {}
             for name, value in singles:
-                if free.get(name, 0) <= i and name not in best:
+                if free_get(name, 0) <= i and name not in best:
                     best[name] = (1, value)
-            by_second, loose = multis
-            nxt = by_second.get(lows[i + 1], ()) if i + 1 < len(lows) else ()
             for toks, (name, value) in (*nxt, *loose):
-                if free.get(name, 0) > i:
+                if free_get(name, 0) > i:
                     continue
                 k = m._match_len(toks, tk, i)
                 if k <= 0:
@@ -227,7 +251,7 @@ class MultiMatcher:
                 if cur is None or k > cur[0]:
                     best[name] = (k, value)
             for name, (k, value) in best.items():
-                out[name].append(Hit(starts[i], ends[i + k - 1], value))
+                out[name].append(new_hit((starts[i], ends[i + k - 1], value)))
                 free[name] = i + k
         return out
 

@@ -4,6 +4,7 @@ part -> total links, measures, claimants, attacker/area and nights (see ``figure
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from ..report import Figure, Weapon
@@ -271,6 +272,7 @@ def _parents(r: _Rules) -> None:
     for si, (cue, hs) in list(r.list_ctx.items()):
         idxs = r.by_sent.get(hs, []) if hs is not None else []
         r.list_ctx[si] = (cue, idxs[-1] if idxs else None)
+    walked: dict[int, tuple[int | None, int]] = {}  # see ``_dash_parts``
     for i, c in enumerate(cands):
         if c.kind in ("loc", "oftotal"):
             continue
@@ -316,28 +318,56 @@ def _parents(r: _Rules) -> None:
             cut = max(colon, paren)
             if cut >= 0:
                 cut += s.start
-                heads = [
-                    j
-                    for j in r.by_sent[c.sent]
-                    if j < i and cands[j].end <= cut and cands[j].kind != "loc"
-                ]
-                if (heads and gap.rfind(")") < paren) or (heads and colon > paren):
-                    c.parent = heads[-1]
+                head = _last_head(r, c.sent, i, cut)
+                if (head is not None and gap.rfind(")") < paren) or (
+                    head is not None and colon > paren
+                ):
+                    c.parent = head
             if c.parent is None:
-                _dash_parts(r, i)
+                _dash_parts(r, i, walked)
 
 
-def _dash_parts(r: _Rules, i: int) -> None:
+def _last_head(r: _Rules, si: int, i: int, cut: int) -> int | None:
+    """The last cand of sentence ``si`` before cand ``i`` that ends by ``cut`` (not a location)."""
+    idxs = r.by_sent[si]
+    cands = r.cands
+    for k in range(bisect_left(idxs, i) - 1, -1, -1):
+        j = idxs[k]
+        if cands[j].end <= cut and cands[j].kind != "loc":
+            return j
+    return None
+
+
+def _dash_parts(r: _Rules, i: int, walked: dict[int, tuple[int | None, int]]) -> None:
     """ "a total of 98 aerial weapons — 90 Shahed drones and 12 ballistic missiles": a dash right
-    after a total of all weapons opens its parts (the run after it)."""
+    after a total of all weapons opens its parts (the run after it).
+
+    ``walked`` memoises the walk back through a coordinated run (start -> (the parent found,
+    where the walk stopped)): the cands before ``i`` have their final parents, so a long run
+    is walked once, not once per member."""
     cands, text = r.cands, r.text
     c = cands[i]
     j = i - 1
-    while j >= 0 and cands[j].sent == c.sent and cands[j].run_prev and j + 1 <= i:
+    path: list[int] = []
+    found: tuple[int | None, int] | None = None
+    while j >= 0 and cands[j].sent == c.sent and cands[j].run_prev:
+        got = walked.get(j)
+        if got is not None:
+            found = got
+            break
         if cands[j].parent is not None:
-            c.parent = cands[j].parent
-            return
+            found = (cands[j].parent, j)
+            break
+        path.append(j)
         j -= 1
+    if found is None:
+        found = (None, j)
+    for k in path:
+        walked[k] = found
+    parent, j = found
+    if parent is not None:
+        c.parent = parent
+        return
     if j < 0 or cands[j].sent != c.sent or j == i:
         return
     h = cands[j]
@@ -384,8 +414,9 @@ def _measures(r: _Rules) -> None:
     for i, c in enumerate(cands):
         if c.kind == "loc" or c.oftotal_before:
             continue
-        nxt = [j for j in r.by_sent[c.sent] if j > i]
-        limit = cands[nxt[0]].lead if nxt else sentences[c.sent].end
+        idxs = r.by_sent[c.sent]
+        k = bisect_right(idxs, i)
+        limit = cands[idxs[k]].lead if k < len(idxs) else sentences[c.sent].end
         for h in cues_in[c.sent]:
             if h.start < c.end or h.start >= limit:
                 continue
@@ -417,6 +448,12 @@ def _measures(r: _Rules) -> None:
             verb = _adjacent_before(r, c, cues_in.get(c.sent, []), set())
             if verb is not None:
                 verbs_of_later.add(verb.start)
+    # the first own cue of a later member of each cand's coordinated run (one backward pass)
+    run_cue: list[Hit[Any] | None] = [None] * len(cands)
+    for i in range(len(cands) - 2, -1, -1):
+        nx = cands[i + 1]
+        if nx.run_prev:
+            run_cue[i] = nx.own_cue if nx.own_cue is not None else run_cue[i + 1]
     for i, c in enumerate(cands):
         if c.kind == "loc":
             c.measure = _loc_measure(r, c)
@@ -447,13 +484,9 @@ def _measures(r: _Rules) -> None:
             c.measure = "launched"
             continue
         # a cue after the last member of a coordinated run
-        j = i
-        while j + 1 < len(cands) and cands[j + 1].run_prev:
-            j += 1
-            oc = cands[j].own_cue
-            if oc is not None:
-                c.measure = oc.value.measure
-                break
+        oc = run_cue[i]
+        if oc is not None:
+            c.measure = oc.value.measure
         if c.measure:
             continue
         if c.kind == "another":

@@ -10,7 +10,7 @@ and coordinated types ("Kh-101, Kh-555, Kalibr and Kh-22 cruise missiles", "Бп
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +70,8 @@ class Scan:
         self._by_end: dict[str, dict[int, Hit[Any]]] = {}
         self._starts: dict[str, list[int]] = {}
         self.number_starts = number_starts
+        self._sorted_numbers: list[int] | None = None
+        self._quiet_index: tuple[list[int], list[int]] | None = None
 
     def local(self, lo: int, hi: int) -> dict[str, list[Hit[Any]]]:
         """Hits inside ``[lo, hi)`` of a range that was not scanned (a sentence with no number)."""
@@ -113,6 +115,30 @@ class Scan:
 
     def is_number_at(self, pos: int) -> bool:
         return pos in self.number_starts or (pos < len(self.text) and self.text[pos].isdigit())
+
+    def quiet(self, lo: int, hi: int) -> bool:
+        """Whether no hit of any matcher touches ``[lo, hi]`` (ends included: a hit that ends at
+        ``lo`` or starts at ``hi`` counts). Index made once: hit starts with a running max of
+        their ends."""
+        index = self._quiet_index
+        if index is None:
+            spans = sorted((h.start, h.end) for hs in self.hits.values() for h in hs)
+            ends: list[int] = []
+            top = -1
+            for _s, e in spans:
+                top = max(top, e)
+                ends.append(top)
+            index = self._quiet_index = ([s for s, _e in spans], ends)
+        starts, max_ends = index
+        k = bisect_right(starts, hi)  # the hits that start at or before ``hi``
+        return k == 0 or max_ends[k - 1] < lo
+
+    def sorted_number_starts(self) -> list[int]:
+        """``number_starts`` sorted (made once: for range questions by binary search)."""
+        got = self._sorted_numbers
+        if got is None:
+            got = self._sorted_numbers = sorted(self.number_starts)
+        return got
 
     def in_range(self, name: str, lo: int, hi: int) -> list[Hit[Any]]:
         """Hits of ``name`` inside ``[lo, hi)`` (binary search: hits are sorted by start)."""
@@ -201,7 +227,7 @@ def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Ph
             close = text.find(")", q, limit)
             if close < 0 or _has_count(scan, q, close):
                 break
-            inside = [x for x in scan.hits["weapons"] if q < x.start and x.end <= close]
+            inside = scan.in_range("weapons", q + 1, close)
             if not inside:
                 break
             seen.extend(inside)
@@ -232,7 +258,9 @@ def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Ph
 
 
 def _has_count(scan: Scan, lo: int, hi: int) -> bool:
-    return any(lo <= s < hi for s in scan.number_starts)
+    starts = scan.sorted_number_starts()
+    k = bisect_left(starts, lo)
+    return k < len(starts) and starts[k] < hi
 
 
 def make_phrase(

@@ -109,6 +109,7 @@ _SUFFIX = re.compile(r"([-–]?)([^\W\d_]+(?:-[^\W\d_]+)*)")
 _AMPM = re.compile(r" [ap]\.?m\b")
 _NUMBER_SIGN = re.compile(r"(?:№|#|\bNo\.|\bNr\.)\s?$")
 _RANGE_DASH = "-–—"
+_NO_SUFFIX = frozenset(" \n\t,.;:!?)]}\"'»”/%+\u00a0")  # characters no ``_SUFFIX`` starts with
 
 
 def _next_word(text: str, pos: int, gap: str = " ") -> re.Match[str] | None:
@@ -161,15 +162,24 @@ def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
         kind = m.lastgroup
         if kind in ("iso", "dotdate"):
             continue
-        start, end = m.start(), m.end()
-        before = text[max(0, start - 2) : start]
-        if _LETTER_BEFORE.search(before):
+        start, end = m.span()
+        # the regexes below only when the character they need is there (most numbers have a
+        # space before them): a letter, "-" or "\n" right before; "№", "#" or "." shortly before
+        c1 = text[start - 1] if start else " "
+        if (c1.isalnum() or c1 == "-" or c1 == "\n") and _LETTER_BEFORE.search(
+            text[max(0, start - 2) : start]
+        ):
             continue  # "Х-101", "Ту-95", "KN-23", "M2"
-        if _NUMBER_SIGN.search(text, max(0, start - 5), start):
+        window = text[max(0, start - 5) : start]
+        if ("." in window or "#" in window or "№" in window) and _NUMBER_SIGN.search(
+            text, max(0, start - 5), start
+        ):
             continue  # "№3", "No. 5", "#2": a label, not a count
+        # a scale word needs a space and a letter after the digits (``_next_word``)
+        worded = text[end : end + 1] == " " and text[end + 1 : end + 2].isalnum()
         if kind == "clock":
             # "18:00", "18.00" are times; "1.25 million" is a number
-            sc = _scale_after(text, end, lex) if "." in m.group(0) else None
+            sc = _scale_after(text, end, lex) if worded and "." in m.group(0) else None
             if sc is None:
                 continue
             value: float | None = float(m.group(0)) * sc[0]
@@ -178,7 +188,7 @@ def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
         else:
             value = _digit_value(m)
             approx = False
-            sc = _scale_after(text, end, lex)
+            sc = _scale_after(text, end, lex) if worded else None
             if sc is not None and value is not None:
                 value *= sc[0]
                 end = sc[1]
@@ -386,7 +396,8 @@ def _judge(
     low_after = after.lower()
     age = percent = year = date = in_range = compound = False
     # glued suffixes: "1st", "3-й", "5-ти", "12-річний", "10-storey", "100km"
-    m = _SUFFIX.match(after) if digits else None
+    # (a suffix starts with a dash or a letter: not with the space or punctuation most have)
+    m = _SUFFIX.match(after) if digits and after[:1] not in _NO_SUFFIX else None
     if m is not None and (m.group(1) or not after[:1].isspace()):
         hyphen, suffix = m.group(1), m.group(2).lower()
         if suffix in lex.ordinal_suffixes and (hyphen or lex.hyphen_joins):
@@ -418,15 +429,16 @@ def _judge(
     if after[:1] == "%" or after[:2] == " %":
         percent = True
     elif spaced and lex.percent_words:
-        percent = low_after[1:].startswith(lex.percent_words)
+        percent = low_after.startswith(lex.percent_words, 1)
     if digits and spaced:
-        if lex.clock_after and low_after[1:].startswith(lex.clock_after):
+        if lex.clock_after and low_after.startswith(lex.clock_after, 1):
             for c in lex.clock_after:
                 if low_after[1:].startswith(c) and not low_after[1 + len(c) : 2 + len(c)].isalpha():
                     return None
         if after[1:2] in ("a", "p") and _AMPM.match(low_after):
             return None
-    nxt = _WORD_RE.match(text, end + 1) if spaced else None
+    # (a word starts with a letter: ``isalnum`` is true for every character it can start with)
+    nxt = _WORD_RE.match(text, end + 1) if spaced and after[1:2].isalnum() else None
     nxt_low = nxt.group(0).lower() if nxt else ""
     if digits and 1900 <= value <= 2099 and re.fullmatch(r"\d{4}", text[start:end]):
         bare = not (nxt and _WORD_RE.match(text, end + 1))
@@ -454,18 +466,9 @@ def _judge(
             in_range = _prev_word(text, start - 1) in lex.entries
     if in_range and year is False and digits and 1900 <= value <= 2099:
         year = _year_range(text, start, end)
+    # positional (the field order of ``Number``): cheaper than keywords, once per number
     return Number(
-        start=start,
-        end=end,
-        value=value,
-        approx=approx,
-        words=words,
-        age=age,
-        percent=percent,
-        year=year,
-        date=date,
-        in_range=in_range,
-        compound=compound,
+        start, end, value, approx, words, False, age, percent, year, date, in_range, compound
     )
 
 
@@ -501,9 +504,12 @@ def find_numbers(text: str, lang: str) -> list[Number]:
 def _find_cached(text: str, lang: str) -> tuple[Number, ...]:
     lex = _lexicon(lang)
     out: list[Number] = []
-    _find_digits(text, lex, out)
-    _find_words(text, lex, out)
-    out.sort(key=lambda n: (n.start, -n.end))
+    _find_digits(text, lex, out)  # in text order, no two with the same start
+    words: list[Number] = []
+    _find_words(text, lex, words)
+    if words:
+        out.extend(words)
+        out.sort(key=lambda n: (n.start, -n.end))
     # a word numeral inside a digit span ("2 тисячі" read as digits+scale) is dropped
     result: list[Number] = []
     last_end = -1

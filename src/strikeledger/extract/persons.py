@@ -58,6 +58,7 @@ from .persons_roles import (
     known_place,
     lex_lang,
     role_lexicon,
+    title_matches,
 )
 
 if TYPE_CHECKING:
@@ -296,21 +297,26 @@ def find_mentions(
     mentions: list[Mention] = []
     full_ids: set[str] = set()
     unknown_surnames: dict[str, str] = {}
+    particles = _gaps()[0]
     # pass 1: full names
-    for i, tok in enumerate(tokens[:-1]):
-        nxt = tokens[i + 1]
-        gap = text[tok.end() : nxt.start()]
-        if (
-            i in used
-            or tok.group(0).endswith("'s")
-            or (gap != " " and not _gaps()[0].fullmatch(gap))
-        ):
+    for i in range(len(tokens) - 1):
+        tok, nxt = tokens[i], tokens[i + 1]
+        end, start = tok.end(), nxt.start()
+        if i in used:
             continue
+        if start == end + 1:
+            if text[end] != " ":
+                continue
+        elif not particles.fullmatch(text, end, start):
+            continue  # not "Given Surname", nor "Ursula von der Leyen"
+        gap = text[end:start]
         first = tok.group(0)
+        if first.endswith("'s"):
+            continue
         last, poss = _split_possessive(nxt.group(0))
         firsts = {pid for pid, part in index.get(first.lower(), ()) if part == "first"}
         lasts = {pid for pid, part in index.get(last.lower(), ()) if part == "last"}
-        common = sorted(firsts & lasts)
+        common = sorted(firsts & lasts) if firsts and lasts else []
         end = nxt.end() - (2 if poss else 0)
         if common:
             pid = common[0]
@@ -357,9 +363,10 @@ def find_mentions(
             continue
         word, poss = _split_possessive(tok.group(0))
         low = word.lower()
-        if i > 0 and text[tokens[i - 1].end() : tok.start()] == " " and (i - 1) in used:
+        if (i - 1) in used and text[tokens[i - 1].end() : tok.start()] == " ":
             continue  # a third capitalised word after a full name ("Zelensky Street")
-        alone = sorted(p for p, part in index.get(low, ()) if part == "last")
+        known = index.get(low)
+        alone = sorted(p for p, part in known if part == "last") if known else []
         who: str | None = None
         if alone:
             mentioned = [p for p in alone if p in full_ids]
@@ -387,11 +394,10 @@ def find_mentions(
             )
             continue
         # the rest needs a speech verb or a comma right after the word
-        after = _NEXT_WORD.match(text, tok.end())
-        if text[tok.end() : tok.end() + 1] != "," and (
-            after is None or after.group(1).lower() not in verbs
-        ):
-            continue
+        if text[tok.end() : tok.end() + 1] != ",":
+            after = _NEXT_WORD.match(text, tok.end())
+            if after is None or after.group(1).lower() not in verbs:
+                continue
         if _speaking_surname(text, tok, lang, place_starts):
             # "Галущенко повідомив": an unknown surname as the subject of a speech verb
             name = namesmod.transliterate(word, lex_lang(lang))
@@ -430,10 +436,12 @@ def _titled_surname(text: str, tokens: list[re.Match[str]], i: int, lang: str) -
         return False
     if word.lower() in not_names or known_place(word) or namesmod.given_name(word, "en"):
         return False
+    start = tok.start()
+    if not text[start - 1 : start].isspace():
+        return False  # the gap after a title (``RoleLexicon.fillers``) ends with a space
     lex = role_lexicon(lex_lang(lang))
-    window_start = max(0, tok.start() - 80)
-    for r in lex.pattern.finditer(text, window_start, tok.start()):
-        if lex.fillers.fullmatch(text[r.end() : tok.start()]) and r.group("former") is None:
+    for r in title_matches(lex, lex_lang(lang), text, max(0, start - 80), start):
+        if lex.fillers.fullmatch(text[r.end() : start]) and r.group("former") is None:
             return True
     return False
 

@@ -4,13 +4,21 @@ Split out of ``persons`` (which finds the people and attaches these titles to th
 ``find_roles`` matches the role titles of ``lang/*/roles.yaml`` ("Mayor of Kyiv",
 "начальник Харківської ОВА", "acting governor"), ``check_role`` compares a title with the
 terms of office in ``kb/data/officials.yaml`` on a day. Both are re-exported by ``persons``.
+
+Titles are looked for in windows of a text, many times per document (around every name, before
+every lone surname, around every anaphoric title). ``title_matches`` keeps what it learnt
+about the last text it saw (``_SCAN``: where titles may begin, the title at each such place)
+so that overlapping windows cost nothing twice, and tries at each place only the titles that
+can begin with its first letter (``_narrowed``): the matches are those of
+``RoleLexicon.pattern.finditer`` over each window.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 from typing import Any
@@ -48,8 +56,28 @@ class RoleLexicon:
     countries: tuple[tuple[re.Pattern[str], str], ...]
     fillers: re.Pattern[str]
     plain: re.Pattern[str]  # the titles without a {place}, for when a place word is no place
-    starts: tuple[frozenset[str], ...]  # lower-case 1-, 2-, 3-letter beginnings of a title
+    starts: tuple[frozenset[str], ...]  # lower-case 1- to 4-letter beginnings of a title
     capitalised: bool  # whether a title may begin with any capitalised word ("{place} mayor")
+    parts: TitleParts  # the pieces of ``pattern``, to build it with fewer titles
+
+
+@dataclass(frozen=True)
+class TitleParts:
+    """``RoleLexicon.pattern`` in pieces: ``head + "(?:" + alternatives + ")" + tail``, each
+    alternative ``(group id, regex, its beginnings, whether it may begin capitalised)``, and
+    the beginnings of the former/acting prefix. ``narrowed`` caches the pattern with only
+    the titles that can begin with a given letter, ``by_key`` the pattern to try before the
+    first letters of a word (``_pattern_at``)."""
+
+    head: str
+    tail: str
+    alternatives: tuple[tuple[str, str, frozenset[str] | None, bool], ...]
+    prefix_starts: frozenset[str] | None  # None: anything
+    narrowed: dict[tuple[str, bool], re.Pattern[str]] = field(default_factory=dict)
+    by_key: dict[str, re.Pattern[str]] = field(default_factory=dict)  # text there -> pattern
+
+    def compile(self, keep: list[str]) -> re.Pattern[str]:
+        return re.compile(f"{self.head}(?:{'|'.join(keep) or '(?!)'}){self.tail}", re.I)
 
 
 @cache
@@ -77,16 +105,18 @@ def role_lexicon(lang: str) -> RoleLexicon:
         after = "|".join(re.escape(str(w)) for w in raw.get("country_after") or []) or "(?!)"
         # "acting governor", "и.о. губернатора", "т.в.о. губернатора": regex fragments
         acting = "|".join(str(w).replace(" ", r"\s+") for w in raw.get("acting") or []) or "(?!)"
-        pattern = re.compile(
-            rf"(?<![\w.-])(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?"
-            rf"(?P<acting>(?:{acting})\s*)?(?:{joined})"
-            rf"(?:\s+(?-i:{after}))?(?![\w-])",
-            re.IGNORECASE,
-        )
-        plain_re = re.compile(
-            rf"(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?"
-            rf"(?P<acting>(?:{acting})\s*)?(?:{plain})(?:\s+(?-i:{after}))?(?![\w-])",
-            re.IGNORECASE,
+        prefix = rf"(?P<former>(?:{former})(?<=-)|(?:{former})\s+)?(?P<acting>(?:{acting})\s*)?"
+        tail = rf"(?:\s+(?-i:{after}))?(?![\w-])"
+        pattern = re.compile(rf"(?<![\w.-]){prefix}(?:{joined}){tail}", re.IGNORECASE)
+        plain_re = re.compile(rf"{prefix}(?:{plain}){tail}", re.IGNORECASE)
+        parts = TitleParts(
+            rf"(?<![\w.-]){prefix}",
+            tail,
+            tuple(
+                (gid, f"(?P<{gid}>{body})", *_beginnings(body))
+                for _p, _n, gid, body in alternatives
+            ),
+            _beginnings(rf"(?:{former})(?<=-)|(?:{former})\s+|(?:{acting})")[0],
         )
     except re.error as exc:
         raise LanguageDataError(f"bad role pattern: {exc}", item=item) from exc
@@ -97,16 +127,67 @@ def role_lexicon(lang: str) -> RoleLexicon:
     fillers = [re.escape(str(f)) for f in raw.get("fillers") or []] or ["(?!)"]
     filler_re = re.compile(rf",?\s+(?:(?:{'|'.join(fillers)})\s+)?")
     starts, capitalised = _title_starts(pattern)
-    return RoleLexicon(pattern, entries, countries, filler_re, plain_re, starts, capitalised)
+    return RoleLexicon(pattern, entries, countries, filler_re, plain_re, starts, capitalised, parts)
+
+
+def _beginnings(body: str) -> tuple[frozenset[str] | None, bool]:
+    """(the lower-case beginnings of a regex, None when it may begin with anything; whether it
+    may begin with a capitalised word)."""
+    by_len, capitalised = _title_starts(re.compile(body, re.IGNORECASE))
+    return (None if len(by_len) == 1 else frozenset().union(*by_len)), capitalised
+
+
+def _narrowed(lex: RoleLexicon, first: str, capital: bool) -> re.Pattern[str]:
+    """``lex.pattern`` with only the titles that can begin with the letter ``first`` (lower
+    case; a capital letter when ``capital``) and no former/acting prefix: the same groups in
+    the same order, so the same match where the text begins so and no prefix can."""
+    parts = lex.parts
+    key = (first, capital)
+    found = parts.narrowed.get(key)
+    if found is None:
+        keep = [
+            body
+            for _gid, body, starts, cap in parts.alternatives
+            if (cap and capital)
+            or starts is None
+            or any(b[0] == first or not _plain_letter(b[0]) for b in starts)
+        ]
+        found = parts.narrowed[key] = parts.compile(keep)
+    return found
+
+
+def _pattern_at(lex: RoleLexicon, text: str, i: int) -> re.Pattern[str]:
+    """The pattern to try at ``i``: ``_narrowed`` when the text there is plain letters (see
+    ``_plain_letter``) that cannot begin a former/acting prefix, else ``lex.pattern``."""
+    key = text[i : i + _DEPTH]
+    by_key = lex.parts.by_key
+    found = by_key.get(key)
+    if found is not None:
+        return found
+    low = key.lower()
+    prefixes = lex.parts.prefix_starts
+    if (
+        not _PLAIN.fullmatch(key)
+        or prefixes is None
+        or any(low.startswith(b) or b.startswith(low) or not _PLAIN.fullmatch(b) for b in prefixes)
+    ):
+        found = lex.pattern  # "former …", "acting …": the title begins further on
+    else:
+        found = _narrowed(lex, low[0], _CAPITAL.match(key) is not None)
+    if len(by_key) > 20_000:
+        by_key.clear()
+    by_key[key] = found
+    return found
 
 
 _DONE, _CAP_MARK = "\0", "\1"
+_DEPTH = 4  # letters: "the" would admit every "the", "then" only the former title
 
 
 def _title_starts(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...], bool]:
-    """The lower-case beginnings (up to 3 letters) a match of ``pattern`` can have, read off
-    its parse tree, so that ``find_roles`` tries the big alternation only at word starts that
-    can begin a title. A beginning shorter than 3 letters means "anything may follow"."""
+    """The lower-case beginnings (up to ``_DEPTH`` letters) a match of ``pattern`` can have,
+    read off its parse tree, so that ``find_roles`` tries the big alternation only at word
+    starts that can begin a title. A shorter beginning means "anything may follow"."""
     import re._constants as c
     import re._parser as sp
 
@@ -144,7 +225,7 @@ def _title_starts(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...],
         for item in items:
             new: set[str] = set()
             for p in prefixes:
-                if len(p) >= 3 or p.endswith((_DONE, _CAP_MARK)):
+                if len(p) >= _DEPTH or p.endswith((_DONE, _CAP_MARK)):
                     new.add(p)
                 else:
                     new |= step(item, p)
@@ -157,35 +238,152 @@ def _title_starts(pattern: re.Pattern[str]) -> tuple[tuple[frozenset[str], ...],
     plain = {p.split(_CAP_MARK)[0] for p in plain}
     if "" in plain:
         return (frozenset(),), True  # no usable beginnings: try every word start
-    by_len = tuple(frozenset(p for p in plain if len(p) == k) for k in (1, 2, 3))
+    by_len = tuple(frozenset(p for p in plain if len(p) == k) for k in range(1, _DEPTH + 1))
     return by_len, capitalised
 
 
+_StartsRe = tuple[re.Pattern[str], re.Pattern[str]]
+
+
 @cache
-def _title_starts_re(lang: str) -> re.Pattern[str] | None:
-    """Word starts where a title of ``lang`` can begin (from ``RoleLexicon.starts``)."""
+def _title_starts_re(lang: str) -> _StartsRe | None:
+    """Word starts where a title of ``lang`` can begin (from ``RoleLexicon.starts``; the
+    beginnings as a trie, which is much faster to try at every word than a flat alternation):
+    (at the text's start, after the character before: it begins the regex, so the regex
+    engine can skip ahead to it)."""
     lex = role_lexicon(lang)
     if len(lex.starts) == 1:
         return None
-    heads = sorted({p for group in lex.starts for p in group}, key=len, reverse=True)
-    alts = [re.escape(h) for h in heads] + ([f"(?-i:[{CAP}])"] if lex.capitalised else [])
-    return re.compile(r"(?<![\w.-])(?=" + "|".join(alts) + ")", re.I)
+    heads = {p for group in lex.starts for p in group}
+    alts = [trie_regex(heads)] + ([f"(?-i:[{CAP}])"] if lex.capitalised else [])
+    ahead = "(?=" + "|".join(alts) + ")"
+    after = _cased_first(heads, lex.capitalised, ahead)
+    return re.compile(ahead, re.I), re.compile(r"[^\w.-]" + after, re.I)
 
 
-def _title_matches(
+def _cased_first(heads: set[str], capitalised: bool, ahead: str) -> str:
+    """``ahead`` with the first letter of each beginning as a class of its two cases, which the
+    regex engine rejects at once (a case-insensitive letter it tries slowly): a plain letter
+    (``_plain_letter``) matches a letter case-insensitively only as its lower or upper case;
+    any other character is tried against ``ahead`` itself."""
+    firsts = {h[0] for h in heads}
+    if not all(_plain_letter(c) and c.lower().upper().lower() == c for c in firsts):
+        return ahead
+    alts = []
+    for c in sorted(firsts):
+        rest = trie_regex({h[1:] for h in heads if h[0] == c})
+        alts.append(f"(?-i:[{re.escape(c + c.upper())}])" + (f"(?i:{rest})" if rest else ""))
+    plain = "\\x00-\\x7f\\u0400-\\u04ff"
+    if capitalised:
+        alts.append(f"(?-i:[{CAP}])")
+    return f"(?=(?:{'|'.join(alts)})|(?=(?-i:[^{plain}])){ahead})"
+
+
+def trie_regex(words: set[str]) -> str:
+    """A regex matching the same strings as ``"|".join(words)``, factored by common prefixes."""
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+_CAPITAL = re.compile(f"[{CAP}]")
+
+
+_PLAIN = re.compile("[\\x00-\\x7f\\u0400-\\u04ff]+")
+
+
+def _plain_letter(ch: str) -> bool:
+    """A character that matches a letter case-insensitively only when their lower cases are
+    equal (ASCII, basic Cyrillic), unlike "ſ" (s) or "K" (Kelvin sign, k)."""
+    return ch <= "\x7f" or "\u0400" <= ch <= "\u04ff"
+
+
+class _TitleScan:
+    """Where titles may begin in one text (found per chunk of ``_CHUNK`` characters, when
+    first needed), and the title (or None) found at each such start when matching up to the
+    end of the text. A match bounded by a window end ``b`` is the same when ``text[b - 1]`` is
+    a space or a punctuation mark no title ends with and the match ends before ``b``: no title
+    can end at ``b`` then, and regex paths that read no character from ``b`` on behave alike
+    with or without the bound."""
+
+    __slots__ = ("chunks", "found", "lang", "lex", "text")
+
+    def __init__(self, text: str, lang: str, lex: RoleLexicon) -> None:
+        self.text, self.lang, self.lex = text, lang, lex
+        self.chunks: dict[int, list[int]] = {}
+        self.found: dict[int, re.Match[str] | None] = {}
+
+    def starts(self, starts_re: _StartsRe, a: int, b: int) -> Iterator[int]:
+        """The possible title starts in a..b, in order."""
+        text = self.text
+        at_start, after = starts_re
+        for c in range(a // _CHUNK, (b - 1) // _CHUNK + 1):
+            got = self.chunks.get(c)
+            if got is None:
+                lo, hi = c * _CHUNK, (c + 1) * _CHUNK
+                # the look-ahead reads a few characters (a title's first letters) past hi
+                ahead = after.finditer(text, max(0, lo - 1), min(len(text), hi + 8))
+                got = [w.start() + 1 for w in ahead if w.start() + 1 < hi]
+                if lo == 0 and at_start.match(text, 0):
+                    got.insert(0, 0)
+                self.chunks[c] = got
+            for i in got[bisect_left(got, a) :]:
+                if i >= b:
+                    return
+                yield i
+
+
+_CHUNK = 128
+_NO_TITLE_END = frozenset(",;:!?")
+_SCAN: list[_TitleScan] = []  # the scan of the last text seen (documents come one by one)
+
+
+def _scan(text: str, lang: str, lex: RoleLexicon) -> _TitleScan:
+    if _SCAN and _SCAN[0].text is text and _SCAN[0].lang == lang and _SCAN[0].lex is lex:
+        return _SCAN[0]
+    scan = _TitleScan(text, lang, lex)
+    _SCAN[:] = [scan]
+    return scan
+
+
+def title_matches(
     lex: RoleLexicon, lang: str, text: str, a: int, b: int
 ) -> Iterator[re.Match[str]]:
-    """``lex.pattern.finditer(text, a, b)``, tried only where a title can begin."""
-    starts = _title_starts_re(lang)
-    if starts is None:
+    """``lex.pattern.finditer(text, a, b)``, tried only where a title can begin, and there
+    only with the titles that can begin with what the text has there (``_narrowed``)."""
+    starts_re = _title_starts_re(lang)
+    if starts_re is None:
         yield from lex.pattern.finditer(text, a, b)
         return
+    scan = _scan(text, lang, lex)
+    memo = scan.found
+    bounded = b < len(text) and not (text[b - 1].isspace() or text[b - 1] in _NO_TITLE_END)
     pos = a
-    for w in starts.finditer(text, a, b):
-        i = w.start()
+    for i in scan.starts(starts_re, a, b):
         if i < pos:
             continue
-        m = lex.pattern.match(text, i, b)
+        pattern = _pattern_at(lex, text, i)
+        if bounded:
+            m = pattern.match(text, i, b)
+        else:
+            if i in memo:
+                m = memo[i]
+            else:
+                m = memo[i] = pattern.match(text, i)
+            if m is not None and m.end() > b:
+                m = pattern.match(text, i, b)
         if m is not None:
             yield m
             pos = m.end()
@@ -215,7 +413,7 @@ def find_roles(
     lex = role_lexicon(lex_lang(lang))
     out: list[RoleMatch] = []
     spans = windows if windows is not None else [(0, len(text))]
-    matches = (m for a, b in spans for m in _title_matches(lex, lex_lang(lang), text, a, b))
+    matches = (m for a, b in spans for m in title_matches(lex, lex_lang(lang), text, a, b))
     for m in matches:
         gid = m.lastgroup or ""
         roles, country, fixed_place = lex.entries[gid]

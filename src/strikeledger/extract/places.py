@@ -103,10 +103,13 @@ class PlaceMention:
 @dataclass(frozen=True)
 class _Cues:
     settlement: re.Pattern[str]
+    settlement_last: frozenset[str] | None  # last characters of the cues (None: no pre-check)
     heads: dict[str, re.Pattern[str]]
+    heads_any: re.Pattern[str]  # the ``heads`` joined, in order (group name: the level)
     heads_of: dict[str, re.Pattern[str]]
     joiner: re.Pattern[str]
     institution: re.Pattern[str]
+    institution_first: frozenset[str]  # first characters of the institution words
     meto_after: re.Pattern[str]
     meto_before: re.Pattern[str]
     river_after: re.Pattern[str]
@@ -151,22 +154,32 @@ def _cues() -> _Cues:
             r"(?:^|(?<![\w.]))(?:" + _alt(data["settlement_cues"]) + r")\s*:?\s*$"
         ),
         heads={lv: re.compile(r"^\s+(?:" + _alt(ws) + ")" + end) for lv, ws in heads.items()},
+        # words begin with no space, so the longest run of spaces decides, as level by level
+        heads_any=re.compile(
+            r"^\s+(?:" + "|".join(f"(?P<{lv}>{_alt(ws)}){end}" for lv, ws in heads.items()) + ")"
+        ),
         heads_of={
             lv: re.compile(r"\b(?:" + _alt(ws) + r")\s+of\s+$") for lv, ws in of_heads.items()
         },
         joiner=re.compile(r"^\s*(?:" + _alt(data["list_joiners"]) + r")\s*$"),
         institution=re.compile(r"^(?:'s)?\s+(?:" + _alt(data["institution_after"]) + ")"),
+        institution_first=frozenset(w[:1] for w in data["institution_after"]),
         meto_after=re.compile(r"^(?:\s*(?:" + _alt_words(data["metonymy_after"]) + "))"),
         meto_before=re.compile(r"(?:^|\W)(?:" + _alt(data["metonymy_before"]) + r")\s+$"),
         river_after=re.compile(r"^\s+(?:" + _alt(data["river_after"]) + ")" + end),
         river_before=re.compile(r"(?:^|\W)(?:" + _alt(data["river_before"]) + r")\s*$"),
         river_places=frozenset(data["river_places"]),
+        settlement_last=(
+            None
+            if any(not w or w[-1].isspace() or w[-1] == ":" for w in data["settlement_cues"])
+            else frozenset(w[-1] for w in data["settlement_cues"])
+        ),
         facility=re.compile(r"^\s+(?:" + _alt(data["facility_after"]) + ")"),
         stop_forms=frozenset(data["stop_forms"]),
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _M:
     """One raw match being resolved."""
 
@@ -202,10 +215,12 @@ def find_places(
         after = low[raw.end : raw.end + _WINDOW]
         if _institution(text, raw, after, cues):
             continue
-        initial = not text[bounds[si][0] : raw.start].strip(" \"'«“(–—-")
+        # nothing but quotes, brackets and dashes before it in its sentence (a search that
+        # stops at the first other character: a slice per mention made long sentences quadratic)
+        initial = _NOT_LEADING.search(text, bounds[si][0], raw.start) is None
         if low[raw.start : raw.end] in cues.stop_forms:
             raw = RawMatch(raw.start, raw.end, tuple(_as_common(c) for c in raw.candidates))
-        ms.append(_M(raw, si, initial, bool(cues.settlement.search(before))))
+        ms.append(_M(raw, si, initial, _settlement_cue(before, cues)))
 
     # A cue carries over a list: "у селах Липці, Слатине та Руська Лозова", "з напрямків
     # Курська, Орла, Шаталово".
@@ -219,30 +234,59 @@ def find_places(
     regions: Counter[str] = Counter()
     own: dict[int, tuple[set[int], str]] = {}
     for final in (False, True):
+        # A mention's choice depends only on its candidates, its cue and (second pass) its own
+        # first choice, the counts being fixed within a pass: a name repeated a thousand times
+        # is resolved once per pass. Keyed by the candidates' identity (kept alive by ``ms``).
+        memo: dict[tuple[int, bool, int], Entry | None] = {}
         for k, m in enumerate(ms):
-            mine_u, mine_r = own.get(k, (set(), ""))
-            # views, not copies: a set per mention made long lists of places quadratic
-            ctx = _Ctx(
-                units=_Others(units, mine_u),
-                named=_Others(named, {m.chosen.index} if m.chosen else set()),
-                regions=_Others(regions, {mine_r}),
-            )
-            m.chosen = _resolve(gz, m, ctx, strict=not final)
+            first = m.chosen.index if m.chosen is not None else -1
+            key = (id(m.raw.candidates), m.cue, first)
+            if key in memo:
+                m.chosen = memo[key]
+                m.how = "name" if m.chosen is not None else ""
+                continue
+            if not final:
+                ctx = _NO_CTX  # nothing is counted yet
+            else:
+                mine_u, mine_r = own.get(k, (set(), ""))
+                # views, not copies: a set per mention made long lists of places quadratic
+                ctx = _Ctx(
+                    units=_Others(units, mine_u),
+                    named=_Others(named, {m.chosen.index} if m.chosen else set()),
+                    regions=_Others(regions, {mine_r}),
+                )
+            m.chosen = memo[key] = _resolve(gz, m, ctx, strict=not final)
             m.how = "name" if m.chosen is not None else ""
         if not final:
+            units_of: dict[int, set[int]] = {}  # one set per place, shared (read only)
             for k, m in enumerate(ms):
                 e = m.chosen
                 if e is None:
                     continue
-                mine = {e.index, *gz.ancestors(e.index)}
+                mine = units_of.get(e.index)
+                if mine is None:
+                    mine = units_of[e.index] = {e.index, *gz.ancestors(e.index)}
                 own[k] = (mine, e.region or "")
-                units.update(mine)
                 named[e.index] += 1
                 regions[e.region or ""] += 1
+            for index, mine in units_of.items():  # each unit once per mention of a place in it
+                for u in mine:
+                    units[u] += named[index]
     _ellipsis_lists(gz, ms, low, cues, _Ctx(set(units), set(named), set(regions)))
     _ellipsis_anchored(gz, ms, low, cues)
     _regions_over(gz, ms, low)
     return _report(gz, ms, text, low, cues)
+
+
+def _settlement_cue(before: str, cues: _Cues) -> bool:
+    """ "с. Липці", "village of": ``before`` ends in a settlement cue (and spaces, a colon)."""
+    if cues.settlement_last is not None:
+        t = before.rstrip()
+        if t.endswith(":"):
+            t = t[:-1].rstrip()
+        if not t or t[-1] not in cues.settlement_last:
+            return False
+    return bool(cues.settlement.search(before))
 
 
 def _as_common(c: Candidate) -> Candidate:
@@ -253,6 +297,10 @@ def _institution(text: str, raw: RawMatch, after: str, cues: _Cues) -> bool:
     """ "Харківської ОВА", "Київська міська рада", "Kyiv City Military Administration": the
     name is part of an institution's name. Only adjectives and English names take the
     institution words after them; "у Києві військові", "на Харківщині поліція" are places."""
+    # the regex needs spaces, then an institution word (after "'s"): look at that word first
+    t = after[2:] if after.startswith("'s") else after
+    if not t[:1].isspace() or t.lstrip()[:1] not in cues.institution_first:
+        return False
     if not cues.institution.match(after):
         return False
     if any(c.kind == ELLIPTIC for c in raw.candidates) or text[raw.start].isascii():
@@ -266,15 +314,20 @@ def _resolve(gz: Gazetteer, m: _M, ctx: _Ctx, *, strict: bool) -> Entry | None:
         if c.kind == ELLIPTIC:
             continue
         e = gz.entries[c.index]
-        in_ctx = _context(gz, e, ctx)
+        in_ctx = 0 if ctx is _NO_CTX else _context(gz, e, ctx)
         if e.level == "settlement" or (
             e.level == "foreign_city" and e.country == "RU" and e.pop < _SMALL_TOWN
         ):
             # a village needs its cue ("с. Липці") or its oblast, raion or hromada named; a
             # known urban-type settlement may also lean on a town of its oblast
-            known = in_ctx >= 1 and e.pop >= _KNOWN_SETTLEMENT
-            named_unit = known or any(a in ctx.named for a in gz.ancestors(e.index))
-            if not (m.cue or (named_unit and c.kind != COMMON and not strict)):
+            if not m.cue and (
+                strict
+                or c.kind == COMMON
+                or not (
+                    (in_ctx >= 1 and e.pop >= _KNOWN_SETTLEMENT)
+                    or any(a in ctx.named for a in gz.ancestors(e.index))
+                )
+            ):
                 continue
         elif c.kind == COMMON and not m.cue and (strict or in_ctx == 0):
             continue
@@ -311,8 +364,15 @@ class _Others(Generic[_K]):
         self.counts, self.own = counts, own
 
     def __contains__(self, key: object) -> bool:
-        n = self.counts[key]  # type: ignore[index]  # a Counter gives 0 for a missing key
-        return bool(n > (1 if key in self.own else 0))
+        n = self.counts.get(key, 0)  # type: ignore[arg-type]
+        if n == 0:
+            return False
+        return n > 1 or key not in self.own
+
+
+_NO_CTX = _Ctx(frozenset(), frozenset(), frozenset())
+# a character other than those a sentence may open with before its first word
+_NOT_LEADING = re.compile(r"[^ \"'«“(–—-]")
 
 
 def _context(gz: Gazetteer, e: Entry, ctx: _Ctx) -> int:
@@ -332,21 +392,20 @@ def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ct
     border region of Belgorod": a type word with "of" before a stem."""
     for m in ms:
         before = low[max(0, m.raw.start - _WINDOW) : m.raw.start]
+        if "of" not in before:  # every ``heads_of`` pattern ends in "of"
+            continue
         for of_level, pat in cues.heads_of.items():
             if pat.search(before):
                 e = _pick(gz, m, _HEAD_LEVELS[of_level], None, ctx)
                 if e is not None:
                     m.chosen, m.how = e, "list"
     for i, m in enumerate(ms):
-        level: str | None = None
-        for lv, pat in cues.heads.items():
-            if pat.match(low[m.raw.end : m.raw.end + _WINDOW]):
-                level = lv
-                break
+        hm = cues.heads_any.match(low[m.raw.end : m.raw.end + _WINDOW])
+        level: str | None = hm.lastgroup if hm is not None else None
         if level is None:
             tail = low[m.raw.start : m.raw.end]
             for lv, pat in cues.heads.items():
-                if pat.search(" " + tail.rsplit(" ", 1)[-1]) and " " in tail:
+                if " " in tail and pat.search(" " + tail.rsplit(" ", 1)[-1]):
                     level = lv
                     break
             if level is None:
@@ -552,9 +611,27 @@ def _report(
 ) -> tuple[list[Place], list[PlaceMention]]:
     places: dict[int, Place] = {}
     mentions: list[PlaceMention] = []
+    # whether a mention stands for something else depends on its place, cue and surroundings
+    # only: a name repeated in the same words is judged once
+    other: dict[tuple[int, bool, bool, str, str, str, str], bool] = {}
     for m in ms:
         e = m.chosen
-        if e is None or _metonymic(e, m, text, low, cues) or _river(e, m, low, cues):
+        if e is None:
+            continue
+        start, end = m.raw.start, m.raw.end
+        key = (
+            e.index,
+            m.cue,
+            m.initial and start < 40,
+            text[start:end],
+            text[end : end + _WINDOW],
+            low[end : end + _WINDOW],  # the same unless a lower case changed the length
+            low[max(0, start - _WINDOW) : start],
+        )
+        skip = other.get(key)
+        if skip is None:
+            skip = other[key] = _metonymic(e, m, text, low, cues) or _river(e, m, low, cues)
+        if skip:
             continue
         place = places.get(e.index)
         span = Span.of(text, m.raw.start, m.raw.end)

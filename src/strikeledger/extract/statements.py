@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import settings
@@ -57,11 +58,40 @@ _QUOTES = re.compile(
     # German/Scandinavian reversed guillemets »…«, opened after a space, a colon or a line start
     r"|(?<![^\s:])»(?P<f>[^«»\n]{3,300})«(?!\w)"
 )
+_QUOTE_OPEN = re.compile("[“«„\"'»]")  # every alternative of _QUOTES begins with one of these
+_COMMA_DASH = re.compile(r"[ \t]*[,—–-]")
+_NON_SPACE = re.compile(r"\S")
+_NON_TRAIL = re.compile(r"[^ .,]")
 _LEADING = re.compile(r"[ \t,.:;!?…\"'“”«»„)\]]*[—–-]*[ \t]*")
 _DASH_SPEECH = re.compile(r"[—–-]\s*(?P<q>[^\n]+?)[,.!?…]?\s+[—–-]\s*[\w'-]+\s*$")
 _LAST_WORD = re.compile(r"([\w][\w'-]*)[^\w]*$")
 _PARENTHETICAL = re.compile(r",\s[^,.;:!?\n«»“”\"]{1,60},\s")
 _END = re.compile(r"[.!?…]\s|\n")
+
+
+def _quote_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_QUOTES.finditer(text)``, tried only at opening quote marks."""
+    pos = 0
+    while (mark := _QUOTE_OPEN.search(text, pos)) is not None:
+        q = _QUOTES.match(text, mark.start())
+        if q is None:
+            pos = mark.start() + 1
+            continue
+        yield q
+        pos = q.end()
+
+
+def _anaphora_words(cues: Cues, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``cues.anaphora_re.finditer(text)``."""
+    assert cues.anaphora_re is not None
+    if cues.anaphora_after is None:
+        yield from (w.span() for w in cues.anaphora_re.finditer(text))
+        return
+    first = cues.anaphora_re.match(text)
+    if first is not None:
+        yield first.span()
+    for w in cues.anaphora_after.finditer(text, first.end() if first else 0):
+        yield w.span("w")
 
 
 def _sentence_bounds(ctx: Context, offset: int) -> tuple[int, int]:
@@ -237,11 +267,11 @@ class _Finder:
 
     # ----- quotes
     def quotes(self) -> None:
-        for q in _QUOTES.finditer(self.text):
+        for q in _quote_matches(self.text):
             inner = next(g for g in q.groups() if g is not None)
             short = len(_WORD.findall(inner)) < self.cues.min_quote_words
             speaker, end = None, q.end()
-            if not inner.rstrip().endswith(".") or re.match(r"[ \t]*[,—–-]", self.text[q.end() :]):
+            if not inner.rstrip().endswith(".") or _COMMA_DASH.match(self.text, q.end()):
                 speaker, end = self.attribute_after(q.end())
             if speaker is None and not short:
                 # a short quote ("«Шахеди»", “root causes”) counts only with an attribution
@@ -396,15 +426,15 @@ class _Finder:
         verbs = self.cues.after | self.cues.before
         lang = self.ctx.lang if self.ctx.lang in ("en", "uk", "ru") else "en"
         done_to = -1
-        for w in self.cues.anaphora_re.finditer(self.text):
-            if w.start() < done_to or self.mention_at(w.start()) is not None:
+        for w_start, w_end in _anaphora_words(self.cues, self.text):
+            if w_start < done_to or self.mention_at(w_start) is not None:
                 continue
-            word = w.group(0).lower()
-            role = self.title_at(w.start(), w.end(), lang)
+            word = self.text[w_start:w_end].lower()
+            role = self.title_at(w_start, w_end, lang)
             nominative = word in self.cues.anaphora
             if role is None and not nominative:
                 continue  # an inflected word that is no title here ("мережа")
-            start, end = (role.start, role.end) if role is not None else (w.start(), w.end())
+            start, end = (role.start, role.end) if role is not None else (w_start, w_end)
             if any(m.span_start <= start < m.span_end for m in self.mentions):
                 continue  # the title of a named person
             done_to = end
@@ -519,8 +549,13 @@ class _Finder:
             line_start = self.text.rfind("\n", 0, m.span_start) + 1
             line_end = self.text.find("\n", m.span_end)
             line_end = len(self.text) if line_end < 0 else line_end
-            rest = self.text[m.span_end : line_end].strip(" .,")
-            if self.text[line_start : m.span_start].strip() or rest or line_start == 0:
+            # nothing but the title and the name on the line (searched, not sliced: one long
+            # line with many names was quadratic)
+            if (
+                _NON_SPACE.search(self.text, line_start, m.span_start)
+                or _NON_TRAIL.search(self.text, m.span_end, line_end)
+                or line_start == 0
+            ):
                 continue
             if self.text[line_end:].strip() and not self.text[line_end:].lstrip().startswith("#"):
                 continue  # a signature closes the post (hashtags may follow), not a caption

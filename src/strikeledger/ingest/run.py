@@ -9,6 +9,7 @@ adds the rest, and nothing twice.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections import Counter
@@ -80,13 +81,22 @@ def _work(doc: Document) -> tuple[dict[str, Any] | None, str | None, Any]:
     from ..ledger.dedup import fingerprint
 
     report, error = _extract_one(doc)
-    return report, error, fingerprint(doc.text) if report is not None else None
+    if report is None:
+        return report, error, None
+    fp = fingerprint(doc.text)
+    fp.bands()  # computed here (and cached in the fingerprint), not in the writing process
+    return report, error, fp
 
 
 def _warm(_: object = None) -> int:
+    """Load the extractor in a worker, then freeze what is loaded: the garbage collector's full
+    passes no longer walk the language data (tens of thousands of objects that live as long as
+    the worker) over and over."""
     from ..extract.pipeline import components
 
-    return len(components())
+    n = len(components())
+    gc.freeze()
+    return n
 
 
 def _batches(items: Iterable[Document | Skipped], size: int) -> Iterator[list[Document | Skipped]]:
@@ -179,6 +189,9 @@ def ingest_documents(
         bar.update(read)
         bar.set_postfix(new=summary.new, skipped=summary.skipped, refresh=False)
 
+    # Everything loaded so far (extractor, database driver) lives as long as the run: kept out
+    # of the collector's full passes until the end (see _warm).
+    gc.freeze()
     try:
         pending = None
         for batch in _batches(items, size):
@@ -189,6 +202,7 @@ def ingest_documents(
         if pending is not None:
             finish(*pending)
     finally:
+        gc.unfreeze()
         bar.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)

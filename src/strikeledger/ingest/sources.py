@@ -82,6 +82,8 @@ def sniff(path: Path) -> str:
     ext = suffixes[-1] if suffixes else ""
     if ext == ".gz" and len(suffixes) > 1 and suffixes[-2] in (".warc", ".arc"):
         return "warc"
+    if ext in _EXTENSIONS and ext != ".json":
+        return _EXTENSIONS[ext]  # known by its name: no need to open it here
     head = _head(path)
     if ext == ".json":
         first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]

@@ -61,14 +61,23 @@ class Fingerprint:
             return cached
         if self.minhash is None:
             return []
-        out = []
         # The numbers hash is part of every band key: only texts stating the same numbers can
         # be near-duplicates, so only they need to meet in the index.
         salt = bytes.fromhex(self.numbers_hash)
-        for b in range(BANDS):
-            chunk = salt + self.minhash[b * ROWS : (b + 1) * ROWS].tobytes()
-            h = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "big", signed=True)
-            out.append((b, h))
+        raw = self.minhash.tobytes()
+        step = ROWS * self.minhash.itemsize
+        blake2b = hashlib.blake2b
+        out = [
+            (
+                b,
+                int.from_bytes(
+                    blake2b(salt + raw[b * step : (b + 1) * step], digest_size=8).digest(),
+                    "big",
+                    signed=True,
+                ),
+            )
+            for b in range(BANDS)
+        ]
         object.__setattr__(self, "_bands", out)
         return out
 
@@ -84,21 +93,29 @@ def minhash_from_hex(value: str | None) -> np.ndarray | None:
 
 def fingerprint(text: str) -> Fingerprint:
     words = _WORD.findall(text.lower())
-    numbers = sorted(_NUMBER.findall(text))
+    # Every run of digits lies inside one word (a digit is a word character, and lower() leaves
+    # digits alone), so the numbers are found in the few words that are not all letters.
+    numbers = sorted(n for w in words if not w.isalpha() for n in _NUMBER.findall(w))
     numbers_hash = hashlib.blake2b(" ".join(numbers).encode(), digest_size=8).hexdigest()
-    if len(words) < max(settings.NEAR_DUPLICATE_MIN_WORDS.get(), SHINGLE_WORDS):
-        return Fingerprint(len(words), numbers_hash, None)
+    n = len(words)
+    if n < max(settings.NEAR_DUPLICATE_MIN_WORDS.get(), SHINGLE_WORDS):
+        return Fingerprint(n, numbers_hash, None)
     # A stable 32-bit hash per word (crc32: the same in every process, unlike hash()), then
     # one 64-bit hash per 5-word shingle as a polynomial of its words, all vectorised.
     if len(_WORD_HASHES) > _WORD_CACHE_SIZE:
         _WORD_HASHES.clear()
-    word_hashes = np.fromiter(map(_WORD_HASHES.__getitem__, words), np.uint64, len(words))
-    windows = np.lib.stride_tricks.sliding_window_view(word_hashes, SHINGLE_WORDS)
+    word_hashes = np.fromiter(map(_WORD_HASHES.__getitem__, words), np.uint64, n)
+    m = n - SHINGLE_WORDS + 1
     with np.errstate(over="ignore"):
-        shingles = np.unique((windows * _POWERS[None, :]).sum(axis=1, dtype=np.uint64))
-        # multiply-shift hashing: ((a*x + b) mod 2^64) >> 32, over shingles x seeds.
-        mixed = (shingles[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
-    return Fingerprint(len(words), numbers_hash, mixed.min(axis=0).astype(np.uint32))
+        shingles = word_hashes[:m] * _POWERS[0]
+        for k in range(1, SHINGLE_WORDS):
+            shingles += word_hashes[k : k + m] * _POWERS[k]
+        # multiply-shift hashing: ((a*x + b) mod 2^64) >> 32, over shingles x seeds. A shingle
+        # seen twice cannot change a minimum, and the shift keeps order: min first, then shift.
+        mixed = np.multiply.outer(shingles, _A)
+        mixed += _B
+        lowest = mixed.min(axis=0) >> np.uint64(32)
+    return Fingerprint(n, numbers_hash, lowest.astype(np.uint32))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

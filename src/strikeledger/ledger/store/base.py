@@ -238,8 +238,15 @@ class Store:
             )
             rowsmod.add_report(cols, doc.id, report)
             if fp and not orig:
-                for band, h in fp.bands():
-                    cols.add("doc_bands", {"band": band, "hash": h, "document_id": doc.id})
+                bands = fp.bands()
+                cols.extend(
+                    "doc_bands",
+                    {
+                        "band": [band for band, _ in bands],
+                        "hash": [h for _, h in bands],
+                        "document_id": [doc.id] * len(bands),
+                    },
+                )
             result.new += 1
             result.new_ids.append(doc.id)
             if orig:

@@ -167,6 +167,11 @@ class Columns:
         for name, values in cols.items():
             values.append(row.get(name))
 
+    def extend(self, table: str, columns: dict[str, list[Any]]) -> None:
+        """Several rows at once, given column-wise (every column of the table, equal lengths)."""
+        for name, values in self.data[table].items():
+            values.extend(columns[name])
+
     def count(self, table: str) -> int:
         return len(next(iter(self.data[table].values())))
 

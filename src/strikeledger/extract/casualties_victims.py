@@ -429,13 +429,12 @@ class SentenceVictims:
         return out
 
     def _historical(self, v: Victim) -> bool:
-        """Followed by "since the start of the war", or led by it without a record word
-        ("the largest attack since the start of the war" is a record, not a war total)."""
+        """With "since the start of the war" before or after it, but not after a record word
+        ("the largest attack since the start of the war" is a record, not a war total, also
+        after the victims: "four killed in one of the largest assaults since the invasion")."""
         for m in self.matches:
             if not m.has("hist"):
                 continue
-            if m.start >= v.end:
-                return True
             lo = max(self.lo, m.start - 8)
             if not any(
                 self.lex.record_words.starts_at(self.words, t, m.start) for t in range(lo, m.start)

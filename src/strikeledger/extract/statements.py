@@ -178,6 +178,11 @@ class _Finder:
         """End offset of a speech verb within a few words after ``pos`` (same sentence),
         stepping over coordinated speakers ("Klitschko and Tkachenko said")."""
         count = 0
+        first = _WORD.search(self.text, pos, limit)
+        if first is not None and first.group(0).lower() in self.cues.after and not _END.search(
+            self.text, pos, first.start()
+        ):
+            return first.end()  # "the governor, Maksym Kozytskyi, said, bringing …"
         clause = self.cues.relative.match(self.text, pos) or _PARENTHETICAL.match(self.text, pos)
         if clause is not None and clause.end() <= limit:
             # "Sybiha, who leads the ministry, told …", "Zelensky, in his evening address, said"

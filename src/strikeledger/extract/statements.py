@@ -179,8 +179,10 @@ class _Finder:
         stepping over coordinated speakers ("Klitschko and Tkachenko said")."""
         count = 0
         first = _WORD.search(self.text, pos, limit)
-        if first is not None and first.group(0).lower() in self.cues.after and not _END.search(
-            self.text, pos, first.start()
+        if (
+            first is not None
+            and first.group(0).lower() in self.cues.after
+            and not _END.search(self.text, pos, first.start())
         ):
             return first.end()  # "the governor, Maksym Kozytskyi, said, bringing …"
         clause = self.cues.relative.match(self.text, pos) or _PARENTHETICAL.match(self.text, pos)

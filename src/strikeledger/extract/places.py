@@ -511,13 +511,15 @@ def _region_heads() -> re.Pattern[str]:
         for lang in langdata.LANGS
         for w in langdata.load(lang, "places")["plural_heads"]["oblast"]
     ]
-    words += ["regions", "регионами", "регионах", "регіонами", "регіонах"]
+    # also one region named before ("41 over the Bryansk region and 17 over Kaluga")
+    words += ["regions", "region", "oblast", "регионами", "регионах", "регіонами", "регіонах"]
     return re.compile(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)")
 
 
 def _regions_over(gz: Gazetteer, ms: list[_M], low: str) -> None:
-    """ "112 drones over eight regions, including 46 over Bryansk": a Russian town's name after
-    "over" in a tally of regions stands for its region (the region's elliptic stem)."""
+    """ "112 drones over eight regions, including 46 over Bryansk", "41 over the Bryansk region
+    and 17 over Kaluga": a Russian town's name after "over" in a tally of regions stands for
+    its region (the region's elliptic stem)."""
     for m in ms:
         e = m.chosen
         if (

@@ -58,6 +58,12 @@ class LanguageDataError(StrikeledgerError):
     code = "SL-E200"
 
 
+class UnknownSectionError(StrikeledgerError):
+    """``extract(…, sections=…)`` was asked for a section report-v1 does not have."""
+
+    code = "SL-E210"
+
+
 class GoldError(StrikeledgerError):
     """A gold folder or a reports file is malformed."""
 

@@ -179,7 +179,14 @@ MORE = [
         {(L, "drone", None, 273, "exact"), (L, "missile", "iskander-m", 2, "exact")},
     ),
     ("Russia launched 100+ drones overnight.", {(L, "drone", None, 100, "more_than")}),
-    ("Russia launched 10-12 drones at Odesa overnight.", {(L, "drone", None, 12, "approx")}),
+    (
+        "Russia launched 10-12 drones at Odesa overnight.",
+        {(L, "drone", None, 10, "at_least"), (L, "drone", None, 12, "at_most")},
+    ),
+    (
+        "Russia sent between 20 and 30 drones at Sumy overnight.",
+        {(L, "drone", None, 20, "at_least"), (L, "drone", None, 30, "at_most")},
+    ),
     (
         "Of the 71 drones Russia launched, forces destroyed 52 and another 18 were 'locally lost'.",
         {

@@ -210,6 +210,8 @@ class _Rules:
             qual = "approx"  # "10-12 drones", "від 5 до 7 ракет"
         elif plus and qual == "exact":
             qual = "more_than"
+        if self.extra_state.get("range_hi") == n.start:
+            qual = "at_most"  # the upper end of "between 20 and 30 drones"
         before = scan.skip_back(lead, s.start)
         c = Cand(num=n, lead=lead, end=n.end, kind="", sent=si, qualifier=qual)
         pb = before
@@ -339,6 +341,8 @@ class _Rules:
                 or scan.at("both", n.start) is not None
                 or scan.at("both", lead) is not None
             )
+            # "the two missiles": a definite count names a group told of before
+            c.extra["definite"] = scan.ending("determiners", before) is not None
             idx = self._push(c)
             if self.pending_oftotal is not None:
                 self.cands[self.pending_oftotal].source = idx
@@ -347,6 +351,17 @@ class _Rules:
                 self._all_fired(c, ph, lim)
             self._tally_one(ph, si, lim)
             return
+        # "between 20 and 30 drones", "10-12 missiles", "від 10 до 15 КАБів" ------------------
+        if ph is None:
+            rng = self._range_phrase(n, s.start, lim)
+            if rng is not None:
+                self.extra_state["range_hi"], ph = rng
+                c.kind, c.phrase, c.end = "direct", ph, ph.end
+                c.extra["range_lo"] = True  # its measure: the upper end's (resolve)
+                if qual in ("exact", "approx"):
+                    c.qualifier = "at_least"
+                self._push(c)
+                return
         # "… 12 missiles and 40 drones, of which 10 and 35 respectively were shot down" ------
         if self._respectively(c, si, lim):
             self._push(c)
@@ -356,6 +371,12 @@ class _Rules:
             comma_b = scan.skip_back(before - 1, s.start)
             if scan.ending("anaphora", comma_b) is not None:
                 before = comma_b
+            else:
+                group = self._group_before(comma_b, s.start)
+                if group is not None:  # "Of the drones, 249 were shot down"
+                    c.kind, c.phrase = "noun", group
+                    self._push(c)
+                    return
         prev0 = self._prev_cand(si, back=0)
         if (
             scan.ending("compared", before) is not None
@@ -492,6 +513,64 @@ class _Rules:
         b = self.scan.skip_back(before - 1, floor)
         w = self.scan.ending("weapons", b)
         return w is not None and w.value.category != "none"
+
+    def _range_phrase(self, n: Number, floor: int, lim: int) -> tuple[int, Phrase] | None:
+        """The lower end of a range takes the weapon phrase of its upper end: a dash ("10-12
+        missiles"), or one word after "between / from / від / от" ("between 20 and 30 drones").
+        Returns (start of the upper end, its phrase)."""
+        scan, text = self.scan, self.text
+        r = scan.skip(n.end, lim)
+        opened: object = None
+        if n.in_range and text[r : r + 1] in _DASHES:
+            r, opened = scan.skip(r + 1, lim), True
+        else:
+            # "between 20 and 30", "from 10 to 12"; without the opening word not a coordinator
+            # ("20 to 30 drones", "five or six missiles", not "12 and 40 drones")
+            w = scan.word_end(r)
+            if w == r or not text[r:w].isalpha() or len(text[r:w]) > 4:
+                return None
+            opened = scan.ending("qualifier_not_after", scan.skip_back(n.start, floor))
+            if opened is None and scan.at("coordinators", r) is not None:
+                return None
+            r = scan.skip(w, lim)
+        if r not in scan.number_starts:
+            return None
+        m = next((x for x in self.ctx.notes["numbers"] if x.start == r), None)
+        if m is None or m.value <= n.value or (opened is None and m.value > 3 * n.value + 2):
+            return None
+        ph = walk_phrase(scan, m.end, lim)
+        return None if ph is None else (r, ph)
+
+    def _group_before(self, end: int, floor: int) -> Phrase | None:
+        """ "Of the drones, 249 were shot down", "Of the missiles launched, 38 …": a clause
+        opening the sentence that names the weapon group its bare numbers belong to."""
+        scan, text = self.scan, self.text
+        ofs = scan.in_range("of_total", floor, end)
+        if not ofs:
+            return None
+        of = ofs[-1]
+        # at the start of the sentence or of a clause (", while of the drones, 50 …")
+        b = scan.skip_back(of.start, floor)
+        if b > floor and text[b - 1] not in ",;:–—":
+            w = b
+            while w > floor and text[w - 1].isalpha():
+                w -= 1
+            w = scan.skip_back(w, floor)
+            if w > floor and text[w - 1] not in ",;:–—":
+                return None
+        r = scan.skip(of.end, end)
+        det = scan.at("determiners", r)
+        if det is not None:
+            r = scan.skip(det.end, end)
+        if scan.is_number_at(r):
+            return None
+        ph = walk_phrase(scan, r, end, max_unknown=0)
+        if ph is None or ph.category in ("any", "none"):
+            return None
+        rest = self.text[ph.end : end].split()
+        if len(rest) > 2 or (rest and not scan.in_range("cues", ph.end, end)):
+            return None  # only a participle may follow: "Of the drones launched,"
+        return ph
 
     def _location_cue_before(self, before: int, floor: int, more: bool = False) -> bool:
         """A debris/hit word one short preposition before the number ("debris fell at 14"), or

@@ -92,7 +92,7 @@ def _weapons(r: _Rules) -> None:
         elif c.kind == "direct":
             assert c.phrase is not None
             w = _weapon_of(c.phrase)
-            if c.extra.get("both") and w.model is None:
+            if (c.extra.get("both") or c.extra.get("definite")) and w.model is None:
                 for j in range(i - 1, -1, -1):
                     p = cands[j]
                     if (
@@ -152,6 +152,14 @@ def _weapons(r: _Rules) -> None:
                 if own is not None:
                     c.weapon = own
                     c.extra["own_noun"] = True
+    for i, c in enumerate(cands):
+        # "The monthly total of drones fell … when 6,000-odd were launched": a bare number
+        # whose group is in an earlier sentence takes the weapon noun of its own sentence
+        if c.kind == "cue" and c.source is not None and cands[c.source].sent != c.sent:
+            own = _own_noun(r, i)
+            if own is not None:
+                c.weapon = own
+                c.extra["own_noun"] = True
     # a coordinated run shares its attacker ("три бомбы JDAM, шесть снарядов HIMARS и 198 БпЛА")
     for i, c in enumerate(cands):
         if c.ua and c.kind == "direct":
@@ -374,7 +382,15 @@ def _dash_parts(r: _Rules, i: int, walked: dict[int, tuple[int | None, int]]) ->
     if h.weapon is None or h.weapon.category != "any" or h.kind != "direct":
         return
     gap = text[h.end : c.lead].strip()
-    if gap in ("—", "–", "-") and c.kind == "direct":
+    # "123 aerial weapons, the air force said on Wednesday — seven missiles and 120 drones"
+    said = (
+        gap[:1] == ","
+        and gap[-1:] in ("—", "–")
+        and len(gap) <= 80
+        and not any(ch.isdigit() or ch in ".;:()" for ch in gap)
+        and bool(r.scan.in_range("claimants", h.end, c.lead))
+    )
+    if (gap in ("—", "–", "-") or said) and c.kind == "direct":
         c.parent = j
 
 
@@ -406,6 +422,10 @@ def _measures(r: _Rules) -> None:
     cands, text, scan = r.cands, r.text, r.scan
     sentences = r.ctx.sentences
     consumed: set[int] = set(r.extra_state.get("twin_cues", ()))  # "… Russia fired"
+    for c in cands:  # "58 of the 63 drones Russia launched, as well as two of three missiles"
+        rel = _relative_cue(r, c)
+        if rel is not None:
+            consumed.add(rel.start)
     cues_in: dict[int, list[Hit[Any]]] = {}
     for si in r.by_sent:
         s = sentences[si]
@@ -546,6 +566,7 @@ def _measures(r: _Rules) -> None:
             and h.start not in verbs_of_later
             and h.value.side != "before"
             and not h.value.weak
+            and not _passive_after(r, c.end, h, sentences[c.sent].end)
         ]
         if post:
             if c.kind == "oftotal" and c.source is not None:
@@ -564,6 +585,41 @@ def _measures(r: _Rules) -> None:
             c.measure = weak[-1].value.measure
             continue
         c.measure = _carry_over(r, i) or _span_lead(r, i)
+    for i, c in enumerate(cands[:-1]):  # "Between 20 and 30 drones were downed"
+        if c.extra.get("range_lo") and cands[i + 1].measure:
+            c.measure = cands[i + 1].measure
+
+
+def _relative_cue(r: _Rules, c: Cand) -> Hit[Any] | None:
+    """ "the 63 drones Russia launched": a verb after a weapon phrase and a one- or two-word
+    capitalised subject is a relative clause describing that phrase, no other figure's verb."""
+    if c.phrase is None or c.kind not in ("direct", "noun"):
+        return None
+    text, scan = r.text, r.scan
+    lim = r.ctx.sentences[c.sent].end
+    p = scan.skip(c.end, lim)
+    for h in scan.in_range("cues", p, min(lim, p + 30)):
+        if h.value.weak or h.value.side == "after":
+            return None
+        words = text[p : h.start].split()
+        ok = 1 <= len(words) <= 2 and all(
+            w[:1].isupper() and w.replace("'", "").replace("’", "").isalpha() for w in words
+        )
+        return h if ok else None
+    return None
+
+
+def _passive_after(r: _Rules, end: int, h: Hit[Any], lim: int) -> bool:
+    """ "fifty-two drones overnight, port and homes hit", "126 drones, 6 missiles; Zaporizhzhia
+    hit": a verb that must follow its subject, in a later clause and closing it, says what was
+    hit — it is not the predicate of the weapons before."""
+    if h.value.side != "after":
+        return False
+    gap = r.text[end : h.start]
+    if ";" in gap:
+        return True
+    nxt = r.scan.skip(h.end, lim)
+    return "," in gap and (nxt >= lim or r.text[nxt] in ",.;:!?)\n")
 
 
 def _span_lead(r: _Rules, i: int) -> str | None:

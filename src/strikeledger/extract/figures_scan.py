@@ -72,6 +72,19 @@ class Scan:
         self.number_starts = number_starts
         self._sorted_numbers: list[int] | None = None
         self._quiet_index: tuple[list[int], list[int]] | None = None
+        # "Moscow's 9 missiles", "Moscow’s drones": the state that owns them, not a region
+        if any(text[h.end : h.end + 2] in ("'s", "’s") for h in self.hits["regions"]):
+            w_starts = {h.start for h in self.hits["weapons"]}
+            self.hits["regions"] = [
+                h
+                for h in self.hits["regions"]
+                if text[h.end : h.end + 2] not in ("'s", "’s")
+                or not (
+                    text[h.end + 3 : h.end + 4].isdigit()
+                    or h.end + 3 in number_starts
+                    or h.end + 3 in w_starts
+                )
+            ]
 
     def local(self, lo: int, hi: int) -> dict[str, list[Hit[Any]]]:
         """Hits inside ``[lo, hi)`` of a range that was not scanned (a sentence with no number)."""

@@ -7,12 +7,13 @@ name with a version (``figures.v1``), so a report can say which pipeline produce
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from ..document import Document
+from ..errors import UnknownSectionError
 from ..report import Report
 from . import text as textmod
 
@@ -74,6 +75,35 @@ def components() -> list[tuple[str, Component]]:
     return COMPONENTS
 
 
+# The report's sections (report-v1 order), and the components each needs besides language and
+# dates, which always run. ``flags`` always runs last and checks what the others found.
+SECTIONS = ("figures", "casualties", "damage", "places", "statements", "persons", "flags")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "figures": ("places", "figures"),
+    "casualties": ("places", "casualties"),
+    "damage": ("places", "casualties", "damage"),
+    "places": ("places",),
+    "statements": ("places", "statements"),
+    "persons": ("places", "statements", "persons"),
+    "flags": SECTIONS[:-1],
+}
+_ALWAYS = ("language", "dates", "flags")
+
+
+def components_for(sections: Iterable[str] | None) -> list[tuple[str, Component]]:
+    """The components that produce ``sections`` (all of them for None), in pipeline order."""
+    if sections is None:
+        return components()
+    wanted = set(_ALWAYS)
+    for section in sections:
+        if section not in _NEEDS:
+            raise UnknownSectionError(
+                f"no such section (report-v1 has {', '.join(SECTIONS)})", item=section
+            )
+        wanted.update(_NEEDS[section])
+    return [(name, c) for name, c in components() if name.split(".")[0] in wanted]
+
+
 def document_header(doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id,
@@ -86,8 +116,15 @@ def document_header(doc: Document) -> dict[str, Any]:
     }
 
 
-def extract(doc: Document) -> Report:
-    """The report-v1 Report of one document. Pure: same document, same report."""
+def extract(doc: Document, sections: Iterable[str] | None = None) -> Report:
+    """The report-v1 Report of one document. Pure: same document, same report.
+
+    ``sections`` (e.g. ``["figures"]``) runs only the components those sections need, for
+    speed when the rest is not wanted; each section it fills is the same as in a full report.
+    A partial report says so: ``document["sections"]`` lists the sections it filled (the
+    others are empty because they were not looked for, not because the text has none).
+    """
+    run = components_for(sections)
     report = Report(document=document_header(doc))
     ctx = Context(
         doc=doc,
@@ -97,6 +134,9 @@ def extract(doc: Document) -> Report:
         report=report,
         sentences=textmod.sentences(doc.text),
     )
-    for _name, component in components():
+    for _name, component in run:
         component(ctx)
+    if sections is not None:
+        ran = {name.split(".")[0] for name, _ in run}
+        report.document["sections"] = [s for s in SECTIONS if s in ran]
     return report

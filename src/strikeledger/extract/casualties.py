@@ -281,7 +281,8 @@ def _merge(items: list[tuple[Casualty, int]], places: PlaceLinker) -> list[Casua
 
     A stated qualifier beats "exact" (headline "kill four", body "at least four"); the place
     comes from the mention most closely linked to the victim (a district in the same sentence
-    beats the city in a headline), the more specific on a tie.
+    beats the city in a headline), the more specific on a tie; a town inside a region named
+    for the same people always beats the region.
     """
     merged: dict[tuple[str, str, int], tuple[Casualty, int]] = {}
     for c, strength in items:
@@ -293,8 +294,10 @@ def _merge(items: list[tuple[Casualty, int]], places: PlaceLinker) -> list[Casua
         h, h_strength = have
         if _QUALIFIER_RANK.get(c.qualifier, 0) > _QUALIFIER_RANK.get(h.qualifier, 0):
             h.qualifier = c.qualifier
-        better = strength > h_strength or (
-            strength == h_strength and places.more_specific(c.place, h.place)
+        better = (
+            strength > h_strength
+            or (strength == h_strength and places.more_specific(c.place, h.place))
+            or places.refines(c.place, h.place)
         )
         if better and c.place is not None:
             h.place, h.claimant = c.place, c.claimant or h.claimant

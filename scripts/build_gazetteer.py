@@ -437,6 +437,13 @@ def seat_of(
         ]
         if towns:
             candidates = towns
+    if not towns_first and candidates:
+        # "Олександрійська" is the hromada of its centre Олександрія (listed first), not of the
+        # village Олександрійське, which shares more letters: a centre whose whole stem the
+        # name keeps wins
+        first = candidates[0]
+        if common_prefix(unit_name, first["name"]) >= max(3, len(first["name"]) - 1):
+            return first
     best: tuple[int, int, str] | None = None
     chosen = None
     for pos, c in enumerate(candidates):

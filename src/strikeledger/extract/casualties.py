@@ -45,6 +45,7 @@ or "taken to hospital" as a damaged site).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import cache
 from typing import TYPE_CHECKING
@@ -125,6 +126,19 @@ def _extra_numbers(toks: Tokens, extra: dict[str, int], text: str) -> list[Numbe
     ]
 
 
+_DECIMAL_AGE = re.compile(
+    r"(?<![\d.,])(\d{1,2})[.,]\d[-\u2010\u2011 ]?(?:year[-\u2010\u2011 ]old|річн|летн)",
+    re.IGNORECASE,
+)
+
+
+def _decimal_ages(text: str) -> list[Number]:
+    """Ages with a decimal the number reader skips ("a 1.5-year-old", "1,5-річна"): a child."""
+    return [
+        Number(m.start(1), m.end(1), int(m.group(1)), age=True) for m in _DECIMAL_AGE.finditer(text)
+    ]
+
+
 @cache
 def _evidence_limit() -> int:
     return settings.MAX_EVIDENCE_CHARS.get()
@@ -151,7 +165,11 @@ def component(ctx: Context) -> None:
         return
     m_starts = [m.start for m in matches]
     numbers = sorted(
-        [*_numbers(ctx), *_extra_numbers(toks, lex.extra_numbers, ctx.text)],
+        [
+            *_numbers(ctx),
+            *_extra_numbers(toks, lex.extra_numbers, ctx.text),
+            *_decimal_ages(ctx.text),
+        ],
         key=lambda n: n.start,
     )
     n_starts = [n.start for n in numbers]
@@ -263,7 +281,8 @@ def _merge(items: list[tuple[Casualty, int]], places: PlaceLinker) -> list[Casua
 
     A stated qualifier beats "exact" (headline "kill four", body "at least four"); the place
     comes from the mention most closely linked to the victim (a district in the same sentence
-    beats the city in a headline), the more specific on a tie.
+    beats the city in a headline), the more specific on a tie; a town inside a region named
+    for the same people always beats the region.
     """
     merged: dict[tuple[str, str, int], tuple[Casualty, int]] = {}
     for c, strength in items:
@@ -275,8 +294,10 @@ def _merge(items: list[tuple[Casualty, int]], places: PlaceLinker) -> list[Casua
         h, h_strength = have
         if _QUALIFIER_RANK.get(c.qualifier, 0) > _QUALIFIER_RANK.get(h.qualifier, 0):
             h.qualifier = c.qualifier
-        better = strength > h_strength or (
-            strength == h_strength and places.more_specific(c.place, h.place)
+        better = (
+            strength > h_strength
+            or (strength == h_strength and places.more_specific(c.place, h.place))
+            or places.refines(c.place, h.place)
         )
         if better and c.place is not None:
             h.place, h.claimant = c.place, c.claimant or h.claimant

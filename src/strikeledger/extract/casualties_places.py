@@ -246,6 +246,15 @@ class PlaceLinker:
             country = countries.most_common(1)[0][0] if countries else None
         return {"RU": "UA", "UA": "RU"}.get(str(country)) if country else None
 
+    def refines(self, a: str | None, b: str | None) -> bool:
+        """Whether ``a`` is a town or district inside the region ``b`` ("Ранены пять человек"
+        after "В Таганроге …" refines "атака на Ростовскую область")."""
+        if a is None or b is None or a == b:
+            return False
+        return self._level(b) >= _SPECIFICITY["foreign_region"] > self._level(a) and self._nested(
+            a, b
+        )
+
     def more_specific(self, a: str | None, b: str | None) -> bool:
         if a is None:
             return False

@@ -128,13 +128,10 @@ class SentenceVictims:
                 own |= v.parent.measures
             elif v.parent is not None and not own and v.who != v.parent.who:
                 own = set(v.parent.measures)  # "семеро з них – діти"
-            if (
-                v.partitive
-                and v.parent is not None
-                and v.who == "people"
-                and own <= v.parent.measures
-            ):
-                own = set()  # "Один из них получил ранение": a part of the group, said again
+            if v.partitive and v.parent is not None and v.who == "people":
+                # "Один из них получил ранение": a part of the group, said again; "з них двоє
+                # госпіталізовані з опіками": only what is new about the part
+                own -= v.parent.measures
             if "killed" in own:
                 # "died in hospital of his injuries": one death, not three measures
                 own -= {"injured", "hospitalized", "trapped", "missing", "rescued"}
@@ -157,6 +154,10 @@ class SentenceVictims:
                 continue
             if m.has("n:") and lex.nominal_before.ends_before(w, m.start, self.lo):
                 continue  # "for the dead", "Усім постраждалим": the victims, not an event
+            if lex.not_persons.starts_at(w, m.start, self.hi) and (
+                m.start - 1 in self.num_at or m.start - 2 in self.num_at
+            ):
+                continue  # "two (confirmed) kills": a count of something else, not an event
             out.append(Cue(m.start, m.end, measures, m.has("inc")))
         return out
 
@@ -208,8 +209,8 @@ class SentenceVictims:
                     victim = Victim(q_start, j, n.value, "people", qual, "bare")
             for off in range(0 if victim is None else 3, 3):
                 p = k + off
-                if p >= hi:
-                    break
+                if p >= hi or lex.not_persons.starts_at(w, p, hi):
+                    break  # "claimed two kills": the number counts something else
                 m = self.by_start.get(p)
                 if m is not None and m.has("g:"):
                     who = m.values("g:")[0].split(":")[0]
@@ -219,7 +220,11 @@ class SentenceVictims:
                     break
                 if m is not None and off == 0 and (m.has("n:") or m.has("m:")):
                     weak = m.values("n:")
-                    if weak:
+                    if weak and skip == 0 and self._partitive_before(q_start):
+                        # "з них двоє госпіталізовані": the noun is what befell the part
+                        part = cue_at_start.get(p) or Cue(m.start, m.end, (weak[0],), False)
+                        victim = Victim(q_start, j, n.value, "people", qual, "bare", forced=[part])
+                    elif weak:
                         victim = Victim(
                             q_start, m.end, n.value, "people", qual, "noun", weak=weak[0]
                         )
@@ -230,8 +235,6 @@ class SentenceVictims:
                         victim = Victim(q_start, j, n.value, "people", qual, "bare")
                     break
                 if not w[p][:1].isalpha() or m is not None or p in self.num_at:
-                    break
-                if lex.not_persons.starts_at(w, p, hi):
                     break
             if victim is None and lex.group_before.ends_before(w, q_start, self.lo):
                 victim = Victim(q_start, j, n.value, "people", qual, "bare")  # "a family of four"
@@ -260,7 +263,14 @@ class SentenceVictims:
                 ):
                     last = [t for t in tolls if t.end <= i][-1]
                     toll = Cue(last.start, last.end, tuple(last.values("toll:")), False)
-                    victim = Victim(q_start, j, n.value, "people", qual, "toll", forced=[toll])
+                    # "the number of injured children has risen to 17": the group the toll names
+                    g = self.by_start.get(last.end)
+                    who = (
+                        g.values("g:")[0].split(":")[0]
+                        if g is not None and g.has("g:")
+                        else "people"
+                    )
+                    victim = Victim(q_start, j, n.value, who, qual, "toll", forced=[toll])
             if victim is not None:
                 if lex.rate_after.starts_at(w, victim.end, hi):
                     continue  # "3,000 wounded soldiers a year"
@@ -419,13 +429,12 @@ class SentenceVictims:
         return out
 
     def _historical(self, v: Victim) -> bool:
-        """Followed by "since the start of the war", or led by it without a record word
-        ("the largest attack since the start of the war" is a record, not a war total)."""
+        """With "since the start of the war" before or after it, but not after a record word
+        ("the largest attack since the start of the war" is a record, not a war total, also
+        after the victims: "four killed in one of the largest assaults since the invasion")."""
         for m in self.matches:
             if not m.has("hist"):
                 continue
-            if m.start >= v.end:
-                return True
             lo = max(self.lo, m.start - 8)
             if not any(
                 self.lex.record_words.starts_at(self.words, t, m.start) for t in range(lo, m.start)

@@ -45,6 +45,7 @@ from ..kb.gazetteer import COMMON, ELLIPTIC, Candidate, Entry, Gazetteer, RawMat
 from ..kb.gazetteer import load as load_gazetteer
 from ..report import Place, Span
 from . import langdata
+from .names import given_name
 
 if TYPE_CHECKING:
     from .pipeline import Context
@@ -273,6 +274,7 @@ def find_places(
                     units[u] += named[index]
     _ellipsis_lists(gz, ms, low, cues, _Ctx(set(units), set(named), set(regions)))
     _ellipsis_anchored(gz, ms, low, cues)
+    _regions_over(gz, ms, low)
     return _report(gz, ms, text, low, cues)
 
 
@@ -495,8 +497,68 @@ def _ellipsis_anchored(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues) -> No
         if m.chosen is None:
             # a district of a city whose districts the text already names
             near = [e for e in ell if e.level == "city_district" and e.parent in districts_of_city]
-            if near and m.sentence in by_sentence:
+            if near and (m.sentence in by_sentence or _districts_before(low, m.raw.start)):
                 m.chosen, m.how = near[0], "anchored"
+
+
+_OVER = re.compile(r"(?:^|\W)(?:over|над)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _region_heads() -> re.Pattern[str]:
+    words = [
+        w.lower()
+        for lang in langdata.LANGS
+        for w in langdata.load(lang, "places")["plural_heads"]["oblast"]
+    ]
+    # also one region named before ("41 over the Bryansk region and 17 over Kaluga")
+    words += ["regions", "region", "oblast", "регионами", "регионах", "регіонами", "регіонах"]
+    return re.compile(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)")
+
+
+def _regions_over(gz: Gazetteer, ms: list[_M], low: str) -> None:
+    """ "112 drones over eight regions, including 46 over Bryansk", "41 over the Bryansk region
+    and 17 over Kaluga": a Russian town's name after "over" in a tally of regions stands for
+    its region (the region's elliptic stem)."""
+    for m in ms:
+        e = m.chosen
+        if (
+            e is None
+            or e.level != "foreign_city"
+            or not _OVER.search(low[max(0, m.raw.start - 8) : m.raw.start])
+        ):
+            continue
+        before = low[max(0, m.raw.start - 200) : m.raw.start]
+        cut = max(before.rfind(". "), before.rfind("\n"))
+        if not _region_heads().search(before[cut + 1 :]):
+            continue
+        regions = [
+            gz.entries[c.index]
+            for c in m.raw.candidates
+            if c.kind == ELLIPTIC
+            and gz.entries[c.index].level == "foreign_region"
+            and gz.entries[c.index].region == e.region
+        ]
+        if regions:
+            m.chosen, m.how = regions[0], "list"
+
+
+@lru_cache(maxsize=1)
+def _district_heads() -> re.Pattern[str]:
+    words = [
+        w.lower()
+        for lang in langdata.LANGS
+        for w in langdata.load(lang, "places")["plural_heads"]["district"]
+    ]
+    return re.compile(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)")
+
+
+def _districts_before(low: str, start: int) -> bool:
+    """ "damage in seven districts, among them Sviatoshynskyi ... and Solomianskyi": a plural
+    district word earlier in the same sentence."""
+    before = low[max(0, start - 200) : start]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    return bool(_district_heads().search(before[cut + 1 :]))
 
 
 _NEXT_CAPITAL = re.compile(r"^ [A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’-]+")
@@ -507,6 +569,8 @@ def _metonymic(e: Entry, m: _M, text: str, low: str, cues: _Cues) -> bool:
     name ("Volodymyr Zelensky", "Владимир Путин") rather than the place."""
     if "p" in e.flags and not m.cue and _NEXT_CAPITAL.match(text[m.raw.end : m.raw.end + 30]):
         return True
+    if not m.cue and _after_given_name(text, m.raw.start):
+        return True  # "первого вице-премьера Дениса Мантурова": a surname
     if "g" not in e.flags:
         return False
     after = text[m.raw.end : m.raw.end + _WINDOW].lower()
@@ -518,9 +582,21 @@ def _metonymic(e: Entry, m: _M, text: str, low: str, cues: _Cues) -> bool:
         and text[m.raw.start : m.raw.end].isupper()
     ):
         return False  # dateline: "KYIV, Sept 28 —"
-    return bool(cues.meto_after.match(after) and not after.startswith(" region")) or bool(
-        cues.meto_before.search(before)
-    )
+    # "на совещании в Москве заявил": where someone spoke, not who
+    spoken = cues.meto_after.match(after) and not _LOCATIVE.search(before)
+    return bool(spoken and not after.startswith(" region")) or bool(cues.meto_before.search(before))
+
+
+_LOCATIVE = re.compile(r"(?:^|\W)(?:в|во|у|in)\s+$")
+
+
+_PREV_WORD = re.compile(r"([A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’ʼ]+) $")
+
+
+def _after_given_name(text: str, start: int) -> bool:
+    """A name right after a given name ("Дениса Мантурова", "Denis Manturov") is a surname."""
+    pm = _PREV_WORD.search(text[max(0, start - 30) : start])
+    return pm is not None and any(given_name(pm.group(1), lang) for lang in langdata.LANGS)
 
 
 def _river(e: Entry, m: _M, low: str, cues: _Cues) -> bool:

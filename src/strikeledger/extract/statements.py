@@ -178,6 +178,13 @@ class _Finder:
         """End offset of a speech verb within a few words after ``pos`` (same sentence),
         stepping over coordinated speakers ("Klitschko and Tkachenko said")."""
         count = 0
+        first = _WORD.search(self.text, pos, limit)
+        if (
+            first is not None
+            and first.group(0).lower() in self.cues.after
+            and not _END.search(self.text, pos, first.start())
+        ):
+            return first.end()  # "the governor, Maksym Kozytskyi, said, bringing …"
         clause = self.cues.relative.match(self.text, pos) or _PARENTHETICAL.match(self.text, pos)
         if clause is not None and clause.end() <= limit:
             # "Sybiha, who leads the ministry, told …", "Zelensky, in his evening address, said"
@@ -305,10 +312,20 @@ class _Finder:
             raw_words = _WORD.findall(between)
             bw = [w.lower() for w in raw_words]
             verbs = self.cues.after | self.cues.before
+            # a capital right after the verb is another name ("сказав Петренко, якого …");
+            # after a lowercase title word it is an institution ("голова правління Укрзалізниці")
             if bw and (
                 bw[0] not in verbs
-                or len(bw) > 4
-                or any(w[:1].isupper() and not self.platform(w) for w in raw_words[1:])
+                or len(bw) > 5
+                or any(
+                    w[:1].isupper() and not self.platform(w) and not raw_words[k][:1].islower()
+                    for k, w in enumerate(raw_words[1:])
+                )
+                or (
+                    len(raw_words) > 1
+                    and raw_words[1][:1].isupper()
+                    and not self.platform(raw_words[1])
+                )
             ):
                 break
             # "«…», – Зеленський" closing a headline line: the dash alone attributes

@@ -10,6 +10,10 @@ the reason — never a side effect. The sets:
   *patterns* (not its texts) then drove a round of fixes, so it is no longer blind.
 - ``heldout2``: written blind and measured once before it was added: the honest figure of
   generalisation at the time (see tests/heldout2/README.md).
+- ``heldout3``: written blind in the second session and measured once (figures F1 0.857), then
+  its failure patterns drove a round of fixes (tests/heldout3/README.md has both scores).
+
+Floors were last raised to the scores of all four sets on 2026-11-27 after that round.
 """
 
 from __future__ import annotations
@@ -36,19 +40,24 @@ F, C, D, P, S, Q, N, CP = (
 
 FLOORS: dict[str, dict[str, dict[str, float]]] = {
     "dev": {
-        "en": {F: 1.0, C: 1.0, D: 1.0, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.93},
-        "uk": {F: 1.0, C: 1.0, D: 1.0, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.93},
-        "ru": {F: 1.0, C: 1.0, D: 1.0, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.88},
+        "en": {F: 1.0, C: 1.0, D: 1.0, P: 1.0, S: 1.0, Q: 1.0, N: 1.0, CP: 0.95},
+        "uk": {F: 1.0, C: 1.0, D: 1.0, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.97},
+        "ru": {F: 1.0, C: 1.0, D: 1.0, P: 1.0, S: 1.0, Q: 1.0, N: 1.0, CP: 0.92},
     },
     "heldout": {
-        "en": {F: 0.93, C: 0.96, D: 0.88, P: 0.99, S: 1.0, Q: 1.0, N: 1.0},
-        "uk": {F: 0.97, C: 0.96, D: 0.97, P: 0.99, S: 1.0, Q: 1.0, N: 1.0},
-        "ru": {F: 0.99, C: 0.98, D: 0.91, P: 0.99, S: 1.0, Q: 1.0, N: 1.0},
+        "en": {F: 0.95, C: 0.96, D: 0.88, P: 1.0, S: 1.0, Q: 1.0, N: 1.0, CP: 0.97},
+        "uk": {F: 0.97, C: 0.97, D: 0.98, P: 1.0, S: 1.0, Q: 1.0, N: 1.0, CP: 0.86},
+        "ru": {F: 0.99, C: 0.98, D: 0.91, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.79},
     },
     "heldout2": {
-        "en": {F: 0.96, C: 0.93, D: 0.98, P: 0.91, S: 0.95, Q: 0.98, N: 0.94},
-        "uk": {F: 0.96, C: 0.98, D: 0.95, P: 0.99, S: 1.0, Q: 1.0, N: 1.0},
-        "ru": {F: 0.98, C: 0.92, D: 0.91, P: 0.95, S: 1.0, Q: 1.0, N: 1.0},
+        "en": {F: 0.96, C: 0.96, D: 1.0, P: 0.95, S: 1.0, Q: 0.98, N: 0.94, CP: 0.8},
+        "uk": {F: 0.96, C: 1.0, D: 0.95, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.94},
+        "ru": {F: 0.99, C: 0.92, D: 0.91, P: 0.95, S: 1.0, Q: 1.0, N: 1.0, CP: 0.88},
+    },
+    "heldout3": {
+        "en": {F: 0.94, C: 1.0, D: 0.93, P: 0.96, S: 1.0, Q: 1.0, N: 1.0, CP: 0.86},
+        "uk": {F: 0.94, C: 0.98, D: 0.94, P: 1.0, S: 0.96, Q: 1.0, N: 0.96, CP: 0.95},
+        "ru": {F: 0.91, C: 0.98, D: 0.97, P: 0.96, S: 0.89, Q: 1.0, N: 0.95, CP: 0.97},
     },
 }
 

@@ -16,8 +16,8 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from . import langdata
@@ -227,7 +227,7 @@ class MultiMatcher:
         idle = self._idle
         new_hit = _new_hit
         # a token that starts no form changes nothing below: only the others are visited
-        for i in [i for i in range(lo, hi) if lows[i] not in idle]:
+        for i in compress(range(lo, hi), map(not_, map(idle.__contains__, lows[lo:hi]))):
             low = lows[i]
             got = memo_get(low)  # ``_candidates`` without a call for the words seen before
             singles, multis = got if got is not None else self._candidates(low)

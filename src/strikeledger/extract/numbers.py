@@ -421,7 +421,11 @@ def _judge(
                 age = True
             elif tail and tail.group(0).lower() not in lex.entries:
                 compound = True
-    prev_low = _prev_word(text, start)
+    # the word before matters for an age ("aged 5"), a year or a day of the month only
+    if lex.age_before or 1 <= value <= 31 or (digits and 1900 <= value <= 2099):
+        prev_low = _prev_word(text, start)
+    else:
+        prev_low = ""  # read nowhere below: "" is in no word set
     if not age and (low_after.startswith(lex.age_tails) or prev_low in lex.age_before):
         age = True
     prev_low = prev_low.rstrip(".")

@@ -157,7 +157,17 @@ def _digit_value(m: re.Match[str]) -> float | None:
     return float(s)
 
 
+# id(lexicon) -> (the lexicon, first letters of its scale and approx words): a word after a
+# number that begins with none of them is no scale (``_scale_after`` is not asked)
+_SCALE_FIRST: dict[int, tuple[_Lexicon, frozenset[str]]] = {}
+
+
 def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
+    got = _SCALE_FIRST.get(id(lex))
+    if got is None or got[0] is not lex:
+        firsts = frozenset(w[:1] for w, e in lex.entries.items() if e.kind in (_SCALE, _APPROX))
+        got = _SCALE_FIRST[id(lex)] = (lex, firsts)
+    scale_first = got[1]
     for m in _DIGITS.finditer(text):
         kind = m.lastgroup
         if kind in ("iso", "dotdate"):
@@ -175,8 +185,13 @@ def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
             text, max(0, start - 5), start
         ):
             continue  # "№3", "No. 5", "#2": a label, not a count
-        # a scale word needs a space and a letter after the digits (``_next_word``)
-        worded = text[end : end + 1] == " " and text[end + 1 : end + 2].isalnum()
+        # a scale word needs a space and a letter after the digits (``_next_word``), and one of
+        # the letters scale words begin with
+        worded = (
+            text[end : end + 1] == " "
+            and text[end + 1 : end + 2].isalnum()
+            and text[end + 1].lower()[:1] in scale_first
+        )
         if kind == "clock":
             # "18:00", "18.00" are times; "1.25 million" is a number
             sc = _scale_after(text, end, lex) if worded and "." in m.group(0) else None

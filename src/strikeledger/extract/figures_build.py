@@ -266,8 +266,12 @@ def _attacker_area(
     left = max(text.rfind(",", lo, c.lead), text.rfind(";", lo, c.lead))
     lo = max(lo, left + 1) if left >= 0 else lo
     # a colon after a total opens its parts: their regions are theirs, not the total's
-    right_c = [x for x in (text.find(p, c.end, hi) for p in ",;:") if x >= 0]
-    hi = min(right_c) if right_c else hi
+    end = hi
+    for p in ",;:":
+        x = text.find(p, c.end, end)
+        if x >= 0:
+            end = x
+    hi = end
     regions = scan.in_range("regions", lo, hi)
     # "Брянской области — 21, …": the region before a tally number; "21 – над …": after it
     nxt = scan.skip(c.end, hi)

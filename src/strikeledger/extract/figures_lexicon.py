@@ -16,8 +16,8 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import accumulate
-from operator import itemgetter
+from itertools import accumulate, compress
+from operator import itemgetter, not_
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from . import langdata
@@ -178,7 +178,8 @@ class MultiMatcher:
         self._idle: set[str] = set()
 
     def _candidates(self, low: str) -> tuple[tuple[Any, ...], Any]:
-        """(single-token matches as (name, value), multi-token forms as (tokens, (name, value)))."""
+        """(single-token matches as (name, value), multi-token forms as (tokens, (name, value),
+        their words or None when a word is a stem))."""
         got = self._memo.get(low)
         if got is not None:
             return got
@@ -196,10 +197,12 @@ class MultiMatcher:
         loose: list[Any] = []
         for toks, payload in cands:
             if len(toks) > 1:
+                # the words of a form without stems: a slice comparison rejects most at once
+                words = None if any(ft.stem for ft in toks) else [ft.text for ft in toks]
                 if toks[1].stem:
-                    loose.append((toks, payload))
+                    loose.append((toks, payload, words))
                 else:
-                    by_second.setdefault(toks[1].text, []).append((toks, payload))
+                    by_second.setdefault(toks[1].text, []).append((toks, payload, words))
         multis = (by_second, tuple(loose)) if (by_second or loose) else None
         if len(self._memo) > 200_000:
             self._memo.clear()
@@ -224,7 +227,7 @@ class MultiMatcher:
         idle = self._idle
         new_hit = _new_hit
         # a token that starts no form changes nothing below: only the others are visited
-        for i in [i for i in range(lo, hi) if lows[i] not in idle]:
+        for i in compress(range(lo, hi), map(not_, map(idle.__contains__, lows[lo:hi]))):
             low = lows[i]
             got = memo_get(low)  # ``_candidates`` without a call for the words seen before
             singles, multis = got if got is not None else self._candidates(low)
@@ -241,9 +244,11 @@ class MultiMatcher:
             for name, value in singles:
                 if free_get(name, 0) <= i and name not in best:
                     best[name] = (1, value)
-            for toks, (name, value) in (*nxt, *loose):
+            for toks, (name, value), words in (*nxt, *loose):
                 if free_get(name, 0) > i:
                     continue
+                if words is not None and lows[i : i + len(words)] != words:
+                    continue  # a word differs: ``_match_len`` would say -1
                 k = m._match_len(toks, tk, i)
                 if k <= 0:
                     continue

@@ -34,6 +34,20 @@ class Phrase:
     ua: bool
 
 
+class _Index(dict[str, dict[int, Hit[Any]]]):
+    """name -> {start (or end) offset: hit}, each made on first use."""
+
+    def __init__(self, hits: dict[str, list[Hit[Any]]], by_start: bool) -> None:
+        super().__init__()
+        self.hits = hits
+        self.by_start = by_start
+
+    def __missing__(self, name: str) -> dict[int, Hit[Any]]:
+        hs = self.hits[name]
+        d = self[name] = {h.start: h for h in hs} if self.by_start else {h.end: h for h in hs}
+        return d
+
+
 class Scan:
     """Lexicon hits of one text, indexed by start and by end offset."""
 
@@ -67,8 +81,8 @@ class Scan:
             or not (text[h.end : h.end + 1] == "-" and text[h.end + 1 : h.end + 2].isalpha())
         ]
         self.hits["cues"] = _join_alternatives(text, self.hits)
-        self._by_start: dict[str, dict[int, Hit[Any]]] = {}
-        self._by_end: dict[str, dict[int, Hit[Any]]] = {}
+        self._by_start = _Index(self.hits, True)
+        self._by_end = _Index(self.hits, False)
         self._starts: dict[str, list[int]] = {}
         self.number_starts = number_starts
         self._sorted_numbers: list[int] | None = None
@@ -93,16 +107,10 @@ class Scan:
         return self.lex.multi.scan(tk, bisect_left(tk.starts, lo), bisect_left(tk.starts, hi))
 
     def at(self, name: str, pos: int) -> Hit[Any] | None:
-        d = self._by_start.get(name)
-        if d is None:
-            d = self._by_start[name] = {h.start: h for h in self.hits[name]}
-        return d.get(pos)
+        return self._by_start[name].get(pos)
 
     def ending(self, name: str, pos: int) -> Hit[Any] | None:
-        d = self._by_end.get(name)
-        if d is None:
-            d = self._by_end[name] = {h.end: h for h in self.hits[name]}
-        return d.get(pos)
+        return self._by_end[name].get(pos)
 
     def skip(self, pos: int, limit: int) -> int:
         text = self.text
@@ -221,35 +229,44 @@ def _glue(scan: Scan, pos: int, limit: int) -> int:
 def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Phrase | None:
     """The weapon phrase starting at or shortly after ``pos`` (see the module docstring)."""
     text = scan.text
+    # ``scan.at(name, ·)`` and ``scan.skip`` inlined: this loop asks ~27 questions per number
+    by_start = scan._by_start
+    weapons = by_start["weapons"].get
+    modifiers = by_start["modifiers"].get
+    blockers = by_start["blockers"].get
+    numbers = scan.number_starts
+    n = len(text)
     seen: list[Hit[WeaponEntry]] = []
     unknown = 0
     coordinated = False
     last_end = pos
     p = pos
     while True:
-        q = scan.skip(p, limit)
+        q = p
+        while q < limit and text[q] in _SKIP:
+            q += 1
         if q >= limit:
             break
-        h = scan.at("weapons", q)
+        h = weapons(q)
         if h is not None:
             r = scan.skip(h.end, limit)
-            if scan.at("blockers", r) is not None and scan.at("weapons", r) is None:
+            if blockers(r) is not None and weapons(r) is None:
                 break
             seen.append(h)
             p = last_end = _glue(scan, h.end, limit)
             continue
-        if scan.is_number_at(q):
+        if q in numbers or (q < n and text[q].isdigit()):
             break
-        m = scan.at("modifiers", q)
+        m = modifiers(q)
         if m is not None:
             p = m.end
             if seen:
                 last_end = p
             continue
         if not seen:
-            if scan.at("breakers", q) is not None or not text[q].isalnum():
+            if by_start["breakers"].get(q) is not None or not text[q].isalnum():
                 return None
-            if scan.at("cues", q) is not None:
+            if by_start["cues"].get(q) is not None:
                 return None  # "8 reached their targets": a verb, not part of a weapon phrase
             if unknown >= max_unknown:
                 return None
@@ -266,9 +283,9 @@ def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Ph
             t = r
             if scan.at("singular", t) is not None and any(h.value.kind == "model" for h in seen):
                 break  # "2 ракеты ATACMS, ракета «Нептун-Д»": a singular item of its own
-            while (mo := scan.at("modifiers", t)) is not None:
+            while (mo := modifiers(t)) is not None:
                 t = scan.skip(mo.end, limit)
-            if scan.at("weapons", t) is not None:
+            if weapons(t) is not None:
                 coordinated = True
                 p = t
                 continue
@@ -288,13 +305,13 @@ def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Ph
         found = False
         for _ in range(3):
             if (
-                scan.at("breakers", r) is not None
+                by_start["breakers"].get(r) is not None
                 or not text[r : r + 1].isalnum()
                 or scan.is_number_at(r)
             ):
                 break
             r = scan.skip(scan.word_end(r), limit)
-            w = scan.at("weapons", r)
+            w = weapons(r)
             if w is not None and w.value.kind == "model":
                 found = True
                 break
@@ -302,8 +319,11 @@ def walk_phrase(scan: Scan, pos: int, limit: int, *, max_unknown: int = 2) -> Ph
             p = r
             continue
         break
-    if not seen or any(h.value.category == "none" for h in seen):
+    if not seen:
         return None
+    for h in seen:
+        if h.value.category == "none":
+            return None
     return make_phrase(seen, pos, last_end, coordinated, scan)
 
 
@@ -316,30 +336,37 @@ def _has_count(scan: Scan, lo: int, hi: int) -> bool:
 def make_phrase(
     seen: list[Hit[WeaponEntry]], start: int, end: int, coordinated: bool, scan: Scan
 ) -> Phrase:
+    # one pass over the hits (a phrase is made for most numbers)
     cats: list[str] = []
-    for h in seen:
-        if h.value.category != "any" and h.value.category not in cats:
-            cats.append(h.value.category)
-    has_any = any(h.value.kind == "any" for h in seen)
-    category = cats[0] if len(cats) == 1 and not has_any else "any"
     models: list[str] = []
+    primary: str | None = None  # the first model named by a "model" or "attr" hit
+    has_any = heads = ua = False
     for h in seen:
-        mdl = h.value.model
-        if mdl and mdl not in models and h.value.kind in ("model", "attr", "decoy"):
-            models.append(mdl)
-    primary = [h.value.model for h in seen if h.value.kind in ("model", "attr") and h.value.model]
-    heads = any(h.value.kind == "head" for h in seen)
+        v = h.value
+        cat, kind, mdl = v.category, v.kind, v.model
+        if cat != "any" and cat not in cats:
+            cats.append(cat)
+        if kind == "any":
+            has_any = True
+        elif kind == "head":
+            heads = True
+        if mdl and kind in ("model", "attr", "decoy"):
+            if mdl not in models:
+                models.append(mdl)
+            if primary is None and kind != "decoy":
+                primary = mdl
+        if v.attacker == "UA":
+            ua = True
+    category = cats[0] if len(cats) == 1 and not has_any else "any"
     model: str | None
     if category == "any":
         model, models = None, []
-    elif primary:
-        model = primary[0]
+    elif primary is not None:
+        model = primary
     elif models and not (heads and coordinated):
         model = models[0]
     else:
         model = None
         models = []
-    ua = bool(scan.in_range("attacker_ua", start, end)) or any(
-        h.value.attacker == "UA" for h in seen
-    )
+    ua = ua or bool(scan.in_range("attacker_ua", start, end))
     return Phrase(start, end, category, model, tuple(models), ua)

@@ -157,7 +157,17 @@ def _digit_value(m: re.Match[str]) -> float | None:
     return float(s)
 
 
+# id(lexicon) -> (the lexicon, first letters of its scale and approx words): a word after a
+# number that begins with none of them is no scale (``_scale_after`` is not asked)
+_SCALE_FIRST: dict[int, tuple[_Lexicon, frozenset[str]]] = {}
+
+
 def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
+    got = _SCALE_FIRST.get(id(lex))
+    if got is None or got[0] is not lex:
+        firsts = frozenset(w[:1] for w, e in lex.entries.items() if e.kind in (_SCALE, _APPROX))
+        got = _SCALE_FIRST[id(lex)] = (lex, firsts)
+    scale_first = got[1]
     for m in _DIGITS.finditer(text):
         kind = m.lastgroup
         if kind in ("iso", "dotdate"):
@@ -175,8 +185,13 @@ def _find_digits(text: str, lex: _Lexicon, out: list[Number]) -> None:
             text, max(0, start - 5), start
         ):
             continue  # "№3", "No. 5", "#2": a label, not a count
-        # a scale word needs a space and a letter after the digits (``_next_word``)
-        worded = text[end : end + 1] == " " and text[end + 1 : end + 2].isalnum()
+        # a scale word needs a space and a letter after the digits (``_next_word``), and one of
+        # the letters scale words begin with
+        worded = (
+            text[end : end + 1] == " "
+            and text[end + 1 : end + 2].isalnum()
+            and text[end + 1].lower()[:1] in scale_first
+        )
         if kind == "clock":
             # "18:00", "18.00" are times; "1.25 million" is a number
             sc = _scale_after(text, end, lex) if worded and "." in m.group(0) else None
@@ -421,7 +436,11 @@ def _judge(
                 age = True
             elif tail and tail.group(0).lower() not in lex.entries:
                 compound = True
-    prev_low = _prev_word(text, start)
+    # the word before matters for an age ("aged 5"), a year or a day of the month only
+    if lex.age_before or 1 <= value <= 31 or (digits and 1900 <= value <= 2099):
+        prev_low = _prev_word(text, start)
+    else:
+        prev_low = ""  # read nowhere below: "" is in no word set
     if not age and (low_after.startswith(lex.age_tails) or prev_low in lex.age_before):
         age = True
     prev_low = prev_low.rstrip(".")

@@ -298,6 +298,7 @@ def find_mentions(
     full_ids: set[str] = set()
     unknown_surnames: dict[str, str] = {}
     particles = _gaps()[0]
+    no_name: set[tuple[str, str, str, str]] = set()
     # pass 1: full names
     for i in range(len(tokens) - 1):
         tok, nxt = tokens[i], tokens[i + 1]
@@ -312,6 +313,12 @@ def find_mentions(
         gap = text[end:start]
         first = tok.group(0)
         if first.endswith("'s"):
+            continue
+        # The outcome below depends only on the two words, the gap and the word after them, so
+        # a pair already found to be no name is skipped at once (texts that repeat one pair).
+        after = _NEXT_WORD.match(text, nxt.end())
+        key = (first, gap, nxt.group(0), after.group(1) if after else "")
+        if key in no_name:
             continue
         last, poss = _split_possessive(nxt.group(0))
         firsts = {pid for pid, part in index.get(first.lower(), ()) if part == "first"}
@@ -336,9 +343,8 @@ def find_mentions(
         if given is None and _is_cyrillic(first):
             for other in ("uk", "ru"):
                 given = given or namesmod.given_name(first, other)
-        if given is None or len(last) < 3:
-            continue
-        if namesmod.given_name(last, lex_lang(lang)) is not None:
+        if given is None or len(last) < 3 or namesmod.given_name(last, lex_lang(lang)) is not None:
+            no_name.add(key)
             continue
         name = _unknown_name(given[0], last, not given[1], lang)
         if gap != " ":

@@ -12,6 +12,7 @@ import pytest
 from strikeledger import Document, extract
 from strikeledger.errors import StrikeledgerError
 from strikeledger.eval import extract_gold, load_gold
+from strikeledger.eval.run import gold_document
 from strikeledger.extract.pipeline import SECTIONS, components_for
 from tests.conftest import ROOT
 
@@ -20,20 +21,11 @@ FOLDERS = [ROOT / "tests" / "heldout2", ROOT / "tests" / "golden" / "figures"]
 
 @cache
 def _cases() -> list[tuple[str, Document, dict[str, Any]]]:
-    from strikeledger.document import document_from_bytes
-
-    out = []
-    for folder in FOLDERS:
-        for case, full in extract_gold(load_gold(Path(folder))):
-            meta = case.gold.get("document") or {}
-            doc = document_from_bytes(
-                case.text_path.read_bytes(),
-                path=str(case.text_path),
-                published=meta.get("published"),
-                source=meta.get("source"),
-            )
-            out.append((case.name, doc, full))
-    return out
+    return [
+        (case.name, gold_document(case), full)
+        for folder in FOLDERS
+        for case, full in extract_gold(load_gold(Path(folder)))
+    ]
 
 
 @pytest.mark.parametrize("section", [s for s in SECTIONS if s != "flags"])

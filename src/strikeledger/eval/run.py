@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..document import document_from_bytes
+from ..document import Document, document_from_bytes
 from ..errors import GoldError
 from ..extract import extract
 
@@ -46,17 +46,21 @@ def load_gold(folder: Path, *, prefix: tuple[str, ...] = ()) -> list[GoldCase]:
     return cases
 
 
+def gold_document(case: GoldCase) -> Document:
+    """The case's text as a Document; the gold ``document`` block supplies the metadata
+    (publication date, source) a real source would carry."""
+    meta = case.gold.get("document") or {}
+    return document_from_bytes(
+        case.text_path.read_bytes(),
+        path=str(case.text_path),
+        published=meta.get("published"),
+        url=meta.get("url"),
+        title=meta.get("title"),
+        source=meta.get("source"),
+    )
+
+
 def extract_gold(cases: list[GoldCase]) -> Iterator[tuple[GoldCase, dict[str, Any]]]:
-    """Each case with the report the extractor gives for it; the gold ``document`` block
-    supplies the metadata (publication date, source) a real source would carry."""
+    """Each case with the report the extractor gives for it."""
     for case in cases:
-        meta = case.gold.get("document") or {}
-        doc = document_from_bytes(
-            case.text_path.read_bytes(),
-            path=str(case.text_path),
-            published=meta.get("published"),
-            url=meta.get("url"),
-            title=meta.get("title"),
-            source=meta.get("source"),
-        )
-        yield case, extract(doc).to_dict()
+        yield case, extract(gold_document(case)).to_dict()

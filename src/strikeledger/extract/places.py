@@ -504,16 +504,21 @@ def _ellipsis_anchored(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues) -> No
 _OVER = re.compile(r"(?:^|\W)(?:over|над)\s+$")
 
 
-@lru_cache(maxsize=1)
-def _region_heads() -> re.Pattern[str]:
+def _heads_pattern(kind: str, extra: tuple[str, ...] = ()) -> re.Pattern[str]:
+    """The plural head words of ``kind`` ("oblast", "district") in every language, as a regex."""
     words = [
         w.lower()
         for lang in langdata.LANGS
-        for w in langdata.load(lang, "places")["plural_heads"]["oblast"]
+        for w in langdata.load(lang, "places")["plural_heads"][kind]
     ]
+    return re.compile(r"(?<!\w)(?:" + _alt([*words, *extra]) + r")(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _region_heads() -> re.Pattern[str]:
     # also one region named before ("41 over the Bryansk region and 17 over Kaluga")
-    words += ["regions", "region", "oblast", "регионами", "регионах", "регіонами", "регіонах"]
-    return re.compile(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)")
+    extra = ("regions", "region", "oblast", "регионами", "регионах", "регіонами", "регіонах")
+    return _heads_pattern("oblast", extra)
 
 
 def _regions_over(gz: Gazetteer, ms: list[_M], low: str) -> None:
@@ -545,12 +550,7 @@ def _regions_over(gz: Gazetteer, ms: list[_M], low: str) -> None:
 
 @lru_cache(maxsize=1)
 def _district_heads() -> re.Pattern[str]:
-    words = [
-        w.lower()
-        for lang in langdata.LANGS
-        for w in langdata.load(lang, "places")["plural_heads"]["district"]
-    ]
-    return re.compile(r"(?<!\w)(?:" + _alt(words) + r")(?!\w)")
+    return _heads_pattern("district")
 
 
 def _districts_before(low: str, start: int) -> bool:

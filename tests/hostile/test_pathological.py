@@ -5,11 +5,12 @@ takes (best of 3), so that no rule is catastrophic (super-linear) on adversarial
 
 Bound: ``normal + 100 ms + SLACK × normal``. The brief's target is SLACK = 0 (within 100 ms of
 a normal document); on a quiet machine 28 or 29 of the 31 families meet it, depending on the
-run, the others missing it by 2–28 ms (SECURITY.md has the figures), but timings on a shared 2-core machine swing by ±20 %, so the
-default run uses SLACK = 1.0 (at most twice a normal document plus 100 ms). The densest families
-are linear but do more work per character than prose (a run of 50,000 numbers is 50,000 figure
-candidates) and measure 1.2–1.6× a normal document; the quadratic rules found so far took 5× to
-24× at this size, more at larger sizes, so the bound still catches them.
+run, the others missing it by 2–28 ms (SECURITY.md has the figures), but timings on a shared
+2-core machine swing by ±20 %, so the default run uses SLACK = 1.0 (at most twice a normal
+document plus 100 ms). The densest families are linear but do more work per character than
+prose (a run of 50,000 numbers is 50,000 figure candidates) and measure 1.2–1.8× a normal
+document; the quadratic rules found so far took 5× to 24× at this size, more at larger sizes,
+so the bound still catches them.
 STRIKELEDGER_PATHOLOGICAL_SLACK sets it (0 for the strict form).
 """
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from strikeledger.extract import dates_cues as dc
+from strikeledger.extract import dates_dispatch as dd
 
 TEXTS = {
     "en": (
@@ -34,7 +35,7 @@ def test_dispatch_matches_the_joined_regex(lang: str) -> None:
     for text in (TEXTS[lang], TEXTS[lang].lower(), TEXTS[lang].upper()):
         for pos in range(len(text) + 1):
             full = c.regex.match(text, pos)
-            rx = dc._regex_at(c, text, pos)
+            rx = dd._regex_at(c, text, pos)
             got = rx.match(text, pos) if rx is not None else None
             want = full and (full.span(), full.lastgroup)
             assert (got and (got.span(), got.lastgroup)) == want, (lang, text[pos : pos + 30])
@@ -43,11 +44,11 @@ def test_dispatch_matches_the_joined_regex(lang: str) -> None:
 
 
 def test_first_chars_of_a_pattern() -> None:
-    assert dc._first_chars(r"(?<![^\W_])(?i:у ніч)") == {"у"}
-    assert dc._first_chars(r"(?:\d{1,2}|ab)c") == set("0123456789a")
-    assert dc._first_chars(r"x?y") == {"x", "y"}
-    assert dc._first_chars(r"[^a]b") is None  # a negated class may begin with anything
-    assert dc._first_chars(r"a?") is None  # may match the empty string
+    assert dd._first_chars(r"(?<![^\W_])(?i:у ніч)") == {"у"}
+    assert dd._first_chars(r"(?:\d{1,2}|ab)c") == set("0123456789a")
+    assert dd._first_chars(r"x?y") == {"x", "y"}
+    assert dd._first_chars(r"[^a]b") is None  # a negated class may begin with anything
+    assert dd._first_chars(r"a?") is None  # may match the empty string
 
 
 @pytest.mark.parametrize("lang", ["en", "uk", "ru"])
@@ -57,7 +58,7 @@ def test_pair_dispatch_matches_the_joined_regex(lang: str) -> None:
     for text in (TEXTS[lang], TEXTS[lang].lower(), TEXTS[lang].upper()):
         for pos in range(len(text) + 1):
             full = c.regex.match(text, pos)
-            rx = dc._regex_at_pair(c, text, pos)
+            rx = dd._regex_at_pair(c, text, pos)
             got = rx.match(text, pos) if rx is not None else None
             want = full and (full.span(), full.lastgroup)
             assert (got and (got.span(), got.lastgroup)) == want, (lang, text[pos : pos + 30])
@@ -66,13 +67,13 @@ def test_pair_dispatch_matches_the_joined_regex(lang: str) -> None:
 
 
 def test_prefixes_of_a_pattern() -> None:
-    w = dc._WILD
-    assert dc._prefixes(r"(?<![^\W_])(?i:у ніч)") == {"у н"}
-    assert dc._prefixes(r"x?y") == {"xy", "y"}
-    assert dc._prefixes(r"ab?") == {"ab", "a"}  # "a" may end the match
-    assert dc._prefixes(r"[^a]bc") == {w + "bc"}
-    assert dc._prefixes(r"a\s+b") == {"a" + w + w, "a" + w + "b"}
-    assert dc._forms("ab") == {"", "a", w, "ab", "a" + w, w + "b", w + w}
+    w = dd._WILD
+    assert dd._prefixes(r"(?<![^\W_])(?i:у ніч)") == {"у н"}
+    assert dd._prefixes(r"x?y") == {"xy", "y"}
+    assert dd._prefixes(r"ab?") == {"ab", "a"}  # "a" may end the match
+    assert dd._prefixes(r"[^a]bc") == {w + "bc"}
+    assert dd._prefixes(r"a\s+b") == {"a" + w + w, "a" + w + "b"}
+    assert dd._forms("ab") == {"", "a", w, "ab", "a" + w, w + "b", w + w}
 
 
 @pytest.mark.parametrize("lang", ["en", "uk", "ru"])

@@ -10,6 +10,7 @@ and quotation marks break the link). The language knowledge comes from
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -176,12 +177,9 @@ class SentenceVictims:
                     return q, i - k - k2
         return ("approx" if n.approx else "exact"), i
 
-    def _number_victims(self, cues: list[Cue]) -> list[Victim]:
-        lex, w, hi = self.lex, self.words, self.hi
-        cue_at_end = {c.end: c for c in cues}
-        cue_at_start = {c.start: c for c in cues}
-        out: list[Victim] = []
-        tolls = [m for m in self.matches if m.has("toll")]
+    def _counts(self) -> Iterator[tuple[Number, int, int]]:
+        """The numbers that may count people (not ages, dates, percents, ordinals, ranges …),
+        with their first token and the token after them, inside the range looked at."""
         for n in self.numbers:
             if n.age or n.percent or n.date or n.year or n.compound or n.ordinal or n.in_range:
                 continue
@@ -189,7 +187,17 @@ class SentenceVictims:
                 continue
             i = self.toks.at(n.start)
             j = self.toks.ending_at(n.end)
-            if j <= i or i < self.lo or j > hi or i in self.used:
+            if i < j and i >= self.lo and j <= self.hi:
+                yield n, i, j
+
+    def _number_victims(self, cues: list[Cue]) -> list[Victim]:
+        lex, w, hi = self.lex, self.words, self.hi
+        cue_at_end = {c.end: c for c in cues}
+        cue_at_start = {c.start: c for c in cues}
+        out: list[Victim] = []
+        tolls = [m for m in self.matches if m.has("toll")]
+        for n, i, j in self._counts():
+            if i in self.used:
                 continue
             qual, q_start = self._qualifier(i, n)
             if self._purpose(q_start):
@@ -325,14 +333,8 @@ class SentenceVictims:
         same measures."""
         out: list[Victim] = []
         w, lex = self.words, self.lex
-        for n in self.numbers:
-            if n.age or n.percent or n.date or n.year or n.compound or n.ordinal or n.in_range:
-                continue
-            if n.value <= 0 or n.value > 100_000:
-                continue
-            i = self.toks.at(n.start)
-            j = self.toks.ending_at(n.end)
-            if j <= i or i < self.lo or j > self.hi or any(t in self.used for t in range(i, j)):
+        for n, i, j in self._counts():
+            if any(t in self.used for t in range(i, j)):
                 continue
             before = [v for v in victims if v.end <= i and v.kind != "pronoun"]
             if any(v.parent is None for v in before):

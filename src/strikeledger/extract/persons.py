@@ -157,14 +157,14 @@ _NEXT_WORD = re.compile(r"\s+([\w'-]+)")
 _SPACE = re.compile(r"\s+")
 
 
-def _speaker_pair(text: str, first: str, last: str, end: int, lang: str) -> bool:
+def _speaker_pair(first: str, last: str, next_word: str, lang: str) -> bool:
+    """Whether an unknown Latin-script "First Last" is a speaker: a speech verb follows."""
     if _is_cyrillic(first + last) or first.isupper() or last.isupper():
         return False
     verbs, not_names = _pair_cues(lex_lang(lang))
     if first.lower() in not_names or last.lower() in not_names:
         return False
-    nxt = _NEXT_WORD.match(text, end)
-    return nxt is not None and nxt.group(1).lower() in verbs
+    return next_word.lower() in verbs
 
 
 def _split_possessive(word: str) -> tuple[str, bool]:
@@ -317,7 +317,8 @@ def find_mentions(
         # The outcome below depends only on the two words, the gap and the word after them, so
         # a pair already found to be no name is skipped at once (texts that repeat one pair).
         after = _NEXT_WORD.match(text, nxt.end())
-        key = (first, gap, nxt.group(0), after.group(1) if after else "")
+        next_word = after.group(1) if after else ""
+        key = (first, gap, nxt.group(0), next_word)
         if key in no_name:
             continue
         last, poss = _split_possessive(nxt.group(0))
@@ -332,7 +333,7 @@ def find_mentions(
             mentions[-1].extra["oblique"] = _oblique(last)
             used.update((i, i + 1))
             continue
-        if not (firsts or lasts) and _speaker_pair(text, first, last, nxt.end(), lang):
+        if not (firsts or lasts) and _speaker_pair(first, last, next_word, lang):
             # "Antonio Guterres condemned": an unknown Latin name right before a speech verb
             name = f"{first}{gap}{last}"
             mentions.append(Mention(tok.start(), end, name, None, True, poss))

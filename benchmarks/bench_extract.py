@@ -163,7 +163,7 @@ def bench(
     }
 
 
-def per_component(docs: list[Document]) -> dict[str, float]:
+def per_component(docs: list[Document], sections: list[str] | None = None) -> dict[str, float]:
     """CPU milliseconds per document spent in each pipeline component (same corpus, one pass)."""
     from strikeledger.extract import pipeline
     from strikeledger.extract import text as textmod
@@ -181,7 +181,7 @@ def per_component(docs: list[Document]) -> dict[str, float]:
             sentences=textmod.sentences(doc.text),
         )
         totals["sentences"] = totals.get("sentences", 0.0) + time.process_time() - t
-        for name, component in pipeline.components():
+        for name, component in pipeline.components_for(sections):
             t = time.process_time()
             component(ctx)
             totals[name] = totals.get(name, 0.0) + time.process_time() - t
@@ -230,8 +230,8 @@ def main() -> None:
         "af_posts_uk": bench(posts, sections, args.repeat),
     }
     if args.components:
-        out["ms_per_doc_news_en"] = per_component(news)
-        out["ms_per_doc_af_posts_uk"] = per_component(posts)
+        out["ms_per_doc_news_en"] = per_component(news, sections)
+        out["ms_per_doc_af_posts_uk"] = per_component(posts, sections)
     if args.json:
         print(json.dumps(out, indent=2))
         return

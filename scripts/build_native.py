@@ -18,6 +18,7 @@ import os
 import shutil
 import sys
 import time
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,8 +33,9 @@ BUILD = ROOT / "build" / "native"
 
 
 def _built_files() -> list[Path]:
-    files = [p for m in native.NATIVE_MODULES if (p := native.extension_path(m)) is not None]
-    return files + sorted(SRC.glob(f"{GROUP}__mypyc*"))
+    """Every extension under src/strikeledger (all of them are ours) and the shared library."""
+    files = [p for suffix in EXTENSION_SUFFIXES for p in (SRC / "strikeledger").rglob("*" + suffix)]
+    return sorted(set(files)) + sorted(SRC.glob(f"{GROUP}__mypyc*"))
 
 
 def clean() -> int:
@@ -52,6 +54,7 @@ def build() -> int:
     except ImportError as exc:
         print(f"build_native: not built, {exc} (install the dev extra: mypy)", file=sys.stderr)
         return 1
+    clean()  # no extension of a module no longer listed may outlive it (it would shadow the .py)
     paths = [str(native.source_path(m).relative_to(SRC)) for m in native.NATIVE_MODULES]
     t0 = time.perf_counter()
     cwd = os.getcwd()

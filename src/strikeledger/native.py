@@ -65,6 +65,7 @@ NATIVE_MODULES: tuple[str, ...] = (
     *(f"strikeledger.extract.{m}" for m in _EXTRACT),
     "strikeledger.kb.gazetteer",
     "strikeledger.kb.officials",
+    "strikeledger.report",
 )
 
 _ROOT = Path(__file__).resolve().parent

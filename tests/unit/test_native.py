@@ -147,3 +147,16 @@ def test_a_stale_build_warns_and_loads_the_sources(
     assert finder.find_spec("strikeledger.ingest.run", None) is None
     native.install()  # idempotent
     assert sum(type(f).__name__ == "_SourceFinder" for f in sys.meta_path) == 1
+
+
+def test_a_report_survives_pickling() -> None:
+    """Process pools and Dask send reports between processes; the compiled frozen classes
+    must pickle as the Python ones do."""
+    import pickle
+
+    from strikeledger import Document, extract
+
+    text = "Russia launched 120 drones at Kyiv overnight, the air force said. Two people died."
+    report = extract(Document.from_text(text, published="2025-03-12T09:00+02:00"))
+    assert report.figures and report.casualties
+    assert pickle.loads(pickle.dumps(report)).to_dict() == report.to_dict()

@@ -2,6 +2,10 @@
 # Idempotent: a second run installs nothing new.
 python3 -m pip install -q --disable-pip-version-check -e '.[all,dev]'
 
+# The compiled extractor (mypyc, in place; src/strikeledger/native.py): built when missing or
+# stale, about a minute on 2 cores. Without a C compiler the Python sources run, same results.
+python3 scripts/build_native.py || echo "setup: the extractor runs from its Python sources" >&2
+
 # PostgreSQL for the tests marked `postgres` (owner: ingest/ledger). Installs Debian's package when
 # it is missing (CI runs as root), starts a cluster, creates a role and a database, and exports
 # STRIKELEDGER_TEST_PG. Nothing here may fail the run: without a server those tests skip.

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import logging
 
-from .document import Document
-from .extract import extract
-from .report import SCHEMA, Report
+from . import native
+
+native.install()  # before the extractor is imported: the compiled build or its sources
+
+from .document import Document  # noqa: E402  (after native.install)
+from .extract import extract  # noqa: E402
+from .report import SCHEMA, Report  # noqa: E402
 
 __all__ = ["SCHEMA", "Document", "Report", "extract"]
 __version__ = "0.1.0"

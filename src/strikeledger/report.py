@@ -135,6 +135,11 @@ class Span:
     def of(cls, text: str, start: int, end: int) -> Span:
         return cls(start, end, text[start:end])
 
+    # The frozen classes pickle through their constructor: unpickling by setattr, the default,
+    # is refused by the compiled build's frozen classes (strikeledger/native.py).
+    def __reduce__(self) -> tuple[type[Span], tuple[Any, ...]]:
+        return (Span, (self.start, self.end, self.text))
+
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 
@@ -143,6 +148,9 @@ class Span:
 class Claimant:
     name: str
     kind: str | None
+
+    def __reduce__(self) -> tuple[type[Claimant], tuple[Any, ...]]:
+        return (Claimant, (self.name, self.kind))
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "kind": self.kind}
@@ -153,6 +161,9 @@ class Weapon:
     category: str
     model: str | None = None
     models: tuple[str, ...] = ()
+
+    def __reduce__(self) -> tuple[type[Weapon], tuple[Any, ...]]:
+        return (Weapon, (self.category, self.model, self.models))
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"category": self.category, "model": self.model}
@@ -165,6 +176,9 @@ class Weapon:
 class Window:
     start: str | None
     end: str | None
+
+    def __reduce__(self) -> tuple[type[Window], tuple[Any, ...]]:
+        return (Window, (self.start, self.end))
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end}

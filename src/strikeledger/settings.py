@@ -237,6 +237,14 @@ MAX_JSON_DEPTH: Setting[int] = Setting(
     "deeper records are skipped (SL-E121).",
 )
 
+# The compiled extractor (see strikeledger/native.py and scripts/build_native.py).
+NATIVE: Setting[int] = Setting(
+    "native",
+    1,
+    "Use the compiled (mypyc) extraction modules when they are built and current; 0 runs the "
+    "Python sources. A stale build (a source newer than its extension) is never used.",
+)
+
 ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     CASUALTY_ATTACH_COST,
     CASUALTY_FALLBACK_COST,
@@ -281,4 +289,5 @@ ALL_SETTINGS: list[Setting[int] | Setting[float] | Setting[str]] = [
     BATCH_LOAD_CHUNK,
     MAX_EXTRACT_SECONDS,
     MAX_JSON_DEPTH,
+    NATIVE,
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 import yaml
@@ -838,7 +839,7 @@ def test_dates_yaml_schema(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "uk", "ru"])
 def test_dates_yaml_parses_strictly(lang: str) -> None:
-    path = dates_cues.__file__.replace("dates_cues.py", f"lang/{lang}/dates.yaml")
+    path = Path(dates_cues.__file__).parent / "lang" / lang / "dates.yaml"  # .py or compiled
     with open(path, encoding="utf-8") as f:
         assert isinstance(yaml.safe_load(f), dict)
 

@@ -280,7 +280,7 @@ class _Rules:
             cop = scan.at("copulas", r)
             if cop is not None or text[r : r + 1] in _DASHES:
                 r = scan.skip(cop.end if cop else r + 1, lim)
-            ph = walk_phrase(scan, r, lim, max_unknown=0)
+            ph: Phrase | None = walk_phrase(scan, r, lim, max_unknown=0)
             if ph is not None:
                 c.phrase, c.end = ph, ph.end
             elif (
@@ -620,7 +620,8 @@ class _Rules:
         """A debris/hit word one short preposition before the number ("debris fell at 14"), or
         right before it after a count of locations ("… at 6 locations and drones hit 3")."""
         text = self.text
-        for h in reversed(self.scan.in_range("location_cues", max(floor, before - 20), before)):
+        cues = self.scan.in_range("location_cues", max(floor, before - 20), before)
+        for h in cues[::-1]:
             gap = text[h.end : before].split()
             if not gap:
                 return more
@@ -721,7 +722,7 @@ class _Rules:
         if co is None:
             return
         end = scan.skip_back(co.start, floor)
-        for art in reversed(scan.in_range("articles", floor, end)):
+        for art in scan.in_range("articles", floor, end)[::-1]:
             if self.cands and self.cands[-1].sent == si and self.cands[-1].end > art.start:
                 return
             ph = walk_phrase(scan, scan.skip(art.end, end), end, max_unknown=0)

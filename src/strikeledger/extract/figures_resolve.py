@@ -203,7 +203,7 @@ def _own_noun(r: _Rules, i: int, lo: int | None = None) -> Weapon | None:
     c = r.cands[i]
     s = r.ctx.sentences[c.sent]
     spans = [(p.lead, p.end) for p in r.cands if p.sent == c.sent]
-    for h in reversed(r.scan.in_range("weapons", s.start if lo is None else lo, c.lead)):
+    for h in r.scan.in_range("weapons", s.start if lo is None else lo, c.lead)[::-1]:
         if any(a <= h.start < b for a, b in spans) or h.value.category == "none":
             continue
         e = h.value

@@ -156,12 +156,17 @@ def _spans(ctx: Context, where: list[int]) -> list[tuple[int, int]]:
     want: set[int] = set(where)
     want.update([si - 1 for si in want])
     spans: list[tuple[int, int]] = []
+    cur_lo, cur_hi = -1, -1  # the range being merged (a line per number merges them all)
     for k in sorted(i for i in want if i >= 0):
         lo, hi = sents[k].start, sents[k].end
-        if spans and lo <= spans[-1][1] + 2:
-            spans[-1] = (spans[-1][0], max(hi, spans[-1][1]))
+        if cur_lo >= 0 and lo <= cur_hi + 2:
+            cur_hi = max(hi, cur_hi)
         else:
-            spans.append((lo, hi))
+            if cur_lo >= 0:
+                spans.append((cur_lo, cur_hi))
+            cur_lo, cur_hi = lo, hi
+    if cur_lo >= 0:
+        spans.append((cur_lo, cur_hi))
     return spans
 
 

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from ..kb.gazetteer import COMMON, ELLIPTIC, Candidate, Entry, Gazetteer, RawMatch
+from ..kb.gazetteer import COMMON, ELLIPTIC, Candidate, Entry, Gazetteer
 from ..kb.gazetteer import load as load_gazetteer
 from ..report import Place, Span
 from . import langdata
@@ -181,9 +181,11 @@ def _cues() -> _Cues:
 
 @dataclass(slots=True)
 class _M:
-    """One raw match being resolved."""
+    """One match of the gazetteer being resolved (its span and the places it may name)."""
 
-    raw: RawMatch
+    start: int
+    end: int
+    cands: tuple[Candidate, ...]
     sentence: int
     initial: bool
     cue: bool
@@ -208,39 +210,50 @@ def find_places(
     bounds = sentences or [(0, len(text))]
     ms: list[_M] = []
     si = 0
-    for raw in gz.scan(text, capitalised=True):
-        while si + 1 < len(bounds) and bounds[si][1] <= raw.start:
+    # the judgements that read only the words around a mention, by those words: a name
+    # repeated in the same words is judged once
+    inst_after: dict[str, int] = {}
+    cue_before: dict[str, bool] = {}
+    for start, end, cands in gz.matches(text, capitalised=True):
+        while si + 1 < len(bounds) and bounds[si][1] <= start:
             si += 1
-        before = low[max(0, raw.start - _WINDOW) : raw.start]
-        after = low[raw.end : raw.end + _WINDOW]
-        if _institution(text, raw, after, cues):
+        after = low[end : end + _WINDOW]
+        inst = inst_after.get(after)
+        if inst is None:
+            inst = inst_after[after] = _institution_after(after, cues)
+        if inst and _institution(text, start, cands, inst):
             continue
+        before = low[max(0, start - _WINDOW) : start]
+        cue = cue_before.get(before)
+        if cue is None:
+            cue = cue_before[before] = _settlement_cue(before, cues)
         # nothing but quotes, brackets and dashes before it in its sentence (a search that
         # stops at the first other character: a slice per mention made long sentences quadratic)
-        initial = _NOT_LEADING.search(text, bounds[si][0], raw.start) is None
-        if low[raw.start : raw.end] in cues.stop_forms:
-            raw = RawMatch(raw.start, raw.end, tuple(_as_common(c) for c in raw.candidates))
-        ms.append(_M(raw, si, initial, _settlement_cue(before, cues)))
+        initial = _NOT_LEADING.search(text, bounds[si][0], start) is None
+        if low[start:end] in cues.stop_forms:
+            cands = tuple(_as_common(c) for c in cands)
+        ms.append(_M(start, end, cands, si, initial, cue))
 
     # A cue carries over a list: "у селах Липці, Слатине та Руська Лозова", "з напрямків
     # Курська, Орла, Шаталово".
     for prev, m in itertools.pairwise(ms):
-        if prev.cue and not m.cue and cues.joiner.match(low[prev.raw.end : m.raw.start]):
+        if prev.cue and not m.cue and cues.joiner.match(low[prev.end : m.start]):
             m.cue = True
     # Two passes: the second knows which regions and units the first found elsewhere (a
     # mention's own first guess does not count as its context).
     units: Counter[int] = Counter()
     named: Counter[int] = Counter()
     regions: Counter[str] = Counter()
+    # a place's own units and region, by the place (read only)
     own: dict[int, tuple[set[int], str]] = {}
     for final in (False, True):
         # A mention's choice depends only on its candidates, its cue and (second pass) its own
         # first choice, the counts being fixed within a pass: a name repeated a thousand times
         # is resolved once per pass. Keyed by the candidates' identity (kept alive by ``ms``).
         memo: dict[tuple[int, bool, int], Entry | None] = {}
-        for k, m in enumerate(ms):
+        for m in ms:
             first = m.chosen.index if m.chosen is not None else -1
-            key = (id(m.raw.candidates), m.cue, first)
+            key = (id(m.cands), m.cue, first)
             if key in memo:
                 m.chosen = memo[key]
                 m.how = "name" if m.chosen is not None else ""
@@ -248,7 +261,7 @@ def find_places(
             if not final:
                 ctx = _NO_CTX  # nothing is counted yet
             else:
-                mine_u, mine_r = own.get(k, (set(), ""))
+                mine_u, mine_r = own.get(first, (set(), ""))
                 # views, not copies: a set per mention made long lists of places quadratic
                 ctx = _Ctx(
                     units=_Others(units, mine_u),
@@ -258,18 +271,15 @@ def find_places(
             m.chosen = memo[key] = _resolve(gz, m, ctx, strict=not final)
             m.how = "name" if m.chosen is not None else ""
         if not final:
-            units_of: dict[int, set[int]] = {}  # one set per place, shared (read only)
-            for k, m in enumerate(ms):
+            for m in ms:
                 e = m.chosen
                 if e is None:
                     continue
-                mine = units_of.get(e.index)
-                if mine is None:
-                    mine = units_of[e.index] = {e.index, *gz.ancestors(e.index)}
-                own[k] = (mine, e.region or "")
+                if e.index not in own:
+                    own[e.index] = ({e.index, *gz.ancestors(e.index)}, e.region or "")
                 named[e.index] += 1
                 regions[e.region or ""] += 1
-            for index, mine in units_of.items():  # each unit once per mention of a place in it
+            for index, (mine, _) in own.items():  # each unit once per mention of a place in it
                 for u in mine:
                     units[u] += named[index]
     _ellipsis_lists(gz, ms, low, cues, _Ctx(set(units), set(named), set(regions)))
@@ -293,24 +303,36 @@ def _as_common(c: Candidate) -> Candidate:
     return Candidate(c.index, COMMON) if c.kind != ELLIPTIC else c
 
 
-def _institution(text: str, raw: RawMatch, after: str, cues: _Cues) -> bool:
-    """ "Харківської ОВА", "Київська міська рада", "Kyiv City Military Administration": the
-    name is part of an institution's name. Only adjectives and English names take the
-    institution words after them; "у Києві військові", "на Харківщині поліція" are places."""
+_INSTITUTION_AFTER, _ADMINISTRATION_AFTER = 1, 2
+_ADMINISTRATION = re.compile(r"^\s+(?:ова|ода|мва|вга|кгва|гва)\b")
+
+
+def _institution_after(after: str, cues: _Cues) -> int:
+    """Whether an institution word follows (``after``: the text after a name): 0 for none,
+    ``_INSTITUTION_AFTER``, or ``_ADMINISTRATION_AFTER`` for an abbreviation of a military
+    administration ("ОВА", "МВА"), which also follows a noun."""
     # the regex needs spaces, then an institution word (after "'s"): look at that word first
     t = after[2:] if after.startswith("'s") else after
     if not t[:1].isspace() or t.lstrip()[:1] not in cues.institution_first:
-        return False
+        return 0
     if not cues.institution.match(after):
-        return False
-    if any(c.kind == ELLIPTIC for c in raw.candidates) or text[raw.start].isascii():
+        return 0
+    return _ADMINISTRATION_AFTER if _ADMINISTRATION.match(after) else _INSTITUTION_AFTER
+
+
+def _institution(text: str, start: int, cands: tuple[Candidate, ...], after: int) -> bool:
+    """ "Харківської ОВА", "Київська міська рада", "Kyiv City Military Administration": the
+    name is part of an institution's name (``after``: what ``_institution_after`` found after
+    it). Only adjectives and English names take the institution words after them; "у Києві
+    військові", "на Харківщині поліція" are places."""
+    if after == _ADMINISTRATION_AFTER:
         return True
-    return bool(re.match(r"^\s+(?:ова|ода|мва|вга|кгва|гва)\b", after))
+    return any(c.kind == ELLIPTIC for c in cands) or text[start].isascii()
 
 
 def _resolve(gz: Gazetteer, m: _M, ctx: _Ctx, *, strict: bool) -> Entry | None:
     best: tuple[tuple[int, ...], Entry] | None = None
-    for c in m.raw.candidates:
+    for c in m.cands:
         if c.kind == ELLIPTIC:
             continue
         e = gz.entries[c.index]
@@ -391,7 +413,7 @@ def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ct
     regions": the last item is followed by (or ends with) a plural type word. Also "the
     border region of Belgorod": a type word with "of" before a stem."""
     for m in ms:
-        before = low[max(0, m.raw.start - _WINDOW) : m.raw.start]
+        before = low[max(0, m.start - _WINDOW) : m.start]
         if "of" not in before:  # every ``heads_of`` pattern ends in "of"
             continue
         for of_level, pat in cues.heads_of.items():
@@ -400,12 +422,14 @@ def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ct
                 if e is not None:
                     m.chosen, m.how = e, "list"
     for i, m in enumerate(ms):
-        hm = cues.heads_any.match(low[m.raw.end : m.raw.end + _WINDOW])
+        hm = cues.heads_any.match(low[m.end : m.end + _WINDOW])
         level: str | None = hm.lastgroup if hm is not None else None
         if level is None:
-            tail = low[m.raw.start : m.raw.end]
+            tail = low[m.start : m.end]
+            if " " not in tail:
+                continue
             for lv, pat in cues.heads.items():
-                if " " in tail and pat.search(" " + tail.rsplit(" ", 1)[-1]):
+                if pat.search(" " + tail.rsplit(" ", 1)[-1]):
                     level = lv
                     break
             if level is None:
@@ -416,14 +440,14 @@ def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ct
         levels = _HEAD_LEVELS[level]
         items = [end_item] if end_item is not None else []
         j = i - 1
-        prev_start = m.raw.start
+        prev_start = m.start
         while j >= 0:
             p = ms[j]
-            gap = low[p.raw.end : prev_start]
+            gap = low[p.end : prev_start]
             if not cues.joiner.match(gap):
                 break
             items.append(p)
-            prev_start = p.raw.start
+            prev_start = p.start
             j -= 1
         country = _list_country(gz, m, levels)
         for it in items:
@@ -434,7 +458,7 @@ def _ellipsis_lists(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues, ctx: _Ct
 
 def _list_country(gz: Gazetteer, m: _M, levels: tuple[str, ...]) -> str | None:
     countries = {
-        gz.entries[c.index].country for c in m.raw.candidates if gz.entries[c.index].level in levels
+        gz.entries[c.index].country for c in m.cands if gz.entries[c.index].level in levels
     }
     return countries.pop() if len(countries) == 1 else None
 
@@ -443,7 +467,7 @@ def _pick(
     gz: Gazetteer, m: _M, levels: tuple[str, ...], country: str | None, ctx: _Ctx
 ) -> Entry | None:
     best: tuple[tuple[int, ...], Entry] | None = None
-    for c in m.raw.candidates:
+    for c in m.cands:
         e = gz.entries[c.index]
         if e.level not in levels or c.kind == COMMON:
             continue
@@ -469,7 +493,7 @@ def _ellipsis_anchored(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues) -> No
     for m in ms:
         if m.chosen is not None:
             continue
-        ell = [gz.entries[c.index] for c in m.raw.candidates if c.kind == ELLIPTIC]
+        ell = [gz.entries[c.index] for c in m.cands if c.kind == ELLIPTIC]
         if not ell:
             continue
         again = [e for e in ell if e.index in found and e.level not in ("city", "foreign_city")]
@@ -477,7 +501,7 @@ def _ellipsis_anchored(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues) -> No
             m.chosen, m.how = again[0], "again"
             continue
         towns = [e for e in ell if e.level in ("city", "foreign_city")]
-        if towns and cues.facility.match(low[m.raw.end : m.raw.end + _WINDOW]):
+        if towns and cues.facility.match(low[m.end : m.end + _WINDOW]):
             m.chosen, m.how = max(towns, key=lambda e: e.pop), "facility"
             continue
         anchors = by_sentence.get(m.sentence, []) + by_sentence.get(m.sentence - 1, [])
@@ -497,7 +521,7 @@ def _ellipsis_anchored(gz: Gazetteer, ms: list[_M], low: str, cues: _Cues) -> No
         if m.chosen is None:
             # a district of a city whose districts the text already names
             near = [e for e in ell if e.level == "city_district" and e.parent in districts_of_city]
-            if near and (m.sentence in by_sentence or _districts_before(low, m.raw.start)):
+            if near and (m.sentence in by_sentence or _districts_before(low, m.start)):
                 m.chosen, m.how = near[0], "anchored"
 
 
@@ -530,16 +554,16 @@ def _regions_over(gz: Gazetteer, ms: list[_M], low: str) -> None:
         if (
             e is None
             or e.level != "foreign_city"
-            or not _OVER.search(low[max(0, m.raw.start - 8) : m.raw.start])
+            or not _OVER.search(low[max(0, m.start - 8) : m.start])
         ):
             continue
-        before = low[max(0, m.raw.start - 200) : m.raw.start]
+        before = low[max(0, m.start - 200) : m.start]
         cut = max(before.rfind(". "), before.rfind("\n"))
         if not _region_heads().search(before[cut + 1 :]):
             continue
         regions = [
             gz.entries[c.index]
-            for c in m.raw.candidates
+            for c in m.cands
             if c.kind == ELLIPTIC
             and gz.entries[c.index].level == "foreign_region"
             and gz.entries[c.index].region == e.region
@@ -567,19 +591,19 @@ _NEXT_CAPITAL = re.compile(r"^ [A-ZА-ЯІЇЄҐЁ][a-zа-яіїєґё'’-]+")
 def _metonymic(e: Entry, m: _M, text: str, low: str, cues: _Cues) -> bool:
     """True when the mention stands for a government ("Moscow said") or is a person's first
     name ("Volodymyr Zelensky", "Владимир Путин") rather than the place."""
-    if "p" in e.flags and not m.cue and _NEXT_CAPITAL.match(text[m.raw.end : m.raw.end + 30]):
+    if "p" in e.flags and not m.cue and _NEXT_CAPITAL.match(text[m.end : m.end + 30]):
         return True
-    if not m.cue and _after_given_name(text, m.raw.start):
+    if not m.cue and _after_given_name(text, m.start):
         return True  # "первого вице-премьера Дениса Мантурова": a surname
     if "g" not in e.flags:
         return False
-    after = text[m.raw.end : m.raw.end + _WINDOW].lower()
-    before = low[max(0, m.raw.start - _WINDOW) : m.raw.start]
+    after = text[m.end : m.end + _WINDOW].lower()
+    before = low[max(0, m.start - _WINDOW) : m.start]
     if (
         after.startswith((",", "."))
         and m.initial
-        and m.raw.start < 40
-        and text[m.raw.start : m.raw.end].isupper()
+        and m.start < 40
+        and text[m.start : m.end].isupper()
     ):
         return False  # dateline: "KYIV, Sept 28 —"
     # "на совещании в Москве заявил": where someone spoke, not who
@@ -603,8 +627,8 @@ def _river(e: Entry, m: _M, low: str, cues: _Cues) -> bool:
     """ "the river Dnipro", "along the Dnipro embankment", "річка Десна": the river."""
     if e.name not in cues.river_places:
         return False
-    after = low[m.raw.end : m.raw.end + _WINDOW]
-    before = low[max(0, m.raw.start - _WINDOW) : m.raw.start]
+    after = low[m.end : m.end + _WINDOW]
+    before = low[max(0, m.start - _WINDOW) : m.start]
     return bool(cues.river_after.match(after) or cues.river_before.search(before))
 
 
@@ -620,12 +644,13 @@ def _report(
         e = m.chosen
         if e is None:
             continue
-        start, end = m.raw.start, m.raw.end
+        start, end = m.start, m.end
+        form = text[start:end]
         key = (
             e.index,
             m.cue,
             m.initial and start < 40,
-            text[start:end],
+            form,
             text[end : end + _WINDOW],
             low[end : end + _WINDOW],  # the same unless a lower case changed the length
             low[max(0, start - _WINDOW) : start],
@@ -636,7 +661,7 @@ def _report(
         if skip:
             continue
         place = places.get(e.index)
-        span = Span.of(text, m.raw.start, m.raw.end)
+        span = Span(start, end, form)
         if place is None:
             place = Place(
                 id=f"p{len(places) + 1}",
@@ -652,7 +677,7 @@ def _report(
             )
             places[e.index] = place
         place.evidence.append(span)
-        mentions.append(PlaceMention(m.raw.start, m.raw.end, place.id))
+        mentions.append(PlaceMention(m.start, m.end, place.id))
     return list(places.values()), mentions
 
 
@@ -660,7 +685,7 @@ def candidates_of(form: str) -> list[tuple[Entry, str]]:
     """The places a surface form may name, with the kind of form (for tools and tests)."""
     gz = load_gazetteer()
     out: list[tuple[Entry, str]] = []
-    for raw in gz.scan(form):
-        if raw.start == 0 and raw.end == len(form):
-            out.extend((gz.entries[c.index], c.kind) for c in raw.candidates)
+    for start, end, cands in gz.matches(form):
+        if start == 0 and end == len(form):
+            out.extend((gz.entries[c.index], c.kind) for c in cands)
     return out

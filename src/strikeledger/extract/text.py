@@ -38,7 +38,23 @@ def sentences(text: str) -> list[Sentence]:
     para = 0
     start = 0
     for m in _BOUNDARY.finditer(text):
-        b_start, b_end = m.span(m.lastindex or 0)
+        if m.lastindex == 2:  # line breaks, nothing else: no abbreviation check
+            b_start, b_end = m.span(2)
+            # the common case of ``_emit`` inline (a line per number is 50,000 sentences)
+            if (
+                start < b_start
+                and b_start - start <= limit
+                and not text[start].isspace()
+                and not text[b_start - 1].isspace()
+            ):
+                out.append(Sentence(start, b_start, text[start:b_start], para))
+            else:
+                _emit(out, text, start, b_start, para, limit)
+            if b_end - b_start >= 2:
+                para += 1
+            start = b_end
+            continue
+        b_start, b_end = m.span(1)
         newline = "\n" in text[b_start:b_end]
         lo = max(start, b_start - 12)
         if not newline and _NO_SPLIT_BEFORE.search(text, lo, b_start):

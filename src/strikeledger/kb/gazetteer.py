@@ -22,6 +22,7 @@ from __future__ import annotations
 import gzip
 import json
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -122,8 +123,18 @@ class Gazetteer:
     def scan(self, text: str, *, capitalised: bool = False) -> list[RawMatch]:
         """Every form found on word boundaries, overlapping ones reduced to the longest
         (leftmost first); with ``capitalised``, only those that start with a capital letter."""
+        return [RawMatch(s, e, c) for s, e, c in self.matches(text, capitalised=capitalised)]
+
+    def matches(
+        self, text: str, *, capitalised: bool = False
+    ) -> Iterator[tuple[int, int, tuple[Candidate, ...]]]:
+        """``scan`` as (start, end, candidates), one at a time: a caller that keeps its own
+        record of each match makes no ``RawMatch`` per mention (100 KB of one place name is
+        20,000 of them, which the garbage collector then walks through)."""
         low = fold(text)
         n = len(low)
+        # (start, -end, form's candidates): sorted, the leftmost-longest order; two matches
+        # never share start and end (one form per span), so the strings are never compared
         found: list[tuple[int, int, str]] = []
         for end_idx, (length, cands) in self._auto.iter(low):
             start = end_idx - length + 1
@@ -134,16 +145,14 @@ class Gazetteer:
                 continue
             if end < n and low[end].isalnum():
                 continue
-            found.append((start, end, cands))
-        found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
-        out: list[RawMatch] = []
+            found.append((start, -end, cands))
+        found.sort()
         last_end = -1
-        for start, end, cands in found:  # leftmost-longest
+        for start, neg_end, cands in found:  # leftmost-longest
             if start < last_end:
                 continue
-            out.append(RawMatch(start, end, self._candidates(cands)))
-            last_end = end
-        return out
+            last_end = -neg_end
+            yield start, last_end, self._candidates(cands)
 
     def ancestors(self, index: int) -> tuple[int, ...]:
         """Indexes of the units that contain a place, nearest first."""

@@ -200,6 +200,33 @@ def test_guard_in_a_worker_thread() -> None:
     assert not t.is_alive() and len(seen) == 1
 
 
+# A paragraph of our own with figures, places, casualties and damage in it, varied per copy.
+_LONG = (
+    "Overnight Russia sent {a} attack drones and {b} missiles against Kharkiv and Odesa, the air "
+    "force said; {c} of the drones were shot down. In Dnipro {d} people were injured and a "
+    "school was damaged, the regional governor wrote on Telegram.\n\n"
+)
+
+
+def test_the_limit_stops_the_real_extractor_mid_document() -> None:
+    """The real extractor — the compiled one when it is built, which runs no bytecode of its own
+    and lets the limit in at ``guard.tick()`` — is stopped long before it would finish."""
+    from strikeledger import extract, native
+
+    extract(Document.from_text(GOOD))  # load the language data first
+    copies = (_LONG.format(a=100 + i, b=i % 9 + 2, c=90 + i, d=i % 7 + 1) for i in range(2000))
+    doc = Document.from_text("".join(copies), published="2025-05-02T08:00+03:00")
+    t0 = time.perf_counter()
+    report = extract(doc)
+    full = time.perf_counter() - t0
+    assert len(report.figures) > 4000 and full > 0.5, (len(report.figures), full)
+    t0 = time.perf_counter()
+    with pytest.raises(ExtractionTimeoutError):
+        guard.extract_within_limit(doc, 0.05)
+    stopped = time.perf_counter() - t0
+    assert stopped < 0.05 + 0.5 * full, (stopped, full, native.active())
+
+
 @pytest.fixture
 def slow_on_marker(monkeypatch: pytest.MonkeyPatch) -> None:
     """Extraction that spins on documents containing SLOWDOWN (the stand-in of a runaway rule)."""

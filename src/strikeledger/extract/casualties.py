@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING
 
 from .. import settings
 from ..report import Casualty, Span
+from . import guard
 from .casualties_lexicon import (
     Tokens,
     claimant_matcher,
@@ -184,6 +185,7 @@ def component(ctx: Context) -> None:
     prev_para = -1
     place_tokens = frozenset(toks.at(m.start) for m in ctx.notes.get("place_mentions") or [])
     for sent in ctx.sentences:
+        guard.tick()
         lo = toks.at(sent.start)
         hi = toks.ending_at(sent.end)
         if hi <= lo:

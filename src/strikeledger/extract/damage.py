@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from .. import settings
 from ..report import DAMAGE_CATEGORIES, Damage, Span
+from . import guard
 from .casualties import document_tokens
 from .casualties_lexicon import (
     Match,
@@ -100,6 +101,7 @@ def component(ctx: Context) -> None:
     text = ctx.text
     prev_named: set[str] = set()
     for sent in ctx.sentences:
+        guard.tick()
         lo = toks.at(sent.start)
         hi = toks.ending_at(sent.end)
         a = bisect_left(starts, lo)

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import settings
 from ..report import Claimant, Figure, Span, Weapon, Window
+from . import guard
 from .figures_lexicon import LANGS, Hit, lexicon
 from .figures_resolve import _gap_ok
 from .figures_scan import _DASHES, Phrase, Scan, walk_phrase
@@ -113,6 +114,7 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
         if quick and rules.bare_sentence(si):
             bare = si
             continue
+        guard.tick()
         rules.add_number(n, si)
     return rules.finish()
 

@@ -15,6 +15,7 @@ from typing import Any
 from ..document import Document
 from ..errors import UnknownSectionError
 from ..report import Report
+from . import guard
 from . import text as textmod
 
 
@@ -135,6 +136,7 @@ def extract(doc: Document, sections: Iterable[str] | None = None) -> Report:
         sentences=textmod.sentences(doc.text),
     )
     for _name, component in run:
+        guard.tick()  # where the time limit can stop the compiled build (guard.py)
         component(ctx)
     if sections is not None:
         ran = {name.split(".")[0] for name, _ in run}

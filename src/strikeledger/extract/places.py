@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from ..kb.gazetteer import COMMON, ELLIPTIC, Candidate, Entry, Gazetteer
 from ..kb.gazetteer import load as load_gazetteer
 from ..report import Place, Span
-from . import langdata
+from . import guard, langdata
 from .names import given_name
 
 if TYPE_CHECKING:
@@ -215,6 +215,7 @@ def find_places(
     inst_after: dict[str, int] = {}
     cue_before: dict[str, bool] = {}
     for start, end, cands in gz.matches(text, capitalised=True):
+        guard.tick()
         while si + 1 < len(bounds) and bounds[si][1] <= start:
             si += 1
         after = low[end : end + _WINDOW]

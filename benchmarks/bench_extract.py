@@ -198,7 +198,10 @@ def machine() -> str:
                     break
     except OSError:
         pass
-    return f"{model}; {os.cpu_count()} cores; Python {platform.python_version()}"
+    from strikeledger import native
+
+    build = "compiled extractor" if native.active() else "Python sources"
+    return f"{model}; {os.cpu_count()} cores; Python {platform.python_version()}; {build}"
 
 
 def main() -> None:

@@ -138,8 +138,11 @@ def main(argv: list[str] | None = None) -> int:
         root = Path(tmp)
         texts, pages = write_corpus(root, args.text, args.html)
         size = sum(p.stat().st_size for p in texts.iterdir()) / max(1, args.text)
+        from strikeledger import native
+
         lines.append(
-            f"- Corpus: {args.text} text files (mean {size / 1000:.1f} KB), {args.html} HTML pages."
+            f"- Corpus: {args.text} text files (mean {size / 1000:.1f} KB), {args.html} HTML "
+            f"pages; extractor: {'compiled' if native.active() else 'Python sources'}."
         )
         t, n = timed_read(texts)
         lines.append(f"- Text reader alone: {n / t:,.0f} docs/s (one core).")

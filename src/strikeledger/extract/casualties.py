@@ -58,6 +58,7 @@ from .casualties_lexicon import (
     has_data,
     title_phrases,
     tokenize,
+    tokenize_from,
 )
 from .casualties_places import ClaimantFinder, PlaceLinker, place_linker
 from .casualties_victims import Cue, SentenceVictims, Victim, lexicon
@@ -148,7 +149,11 @@ def document_tokens(ctx: Context) -> Tokens:
     """The tokens of the document, computed once and shared through ``ctx.notes``."""
     toks = ctx.notes.get("casualty_tokens")
     if not isinstance(toks, Tokens):
-        toks = tokenize(ctx.text)
+        fine = ctx.notes.get("figure_tokens")
+        got = (
+            tokenize_from(ctx.text, fine.starts, fine.ends, fine.lows) if fine is not None else None
+        )
+        toks = got if got is not None else tokenize(ctx.text)
         ctx.notes["casualty_tokens"] = toks
     return toks
 

@@ -102,6 +102,7 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
         return [], {}
     where = _sentence_of(ctx, numbers)
     scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, where))
+    ctx.notes["figure_tokens"] = scan.tokens  # the casualties component cuts from them
     rules = _Rules(ctx, scan)
     # many numbers: skip at once the sentences with no lexicon hit (same output; the index it
     # needs is not worth making for a few numbers)

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import settings
 from ..report import Claimant, Figure, Span, Weapon, Window
-from .figures_lexicon import LANGS, Hit, lexicon
+from .figures_lexicon import LANGS, Hit, Tokens, lexicon
 from .figures_resolve import _gap_ok
 from .figures_scan import _DASHES, Phrase, Scan, walk_phrase
 from .numbers import Number, find_numbers
@@ -94,15 +94,16 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
     """The figures of a document and the part -> total links between them."""
     text, lang = ctx.text, ctx.lang
     lex = lexicon(lang)
+    # one cut of the text for the number words, the lexicons and the casualties component
+    tokens = ctx.notes["figure_tokens"] = Tokens(text)
     found = ctx.notes.get("numbers")
     if found is None:
-        found = ctx.notes["numbers"] = find_numbers(text, lang)
+        found = ctx.notes["numbers"] = find_numbers(text, lang, tokens.lows)
     numbers = [m for n in found if n.value > 0 and (m := _count(text, n)) is not None]
     if not numbers:
         return [], {}
     where = _sentence_of(ctx, numbers)
-    scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, where))
-    ctx.notes["figure_tokens"] = scan.tokens  # the casualties component cuts from them
+    scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, where), tokens)
     rules = _Rules(ctx, scan)
     # many numbers: skip at once the sentences with no lexicon hit (same output; the index it
     # needs is not worth making for a few numbers)

@@ -35,8 +35,8 @@ same (measure, who, value) are merged, keeping a non-exact qualifier when one of
 a headline "kill four" and a body "at least four" give one item "at least 4", and the place of
 the mention most closely linked to a place.
 
-Notes read: ``place_mentions``, ``places_by_id`` (places component), ``numbers`` (figures
-component; found again when absent). Notes written:
+Notes read: ``place_mentions``, ``places_by_id`` (places component), ``numbers`` and
+``figure_tokens`` (figures component; found again when absent). Notes written:
 ``casualty_tokens`` (the :class:`Tokens` of the text, reused by the damage component) and
 ``casualty_victim_spans`` and ``casualty_cue_spans`` (token ranges of the people counted and of
 the cues linked to them, so that damage does not read "сотрудник предприятия", "port workers"

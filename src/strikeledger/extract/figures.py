@@ -37,7 +37,9 @@ How a number becomes a figure (the words are in ``lang/<lang>/*.yaml``; see ``fi
 
 Notes left for later components: ``ctx.notes["figure_parents"]`` maps a figure index to the
 index of the total it is a part of (used by ``flags``); ``ctx.notes["numbers"]`` holds
-``find_numbers(ctx.text, ctx.lang)`` so that later components need not find them again.
+``find_numbers(ctx.text, ctx.lang)`` so that later components need not find them again;
+``ctx.notes["figure_tokens"]`` the ``figures_lexicon.Tokens`` of the text (the casualties
+component cuts its own tokens from them instead of splitting the text again).
 """
 
 from __future__ import annotations

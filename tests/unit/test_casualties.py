@@ -18,7 +18,9 @@ from strikeledger.extract.casualties_lexicon import (
     casualty_data,
     damage_data,
     tokenize,
+    tokenize_from,
 )
+from strikeledger.extract.figures_lexicon import Tokens as FigureTokens
 from strikeledger.extract.pipeline import Context
 from strikeledger.report import CASUALTY_GROUPS, CASUALTY_MEASURES, DAMAGE_CATEGORIES, Report
 
@@ -412,6 +414,22 @@ def test_language_tables_compile(lang: str) -> None:
 
     assert lexicon(lang).main.find(tokenize("x").words) == []
     assert damage_mod._matcher(lang).find(tokenize("x").words) == []
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "Russia's nine-storey block, north-east-facing; rock'n'roll - a - b",
+        "Ukraine’s 'quoted' x--y -a- a'-b ab' 'a o'clock-ish",
+        "Зруйновано п'ятиповерхівку, ще ДЕВ'ЯТЬ будинків; Алёна й Ёлка-2 — «шахеди»",
+        "snake_case_word 10-12 24/7 x_-_y _'_ İstanbul",  # "İ" lower-cases to two characters
+    ],
+)
+def test_tokens_cut_from_the_figure_tokens_are_tokenize(raw: str) -> None:
+    fine = FigureTokens(raw)
+    got = tokenize_from(raw, fine.starts, fine.ends, fine.lows)
+    assert got is None if len(raw.lower()) != len(raw) else got == tokenize(raw)
 
 
 def test_short_prefix_is_refused() -> None:

@@ -630,3 +630,34 @@ def test_results_are_fresh_lists() -> None:
     first = find_numbers(text, "en")
     first.clear()
     assert [n.value for n in find_numbers(text, "en")] == [550]
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang"),
+    [
+        ("one hundred and five drones, a dozen missiles and 5km of half a million", "en"),
+        ("5two x_three rock'n'one four-five ²six", "en"),
+        ("сто двадцять п'ять дронів, дев'ять ракет, 2п'ять та ДЕВ'ЯТЬ", "uk"),
+        ("двести двадцать пять дронов и сорок ракет; Ёлка", "ru"),
+    ],
+)
+def test_number_words_from_the_callers_runs_are_the_same(raw: str, lang: str) -> None:
+    """``find_numbers(text, lang, runs)`` reads the number words from the ``\\w+`` runs of the
+    lower-cased text it is given: the words found are those of a pass over the text."""
+    from strikeledger.extract.figures_lexicon import Tokens
+    from strikeledger.extract.numbers import _lexicon, _word_hits
+
+    runs = Tokens(raw).lows
+    assert _word_hits(raw, _lexicon(lang), runs) == _word_hits(raw, _lexicon(lang))
+    assert find_numbers(raw, lang, runs) == find_numbers(raw, lang)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab'’ _-5²дев'ятьone hundred", max_size=40))
+def test_number_words_from_runs_on_any_text(raw: str) -> None:
+    from strikeledger.extract.figures_lexicon import Tokens
+    from strikeledger.extract.numbers import _lexicon, _word_hits
+
+    for lang in ("en", "uk"):
+        got = _word_hits(raw, _lexicon(lang), Tokens(raw).lows)
+        assert got == _word_hits(raw, _lexicon(lang))

@@ -35,8 +35,8 @@ same (measure, who, value) are merged, keeping a non-exact qualifier when one of
 a headline "kill four" and a body "at least four" give one item "at least 4", and the place of
 the mention most closely linked to a place.
 
-Notes read: ``place_mentions``, ``places_by_id`` (places component), ``numbers`` (figures
-component; found again when absent). Notes written:
+Notes read: ``place_mentions``, ``places_by_id`` (places component), ``numbers`` and
+``figure_tokens`` (figures component; found again when absent). Notes written:
 ``casualty_tokens`` (the :class:`Tokens` of the text, reused by the damage component) and
 ``casualty_victim_spans`` and ``casualty_cue_spans`` (token ranges of the people counted and of
 the cues linked to them, so that damage does not read "сотрудник предприятия", "port workers"
@@ -59,6 +59,7 @@ from .casualties_lexicon import (
     has_data,
     title_phrases,
     tokenize,
+    tokenize_from,
 )
 from .casualties_places import ClaimantFinder, PlaceLinker, place_linker
 from .casualties_victims import Cue, SentenceVictims, Victim, lexicon
@@ -127,8 +128,10 @@ def _extra_numbers(toks: Tokens, extra: dict[str, int], text: str) -> list[Numbe
     ]
 
 
+# ``(?<![\d.,])(\d{1,2})`` with the look-behind after the first digit: a pattern that begins
+# with a digit lets the regex engine skip to the digits (about 3x faster over a text)
 _DECIMAL_AGE = re.compile(
-    r"(?<![\d.,])(\d{1,2})[.,]\d[-\u2010\u2011 ]?(?:year[-\u2010\u2011 ]old|річн|летн)",
+    r"(\d(?<![\d.,]\d)\d?)[.,]\d[-\u2010\u2011 ]?(?:year[-\u2010\u2011 ]old|річн|летн)",
     re.IGNORECASE,
 )
 
@@ -149,7 +152,11 @@ def document_tokens(ctx: Context) -> Tokens:
     """The tokens of the document, computed once and shared through ``ctx.notes``."""
     toks = ctx.notes.get("casualty_tokens")
     if not isinstance(toks, Tokens):
-        toks = tokenize(ctx.text)
+        fine = ctx.notes.get("figure_tokens")
+        got = (
+            tokenize_from(ctx.text, fine.starts, fine.ends, fine.lows) if fine is not None else None
+        )
+        toks = got if got is not None else tokenize(ctx.text)
         ctx.notes["casualty_tokens"] = toks
     return toks
 

@@ -13,7 +13,7 @@ lookups whatever the size of the tables.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,6 +34,7 @@ __all__ = [
     "fold",
     "title_phrases",
     "tokenize",
+    "tokenize_from",
 ]
 
 _HEAD = 3
@@ -150,6 +151,61 @@ def tokenize(text: str) -> Tokens:
     if "’" in low:
         words = [w.replace("’", "'") for w in words]
     return Tokens(cum[1:-1:2], cum[2::2], words)
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def tokenize_from(text: str, starts: list[int], ends: list[int], lows: list[str]) -> Tokens | None:
+    """``tokenize(text)`` from a finer cut of the same text that another component made
+    already: the runs of word characters and single other marks of ``text.lower()``, with
+    offsets (``figures_lexicon.Tokens``); None when the text needs ``tokenize`` itself.
+
+    The cuts differ only where a word, an apostrophe or hyphen and a word touch ("nine-storey",
+    "Ukraine's"): ``_SPLIT`` takes them as one token. Such marks are found with ``str.find``
+    and their three tokens joined, so the text is not split a second time."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    if "ё" in low:
+        low = low.replace("ё", "е")
+        lows = [low[a:b] for a, b in zip(starts, ends, strict=True)]
+    n = len(low)
+    joiners: list[int] = []
+    for mark in ("'", "-"):
+        p = low.find(mark, 1)
+        while 0 <= p < n - 1:
+            if _WORD_CHAR.match(low, p - 1) and _WORD_CHAR.match(low, p + 1):
+                joiners.append(p)
+            p = low.find(mark, p + 1)
+    if not joiners:
+        words = list(lows)
+        starts, ends = list(starts), list(ends)
+    else:
+        joiners.sort()
+        out_starts: list[int] = []
+        out_ends: list[int] = []
+        words = []
+        k = 0  # the next token to copy
+        for p in joiners:
+            j = bisect_left(starts, p)  # the mark's own token, between words j - 1 and j + 1
+            if j > k:  # copy up to word j - 1, which the joined token starts with
+                out_starts.extend(starts[k:j])
+                out_ends.extend(ends[k : j - 1])
+                out_ends.append(ends[j + 1])
+                words.extend(lows[k : j - 1])
+                words.append(low[starts[j - 1] : ends[j + 1]])
+            else:  # a chain ("north-east-facing"): word j - 1 ends the joined token so far
+                out_ends[-1] = ends[j + 1]
+                words[-1] = low[out_starts[-1] : ends[j + 1]]
+            k = j + 2
+        out_starts.extend(starts[k:])
+        out_ends.extend(ends[k:])
+        words.extend(lows[k:])
+        starts, ends = out_starts, out_ends
+    if "’" in low:
+        words = [w.replace("’", "'") for w in words]
+    return Tokens(starts, ends, words)
 
 
 def phrase_words(phrase: str) -> list[tuple[str, bool]]:

@@ -217,7 +217,8 @@ def cues(lang: str) -> Cues:
     )
 
 
-_TOKEN = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# the words a cue may begin with (letters and digits, with inner apostrophes), kept by ``split``
+_TOKEN_SPLIT = re.compile(r"([^\W_]+(?:'[^\W_]+)*)")
 # a cue starts at most this many words (and characters) before the word that triggers it
 # ("in the early hours of Sunday", "ZAPORIZHZHIA, Ukraine, Feb 6")
 _BACK_WORDS = 5
@@ -351,14 +352,20 @@ def find_cues(text: str, lang: str) -> list[Cue]:
         if s < last_end:
             continue
         cands: list[int] = []
-        for t in _TOKEN.finditer(text, max(last_end, s - _BACK_CHARS), s):
-            p = t.start()
-            w = t.group()
+        # the words of the window from one ``split`` of it: gap, word, gap, …, gap, with the
+        # offsets added up (no match object per word); the pattern looks at nothing around a
+        # word, so cutting the window out first finds the words a search within it would
+        p = lo = max(last_end, s - _BACK_CHARS)
+        parts = _TOKEN_SPLIT.split(text[lo:s])
+        for k in range(1, len(parts), 2):
+            p += len(parts[k - 1])
+            w = parts[k]
             may = starts.get(w)
             if may is None:
                 may = starts[w] = w[0].isdigit() or w.lower() in starters
             if may or p == 0 or text[p - 1] == "\n":
                 cands.append(p)
+            p += len(w)
         cands = cands[-_BACK_WORDS:]
         cands.append(s)
         for pos in cands:

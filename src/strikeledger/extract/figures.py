@@ -37,7 +37,9 @@ How a number becomes a figure (the words are in ``lang/<lang>/*.yaml``; see ``fi
 
 Notes left for later components: ``ctx.notes["figure_parents"]`` maps a figure index to the
 index of the total it is a part of (used by ``flags``); ``ctx.notes["numbers"]`` holds
-``find_numbers(ctx.text, ctx.lang)`` so that later components need not find them again.
+``find_numbers(ctx.text, ctx.lang)`` so that later components need not find them again;
+``ctx.notes["figure_tokens"]`` the ``figures_lexicon.Tokens`` of the text (the casualties
+component cuts its own tokens from them instead of splitting the text again).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 from .. import settings
 from ..report import Claimant, Figure, Span, Weapon, Window
 from . import guard
-from .figures_lexicon import LANGS, Hit, lexicon
+from .figures_lexicon import LANGS, Hit, Tokens, lexicon
 from .figures_resolve import _gap_ok
 from .figures_scan import _DASHES, Phrase, Scan, walk_phrase
 from .numbers import Number, find_numbers
@@ -95,14 +97,16 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
     """The figures of a document and the part -> total links between them."""
     text, lang = ctx.text, ctx.lang
     lex = lexicon(lang)
+    # one cut of the text for the number words, the lexicons and the casualties component
+    tokens = ctx.notes["figure_tokens"] = Tokens(text)
     found = ctx.notes.get("numbers")
     if found is None:
-        found = ctx.notes["numbers"] = find_numbers(text, lang)
+        found = ctx.notes["numbers"] = find_numbers(text, lang, tokens.lows)
     numbers = [m for n in found if n.value > 0 and (m := _count(text, n)) is not None]
     if not numbers:
         return [], {}
     where = _sentence_of(ctx, numbers)
-    scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, where))
+    scan = Scan(text, lex, {n.start for n in numbers}, _spans(ctx, where), tokens)
     rules = _Rules(ctx, scan)
     # many numbers: skip at once the sentences with no lexicon hit (same output; the index it
     # needs is not worth making for a few numbers)

@@ -57,12 +57,14 @@ class Scan:
         lex: Lexicon,
         number_starts: set[int],
         spans: list[tuple[int, int]] | None = None,
+        tokens: Tokens | None = None,
     ) -> None:
         """``spans``: the character ranges to scan (sorted, disjoint; default the whole text) —
-        the sentences with numbers and the ones before them. Claimants are found everywhere."""
+        the sentences with numbers and the ones before them. Claimants are found everywhere.
+        ``tokens``: ``Tokens(text)`` when the caller has made them."""
         self.text = text
         self.lex = lex
-        self.tokens = tk = Tokens(text)
+        self.tokens = tk = tokens if tokens is not None else Tokens(text)
         if spans is None:
             self.hits: dict[str, list[Hit[Any]]] = lex.multi.scan(tk)
         else:

@@ -39,6 +39,7 @@ Additions to the interface of common.md: the marks above as fields of ``Number``
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -333,11 +334,14 @@ def _starts(text: str, start: int, e: _Entry, lex: _Lexicon) -> bool:
     return False
 
 
-def _word_hits(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
+def _word_hits(
+    text: str, lex: _Lexicon, runs: Collection[str] | None = None
+) -> list[tuple[int, int, str]]:
     """(start, end, lower-cased word) of every lexicon word of the text, in order.
 
     A set intersection over the lower-cased words and ``str.find`` visit only the numeral words,
-    not every word of the text."""
+    not every word of the text. ``runs``: the runs of word characters (``\\w+``) of the
+    lower-cased text, when the caller has cut it already (``figures_lexicon.Tokens``)."""
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer: read word by word
         return [
@@ -345,10 +349,40 @@ def _word_hits(text: str, lex: _Lexicon) -> list[tuple[int, int, str]]:
             for m in _WORD_RE.finditer(text)
             if m.group(0).lower() in lex.entries
         ]
-    found = set(_WORD_RE.findall(low)).intersection(lex.entries)
+    if runs is None:
+        found = set(_WORD_RE.findall(low)).intersection(lex.entries)
+    else:
+        found = _words_in_runs(runs, lex)
     hits = [(m.start(), m.end(), w) for w in found for m in _whole_word(w).finditer(low)]
     hits.sort()
     return hits
+
+
+_NOT_LETTERS = re.compile(r"[\d_]+")  # the word characters ``_WORD_RE`` does not take
+# id(lexicon) -> (the lexicon, its words with an apostrophe, each with the letters around it)
+_APOSTROPHE_WORDS: dict[int, tuple[_Lexicon, tuple[tuple[str, tuple[str, ...]], ...]]] = {}
+
+
+def _words_in_runs(runs: Collection[str], lex: _Lexicon) -> set[str]:
+    """The lexicon words that may be ``_WORD_RE`` words of a text, from its ``\\w+`` runs.
+
+    More words than the text has are harmless: ``_whole_word`` finds a word only where it is a
+    ``_WORD_RE`` word. A letter-only word of the text is a run, or a piece of a run between
+    digits and "_" ("5km"); a word with apostrophes ("п'ять") has a run between each two."""
+    letters = set(runs)
+    for run in [r for r in letters if not r.isalpha()]:
+        letters.update(_NOT_LETTERS.split(run))
+    found = {w for w in letters.intersection(lex.entries) if _WORD_RE.fullmatch(w)}
+    got = _APOSTROPHE_WORDS.get(id(lex))
+    if got is None or got[0] is not lex:
+        words = tuple(
+            (w, tuple(w.split("'"))) for w in lex.entries if "'" in w and _WORD_RE.fullmatch(w)
+        )
+        got = _APOSTROPHE_WORDS[id(lex)] = (lex, words)
+    for word, parts in got[1]:
+        if letters.issuperset(parts):
+            found.add(word)
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -359,7 +393,9 @@ def _whole_word(word: str) -> re.Pattern[str]:
     return re.compile(rf"{w}(?<![^\W\d_]{w})(?<![^\W\d_]'{w})(?![^\W\d_])(?!'[^\W\d_])")
 
 
-def _find_words(text: str, lex: _Lexicon, out: list[Number]) -> None:
+def _find_words(
+    text: str, lex: _Lexicon, out: list[Number], runs: Collection[str] | None = None
+) -> None:
     entries = lex.entries
     gap_ok = (" ", "-") if lex.hyphen_joins else (" ",)
     run: _Run | None = None
@@ -374,7 +410,7 @@ def _find_words(text: str, lex: _Lexicon, out: list[Number]) -> None:
         if num is not None:
             out.append(num)
 
-    for start, end, low in _word_hits(text, lex):
+    for start, end, low in _word_hits(text, lex, runs):
         e = entries[low]
         if e.kind in (_SCALE, _APPROX) and text[end : end + 1] == "." and low + "." in entries:
             end += 1
@@ -509,23 +545,41 @@ def is_number_word(word: str, lang: str) -> bool:
     return e is not None and e.kind in (_WORD, _SCALE, _APPROX) and (e.kind == _WORD or e.alone)
 
 
-def find_numbers(text: str, lang: str) -> list[Number]:
+def find_numbers(text: str, lang: str, runs: Collection[str] | None = None) -> list[Number]:
     """Every cardinal number in ``text`` (digits and words), sorted by start offset.
 
     ``lang`` is "en", "uk" or "ru" (anything else reads English words). See the module
     docstring for what is returned, marked or left out. The last few results are cached, so
-    components that read the same text pay once.
+    components that read the same text pay once. ``runs``: the runs of word characters
+    (``\\w+``) of ``text.lower()`` when the caller has them (they spare a pass over the text;
+    the result is the same).
     """
-    return list(_find_cached(text, lang))
+    return list(_find_cached(text, lang, _Runs(runs)))
+
+
+class _Runs:
+    """The caller's ``runs``, kept out of the cache key: they change the speed, not the
+    result, so any two compare equal."""
+
+    __slots__ = ("runs",)
+
+    def __init__(self, runs: Collection[str] | None) -> None:
+        self.runs = runs
+
+    def __hash__(self) -> int:
+        return 0
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Runs)
 
 
 @lru_cache(maxsize=16)
-def _find_cached(text: str, lang: str) -> tuple[Number, ...]:
+def _find_cached(text: str, lang: str, runs: _Runs) -> tuple[Number, ...]:
     lex = _lexicon(lang)
     out: list[Number] = []
     _find_digits(text, lex, out)  # in text order, no two with the same start
     words: list[Number] = []
-    _find_words(text, lex, words)
+    _find_words(text, lex, words, runs.runs)
     if words:
         out.extend(words)
         out.sort(key=lambda n: (n.start, -n.end))

@@ -63,6 +63,30 @@ def test_flag_raised(text: str, lang: str, code: str) -> None:
             "Курской области, 11 - над Белгородской областью, 7 - над Брянской областью.",
             "ru",
         ),
+        # after a sub-part ("including two flying toward Moscow") the regional list goes on
+        # one level up: the next regions are not parts of the sub-part's region
+        (
+            "Air defences destroyed 40 drones overnight: 20 over the Bryansk Region, seven over "
+            "the Moscow Region, including three flying toward the capital, six over the Tver "
+            "Region, and seven over the Tula Region.",
+            "en",
+        ),
+        (
+            "Air defences downed 30 drones: 12 over the Kursk Region, 9 over the Moscow Region, "
+            "including 2 heading for Moscow, 5 over the Oryol Region and 4 over the Tula Region.",
+            "en",
+        ),
+        (
+            "Перехвачены и уничтожены 30 беспилотников:\n12 – над территорией Курской области,\n"
+            "7 – над территорией Московского региона, в том числе 3, летевших на Москву,\n"
+            "6 – над территорией Тверской области,\n5 – над территорией Тульской области.",
+            "ru",
+        ),
+        (
+            "Уничтожены 30 беспилотников: 12 – над Курской областью, 7 – над Московским регионом, "
+            "в том числе 3, летевших на Москву, 6 – над Тверской областью, 5 – над Тульской.",
+            "ru",
+        ),
     ],
 )
 def test_no_flag_when_consistent(text: str, lang: str) -> None:

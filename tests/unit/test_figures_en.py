@@ -219,6 +219,15 @@ MORE += [
         "Russia launched 90 drones overnight. Seven were killed and 12 were injured in Sumy.",
         {(L, "drone", None, 90, "exact")},
     ),
+    # "of one family" counts people: no "out of" total
+    (
+        "Russia struck with 300 drones and 40 missiles, killing four members of one family.",
+        {(L, "drone", None, 300, "exact"), (L, "missile", None, 40, "exact")},
+    ),
+    (
+        "Russia fired 20 missiles overnight, killing three relatives of one family and a pilot.",
+        {(L, "missile", None, 20, "exact")},
+    ),
 ]
 
 

@@ -69,6 +69,18 @@ _PARENTHETICAL = re.compile(r",\s[^,.;:!?\n«»“”\"]{1,60},\s")
 _END = re.compile(r"[.!?…]\s|\n")
 
 
+_LINK = re.compile(r"https?://|www\.|t\.me/|@\w")
+
+
+def _footer_only(text: str, pos: int) -> bool:
+    """Whether nothing but a post's footer follows ``pos``: hashtags, or lines with a link
+    ("📲 Підписуйтесь: t.me/…")."""
+    rest = text[pos:]
+    if rest.lstrip().startswith("#"):
+        return True
+    return all(_LINK.search(line) for line in rest.splitlines() if line.strip())
+
+
 def _names_another(raw_words: list[str], platform: Callable[[str], bool]) -> bool:
     """Whether the words between a speech verb and a person mention name someone else: a
     capitalised word there is another name ("сказав Петренко, якого …") unless it starts or
@@ -581,7 +593,7 @@ class _Finder:
                 or line_start == 0
             ):
                 continue
-            if self.text[line_end:].strip() and not self.text[line_end:].lstrip().startswith("#"):
+            if not _footer_only(self.text, line_end):
                 continue  # a signature closes the post (hashtags may follow), not a caption
             lead_end = self.text.find("\n", 0)
             lead = self.text[: lead_end if lead_end > 0 else line_start].strip()

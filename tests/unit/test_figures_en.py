@@ -219,6 +219,19 @@ MORE += [
         "Russia launched 90 drones overnight. Seven were killed and 12 were injured in Sumy.",
         {(L, "drone", None, 90, "exact")},
     ),
+    # "took out" says neither shot down nor jammed: neutralized
+    (
+        "Air defences took out 95 targets: 90 drones and 5 missiles.",
+        {
+            (N, "any", None, 95, "exact"),
+            (N, "drone", None, 90, "exact"),
+            (N, "missile", None, 5, "exact"),
+        },
+    ),
+    (
+        "Ukrainian forces took out 48 of the drones, the air force said.",
+        {(N, "drone", None, 48, "exact")},
+    ),
     # "of one family" counts people: no "out of" total
     (
         "Russia struck with 300 drones and 40 missiles, killing four members of one family.",

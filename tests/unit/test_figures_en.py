@@ -219,6 +219,22 @@ MORE += [
         "Russia launched 90 drones overnight. Seven were killed and 12 were injured in Sumy.",
         {(L, "drone", None, 90, "exact")},
     ),
+    # "N of the cruise missiles" after several types names them all (no model); after one
+    # type it is that type
+    (
+        "Russia fired 20 Kh-101 missiles and 10 Kalibr missiles overnight. Air defences "
+        "destroyed 25 of the cruise missiles.",
+        {
+            (L, "missile", "kh-101", 20, "exact"),
+            (L, "missile", "kalibr", 10, "exact"),
+            (S, "missile", None, 25, "exact"),
+        },
+    ),
+    (
+        "Russia fired 20 Kh-101 missiles overnight. Air defences destroyed 18 of the cruise "
+        "missiles.",
+        {(L, "missile", "kh-101", 20, "exact"), (S, "missile", "kh-101", 18, "exact")},
+    ),
     # "took out" says neither shot down nor jammed: neutralized
     (
         "Air defences took out 95 targets: 90 drones and 5 missiles.",

@@ -122,7 +122,10 @@ def _weapons(r: _Rules) -> None:
                         and p.parent is None
                         and not p.parts_word
                     ):
-                        c.weapon = p.weapon
+                        # "43 Kh-101 and 28 Kalibr missiles ... 61 of the cruise missiles":
+                        # the noun names them all when its sentence names several types
+                        if not _several_models(cands, j, p.weapon.category):
+                            c.weapon = p.weapon
                         break
             c.ua = c.phrase.ua
         elif c.kind == "anaphora":
@@ -360,6 +363,18 @@ def _parents(r: _Rules) -> None:
                     c.parent = head
             if c.parent is None:
                 _dash_parts(r, i, walked)
+
+
+def _several_models(cands: list[Cand], j: int, category: str) -> bool:
+    """Whether the sentence of cand ``j`` names more than one type of ``category`` before it."""
+    models: set[str | None] = set()
+    for k in range(j, -1, -1):
+        p = cands[k]
+        if p.sent != cands[j].sent:
+            break
+        if p.weapon is not None and p.weapon.category == category and p.parent is None:
+            models.add(p.weapon.model)
+    return len(models) > 1
 
 
 def _sibling_parent(cands: list[Cand], j: int, c: Cand) -> int | None:

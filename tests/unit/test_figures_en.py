@@ -235,6 +235,15 @@ MORE += [
         "missiles.",
         {(L, "missile", "kh-101", 20, "exact"), (S, "missile", "kh-101", 18, "exact")},
     ),
+    # headline present tense: "drop", "unleash", "hurl" launch; a later "hits" is the drone's
+    (
+        "Russians drop 30 guided bombs on Kharkiv region, drone hits bus",
+        {(L, "guided_bomb", "kab", 30, "exact")},
+    ),
+    (
+        "Russia unleashes 400 drones on Ukraine, debris hits homes in Kyiv",
+        {(L, "drone", None, 400, "exact")},
+    ),
     # "took out" says neither shot down nor jammed: neutralized
     (
         "Air defences took out 95 targets: 90 drones and 5 missiles.",

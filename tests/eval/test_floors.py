@@ -12,8 +12,12 @@ the reason — never a side effect. The sets:
   generalisation at the time (see tests/heldout2/README.md).
 - ``heldout3``: written blind in the second session and measured once (figures F1 0.857), then
   its failure patterns drove a round of fixes (tests/heldout3/README.md has both scores).
+- ``heldout4``: written blind in the third session and measured once (figures F1 0.956,
+  casualties 0.910), then its failure patterns drove a round of fixes (tests/heldout4/README.md
+  has both scores and the gold calls left alone).
 
-Floors were last raised to the scores of all four sets on 2026-11-27 after that round.
+Floors were last raised on 2026-11-27 after the heldout4 round: heldout4 added at its scores,
+and the damage floors of heldout, heldout2 and heldout3 raised to what that round reached.
 """
 
 from __future__ import annotations
@@ -45,19 +49,24 @@ FLOORS: dict[str, dict[str, dict[str, float]]] = {
         "ru": {F: 1.0, C: 1.0, D: 1.0, P: 1.0, S: 1.0, Q: 1.0, N: 1.0, CP: 0.92},
     },
     "heldout": {
-        "en": {F: 0.95, C: 0.96, D: 0.88, P: 1.0, S: 1.0, Q: 1.0, N: 1.0, CP: 0.97},
+        "en": {F: 0.95, C: 0.96, D: 0.93, P: 1.0, S: 1.0, Q: 1.0, N: 1.0, CP: 0.97},
         "uk": {F: 0.97, C: 0.97, D: 0.98, P: 1.0, S: 1.0, Q: 1.0, N: 1.0, CP: 0.86},
-        "ru": {F: 0.99, C: 0.98, D: 0.91, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.79},
+        "ru": {F: 0.99, C: 0.98, D: 0.97, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.79},
     },
     "heldout2": {
         "en": {F: 0.96, C: 0.96, D: 1.0, P: 0.95, S: 1.0, Q: 0.98, N: 0.94, CP: 0.8},
-        "uk": {F: 0.96, C: 1.0, D: 0.95, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.94},
-        "ru": {F: 0.99, C: 0.92, D: 0.91, P: 0.95, S: 1.0, Q: 1.0, N: 1.0, CP: 0.88},
+        "uk": {F: 0.96, C: 1.0, D: 1.0, P: 0.99, S: 1.0, Q: 1.0, N: 1.0, CP: 0.94},
+        "ru": {F: 0.99, C: 0.92, D: 0.92, P: 0.95, S: 1.0, Q: 1.0, N: 1.0, CP: 0.88},
     },
     "heldout3": {
         "en": {F: 0.94, C: 1.0, D: 0.93, P: 0.96, S: 1.0, Q: 1.0, N: 1.0, CP: 0.86},
-        "uk": {F: 0.94, C: 0.98, D: 0.94, P: 1.0, S: 0.96, Q: 1.0, N: 0.96, CP: 0.95},
+        "uk": {F: 0.94, C: 0.98, D: 0.96, P: 1.0, S: 0.96, Q: 1.0, N: 0.96, CP: 0.95},
         "ru": {F: 0.91, C: 0.98, D: 0.97, P: 0.96, S: 0.89, Q: 1.0, N: 0.95, CP: 0.97},
+    },
+    "heldout4": {
+        "en": {F: 0.98, C: 0.98, D: 0.9, P: 0.97, S: 0.98, Q: 1.0, N: 0.97, CP: 0.94},
+        "uk": {F: 0.95, C: 0.97, D: 0.91, P: 0.97, S: 1.0, Q: 1.0, N: 1.0, CP: 0.95},
+        "ru": {F: 0.99, C: 0.97, D: 0.85, P: 0.93, S: 0.94, Q: 1.0, N: 1.0, CP: 0.77},
     },
 }
 
@@ -97,7 +106,7 @@ def test_floor(name: str, lang: str, section: str, floor: float) -> None:
 
 
 def test_every_heldout_flag_and_stale_role() -> None:
-    for name in ("heldout", "heldout2"):
+    for name in ("heldout", "heldout2", "heldout4"):
         golds, reports = _reports(name)
         score = score_reports(golds, reports)
         assert (score.value("flags") or 0) >= 0.77, (name, score.summary().get("flags"))

@@ -219,6 +219,53 @@ MORE += [
         "Russia launched 90 drones overnight. Seven were killed and 12 were injured in Sumy.",
         {(L, "drone", None, 90, "exact")},
     ),
+    # "N of the cruise missiles" after several types names them all (no model); after one
+    # type it is that type
+    (
+        "Russia fired 20 Kh-101 missiles and 10 Kalibr missiles overnight. Air defences "
+        "destroyed 25 of the cruise missiles.",
+        {
+            (L, "missile", "kh-101", 20, "exact"),
+            (L, "missile", "kalibr", 10, "exact"),
+            (S, "missile", None, 25, "exact"),
+        },
+    ),
+    (
+        "Russia fired 20 Kh-101 missiles overnight. Air defences destroyed 18 of the cruise "
+        "missiles.",
+        {(L, "missile", "kh-101", 20, "exact"), (S, "missile", "kh-101", 18, "exact")},
+    ),
+    # headline present tense: "drop", "unleash", "hurl" launch; a later "hits" is the drone's
+    (
+        "Russians drop 30 guided bombs on Kharkiv region, drone hits bus",
+        {(L, "guided_bomb", "kab", 30, "exact")},
+    ),
+    (
+        "Russia unleashes 400 drones on Ukraine, debris hits homes in Kyiv",
+        {(L, "drone", None, 400, "exact")},
+    ),
+    # "took out" says neither shot down nor jammed: neutralized
+    (
+        "Air defences took out 95 targets: 90 drones and 5 missiles.",
+        {
+            (N, "any", None, 95, "exact"),
+            (N, "drone", None, 90, "exact"),
+            (N, "missile", None, 5, "exact"),
+        },
+    ),
+    (
+        "Ukrainian forces took out 48 of the drones, the air force said.",
+        {(N, "drone", None, 48, "exact")},
+    ),
+    # "of one family" counts people: no "out of" total
+    (
+        "Russia struck with 300 drones and 40 missiles, killing four members of one family.",
+        {(L, "drone", None, 300, "exact"), (L, "missile", None, 40, "exact")},
+    ),
+    (
+        "Russia fired 20 missiles overnight, killing three relatives of one family and a pilot.",
+        {(L, "missile", None, 20, "exact")},
+    ),
 ]
 
 

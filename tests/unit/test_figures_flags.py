@@ -63,6 +63,54 @@ def test_flag_raised(text: str, lang: str, code: str) -> None:
             "Курской области, 11 - над Белгородской областью, 7 - над Брянской областью.",
             "ru",
         ),
+        # after a sub-part ("including two flying toward Moscow") the regional list goes on
+        # one level up: the next regions are not parts of the sub-part's region
+        (
+            "Air defences destroyed 40 drones overnight: 20 over the Bryansk Region, seven over "
+            "the Moscow Region, including three flying toward the capital, six over the Tver "
+            "Region, and seven over the Tula Region.",
+            "en",
+        ),
+        (
+            "Air defences downed 30 drones: 12 over the Kursk Region, 9 over the Moscow Region, "
+            "including 2 heading for Moscow, 5 over the Oryol Region and 4 over the Tula Region.",
+            "en",
+        ),
+        (
+            "Перехвачены и уничтожены 30 беспилотников:\n12 – над территорией Курской области,\n"
+            "7 – над территорией Московского региона, в том числе 3, летевших на Москву,\n"
+            "6 – над территорией Тверской области,\n5 – над территорией Тульской области.",
+            "ru",
+        ),
+        (
+            "Уничтожены 30 беспилотников: 12 – над Курской областью, 7 – над Московским регионом, "
+            "в том числе 3, летевших на Москву, 6 – над Тверской областью, 5 – над Тульской.",
+            "ru",
+        ),
+        # a type of missile under the breakdown ("40 Kh-101") is not the number of missiles
+        (
+            "Russia attacked with 60 air attack weapons: 10 missiles and 50 drones. They "
+            "included eight Kh-101 cruise missiles and two Kalibr missiles.",
+            "en",
+        ),
+        (
+            "У ніч на 19 листопада противник атакував 60 засобами повітряного нападу: 10 ракетами "
+            "різних типів і 50 ударними БпЛА.\n\nЗокрема:\n– 8 крилатих ракет Х-101 – з районів "
+            "пусків Саратовська обл.;\n– 2 крилаті ракети «Калібр» – з акваторії Чорного моря;\n"
+            "– 50 ударними БпЛА типу Shahed, «Гербера» та дронами-імітаторами – з напрямків "
+            "Курськ.",
+            "uk",
+        ),
+        (
+            "В ночь на 19 ноября противник атаковал 60 средствами воздушного нападения: "
+            "10 ракетами "
+            "разных типов и 50 ударными БпЛА.\n\nВ частности:\n– 8 крылатых ракет Х-101 – из "
+            "районов пусков Саратовская обл.;\n– 2 крылатые ракеты «Калибр» – из акватории Черного "
+            "моря;\n– 50 ударными БпЛА типа Shahed, «Гербера» и дронами-имитаторами – "
+            "с направления "
+            "Курск.",
+            "ru",
+        ),
     ],
 )
 def test_no_flag_when_consistent(text: str, lang: str) -> None:

@@ -45,6 +45,15 @@ CASES = [
         "Средствами ПВО сбиты 4 управляемые авиационные бомбы «Хаммер» французского производства.",
         {(S, "guided_bomb", "kab", 4, "exact")},
     ),
+    # a part after "среди ракет было" (a copula before digits) is part of the launched total
+    (
+        "Враг выпустил 70 ракет. Среди ракет было 11 баллистических Искандер-М/KN-23.",
+        {(L, "missile", None, 70, "exact"), (L, "missile", "iskander-m", 11, "exact")},
+    ),
+    (
+        "Враг выпустил 40 ракет. Среди них было 9 крылатых ракет Х-101.",
+        {(L, "missile", None, 40, "exact"), (L, "missile", "kh-101", 9, "exact")},
+    ),
 ]
 
 NEGATIVES = [

@@ -142,6 +142,15 @@ MORE = [
             (L, "missile", None, 20, "more_than"),
         },
     ),
+    # a part after "серед ракет було" (a copula before digits) is part of the launched total
+    (
+        "Ворог випустив 70 ракет. Серед ракет було 11 балістичних Іскандер-М/KN-23.",
+        {(L, "missile", None, 70, "exact"), (L, "missile", "iskander-m", 11, "exact")},
+    ),
+    (
+        "Ворог випустив 40 ракет. Серед них було 9 крилатих ракет Х-101.",
+        {(L, "missile", None, 40, "exact"), (L, "missile", "kh-101", 9, "exact")},
+    ),
 ]
 
 

@@ -111,6 +111,12 @@ MARKS = [
     ("en", "on July 9", "9", 9, "date"),
     ("en", "on Jul. 9", "9", 9, "date"),
     ("en", "on 29 December", "29", 29, "date"),
+    # a full stop after a month ends the sentence: the numeral opening the next is a count
+    ("en", "early on 3 March. Two people died", "Two", 2, "none"),
+    ("en", "it began on May 30. 12 people were hurt", "12", 12, "none"),
+    ("en", "the raid of Sept. 4 was", "4", 4, "date"),
+    ("uk", "вночі 5 березня. Дві людини загинули", "Дві", 2, "none"),
+    ("ru", "утром 6 марта. Три человека ранены", "Три", 3, "none"),
     ("en", "a 10-storey building", "10", 10, "compound"),
     ("en", "The barrage involved 300-plus drones", "300-plus", 300, "none"),
     ("uk", "12-річний хлопець", "12", 12, "age"),

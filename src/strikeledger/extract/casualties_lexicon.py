@@ -94,7 +94,13 @@ CASUALTY_SCHEMA: dict[str, Any] = {
 DAMAGE_SCHEMA: dict[str, Any] = {
     "categories": {"*": "any"},
     "absorbable?": [
-        {"forms": _PHRASES, "default": "str", "absorbed_by": _PHRASES, "scope?": "str"}
+        {
+            "forms": _PHRASES,
+            "default": "str",
+            "absorbed_by": _PHRASES,
+            "scope?": "str",
+            "names_site?": "bool",
+        }
     ],
     "cues": _PHRASES,
     "weak_cues?": _PHRASES,

@@ -685,14 +685,29 @@ class SentenceVictims:
             return self._cost(v.end, c.start, unbroken=unbroken)
         return _INF
 
+    def _own_predicate(self, v: Victim) -> bool:
+        """Whether an auxiliary and a casualty cue follow the victim ("six were wounded")."""
+        aux = self.lex.auxiliaries.starts_at(self.words, v.end, self.hi)
+        return bool(aux) and v.end + aux in self.cue_tokens
+
     def _attach(self, victims: list[Victim], cues: list[Cue]) -> None:
         primary, fallback = _limits()
         owner: dict[int, Victim] = {}  # cue -> the victim that chose it first
+        # "..., and six people were wounded": a victim with a predicate of its own opens a
+        # clause; a cue before it across a comma or conjunction belongs to the clause before
+        own_pred = {id(v) for v in victims if self._own_predicate(v)}
         for c in cues:
             best: Victim | None = None
             best_cost = _INF
             for v in victims:
                 d = self._distance(v, c)
+                if (
+                    id(v) in own_pred
+                    and c.end <= v.start
+                    and d < _INF
+                    and self._cost(c.end, v.start, unbroken=True) >= _INF
+                ):
+                    continue
                 # On a tie the victim before the cue wins ("two people were killed"), except
                 # after "among the injured"/"серед поранених", whose subject follows.
                 after = v.start >= c.end

@@ -111,6 +111,8 @@ def component(ctx: Context) -> None:
             continue
         smatches: list[Match] = matches[a:b]
         named = {c for x in smatches for c in x.values("cat:")}
+        named.update(_site_names(ctx.lang, x.values("abs:")) for x in smatches if x.has("abs:"))
+        named.discard("")
         context, prev_named = named | prev_named, named
         cues: list[Match] = []
         denied: list[Match] = []
@@ -176,6 +178,16 @@ def _near_phrases(lang: str) -> PhraseSet:
     forms = list(damage_data(lang).get("near_before") or [])
     dets = ["a", "an", "the"] if lang == "en" else []
     return PhraseSet([*forms, *(f"{f} {d}" for f in forms for d in dets)])
+
+
+def _site_names(lang: str, ks: list[str]) -> str:
+    """The category an absorbable phrase names for the others of its sentence ("на території
+    підприємства ... склад": the warehouse is the enterprise's), or "" when it names none."""
+    for k in ks:
+        entry = damage_data(lang)["absorbable"][int(k)]
+        if entry.get("names_site"):
+            return str(entry["default"])
+    return ""
 
 
 def _absorbed_category(lang: str, k: int, sentence: set[str], context: set[str]) -> str:

@@ -379,6 +379,16 @@ def _document_anchor(
         if _states_number(text, lang, *bounds[a.sentence], cues):
             chosen = a
             break
+    if chosen.period and bounds:
+        # "This morning Russia launched a massive attack. The enemy used 93 missiles. ... Since
+        # the beginning of the year Ukraine has received 2,500 transformers": numbers stated
+        # before a period cue, with no cue of their own, belong to the night named before them
+        before = [a for a in anchors if a.sentence < chosen.sentence and not a.period and a.night]
+        if before:
+            dated = {a.sentence for a in anchors}
+            for si in range(before[0].sentence + 1, chosen.sentence):
+                if si not in dated and _states_number(text, lang, *bounds[si], cues):
+                    return before[0]
     if chosen.cue.kind in ("day_rel", "day_date", "day_weekday"):
         for a in anchors:
             if a.sentence == chosen.sentence and a.cue.kind in NIGHT_KINDS and a.night:

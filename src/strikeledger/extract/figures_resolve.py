@@ -122,7 +122,10 @@ def _weapons(r: _Rules) -> None:
                         and p.parent is None
                         and not p.parts_word
                     ):
-                        c.weapon = p.weapon
+                        # "43 Kh-101 and 28 Kalibr missiles ... 61 of the cruise missiles":
+                        # the noun names them all when its sentence names several types
+                        if not _several_models(cands, j, p.weapon.category):
+                            c.weapon = p.weapon
                         break
             c.ua = c.phrase.ua
         elif c.kind == "anaphora":
@@ -322,7 +325,7 @@ def _parents(r: _Rules) -> None:
             continue
         sib = c.extra.get("sib")
         if sib is not None and cands[sib].parent is not None and not c.run_prev:
-            c.parent = cands[sib].parent
+            c.parent = _sibling_parent(cands, sib, c)
             continue
         if c.extra.get("own_noun"):
             prev_own = cands[i - 1] if i > 0 else None
@@ -331,16 +334,17 @@ def _parents(r: _Rules) -> None:
             continue
         if c.kind in ("dash", "over", "part") and c.source is not None:
             src = cands[c.source]
+            up = _sibling_parent(cands, c.source, c)
             if src.sent == c.sent and c.kind != "part":
                 # "18 … над Курской областью, 11 – над Белгородской": siblings, unless a colon
                 # or a parts word stands between ("сбиты 27 беспилотников: 11 – над …")
                 between = text[src.end : c.lead]
                 opened = ":" in between or bool(r.scan.in_range("parts", src.end, c.lead))
-                c.parent = c.source if opened else src.parent
+                c.parent = c.source if opened else up
             elif (src.parent is not None and src.kind in ("dash", "over", "part")) or (
                 src.parts_word
             ):
-                c.parent = src.parent
+                c.parent = up
             else:
                 c.parent = c.source
             continue
@@ -359,6 +363,28 @@ def _parents(r: _Rules) -> None:
                     c.parent = head
             if c.parent is None:
                 _dash_parts(r, i, walked)
+
+
+def _several_models(cands: list[Cand], j: int, category: str) -> bool:
+    """Whether the sentence of cand ``j`` names more than one type of ``category`` before it."""
+    models: set[str | None] = set()
+    for k in range(j, -1, -1):
+        p = cands[k]
+        if p.sent != cands[j].sent:
+            break
+        if p.weapon is not None and p.weapon.category == category and p.parent is None:
+            models.add(p.weapon.model)
+    return len(models) > 1
+
+
+def _sibling_parent(cands: list[Cand], j: int, c: Cand) -> int | None:
+    """The parent ``c`` shares with the cand ``j`` before it: "six over the Moscow Region,
+    including two flying toward Moscow, five over the Tula Region" — after a sub-part
+    ("including two") the list goes on one level up."""
+    up = cands[j].parent
+    if cands[j].kind == "part" and c.kind != "part" and up is not None:
+        return cands[up].parent
+    return up
 
 
 def _last_head(r: _Rules, si: int, i: int, cut: int) -> int | None:

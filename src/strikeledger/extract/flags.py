@@ -139,6 +139,8 @@ def consistency_flags(
                 f = figures[i]
                 if i in kids or f.weapon.category not in ("drone", "missile") or i in parents:
                     continue
+                if f.weapon.model is not None:
+                    continue  # "40 Kh-101" is one type of the missiles, not their number
                 cat = f.weapon.category
                 if cat not in best or f.value > figures[best[cat]].value:
                     best[cat] = i

@@ -122,6 +122,12 @@ def _next_word(text: str, pos: int, gap: str = " ") -> re.Match[str] | None:
     return _WORD_RE.match(text, pos)
 
 
+def _dot_before(text: str, pos: int) -> bool:
+    """A full stop right before ``pos`` (skipping one space), as ``_prev_word`` skips it."""
+    j = pos - 1 if pos > 0 and text[pos - 1] == " " else pos
+    return j > 0 and text[j - 1] == "."
+
+
 def _prev_word(text: str, pos: int) -> str:
     """The lower-cased word that ends right before ``pos`` (skipping one space)."""
     j = pos
@@ -505,7 +511,9 @@ def _judge(
             or prev_low in lex.months
         )
     if not year and 1 <= value <= 31 and (nxt_low in lex.months or prev_low in lex.months):
-        date = True
+        date = (
+            nxt_low in lex.months or prev_low in lex.months_dotted or not _dot_before(text, start)
+        )
     # ranges "10-12", "два-три"
     if end < len(text) and text[end] in _RANGE_DASH and end + 1 < len(text):
         c = text[end + 1]

@@ -97,6 +97,9 @@ class Lexicon:
     year_before: frozenset[str]
     clock_after: tuple[str, ...]
     months: frozenset[str]
+    # months written with an abbreviation dot ("Sept. 4"): after any other month a dot ends
+    # the sentence, so "in March. Two people ..." is no date
+    months_dotted: frozenset[str] = frozenset()
     age_stems: tuple[str, ...] = ()  # age_after without a leading hyphen
     age_tails: tuple[str, ...] = ()  # " year-old", "-year-old" …
 
@@ -159,6 +162,7 @@ def lexicon(lang: str) -> Lexicon:
         year_before=frozenset(_forms(d.get("year_before"))),
         clock_after=tuple(_forms(d.get("clock_after"))),
         months=frozenset(m.rstrip(".") for m in months),
+        months_dotted=frozenset(m.rstrip(".") for m in months if m.endswith(".")),
         age_stems=tuple(a.lstrip("-") for a in _forms(d.get("age_after")) if a.lstrip("-")),
         age_tails=tuple(
             sep + a.lstrip("-") for a in _forms(d.get("age_after")) if a for sep in (" ", "-")

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .. import settings
@@ -67,6 +67,35 @@ _DASH_SPEECH = re.compile(r"[—–-]\s*(?P<q>[^\n]+?)[,.!?…]?\s+[—–-]\s*[
 _LAST_WORD = re.compile(r"([\w][\w'-]*)[^\w]*$")
 _PARENTHETICAL = re.compile(r",\s[^,.;:!?\n«»“”\"]{1,60},\s")
 _END = re.compile(r"[.!?…]\s|\n")
+
+
+_LINK = re.compile(r"https?://|www\.|t\.me/|@\w")
+
+
+def _footer_only(text: str, pos: int) -> bool:
+    """Whether nothing but a post's footer follows ``pos``: hashtags, or lines with a link
+    ("📲 Підписуйтесь: t.me/…")."""
+    rest = text[pos:]
+    if rest.lstrip().startswith("#"):
+        return True
+    return all(_LINK.search(line) for line in rest.splitlines() if line.strip())
+
+
+def _names_another(raw_words: list[str], platform: Callable[[str], bool]) -> bool:
+    """Whether the words between a speech verb and a person mention name someone else: a
+    capitalised word there is another name ("сказав Петренко, якого …") unless it starts or
+    continues an institution after a lowercase title word ("голова правління НЕК «Укренерго»")."""
+    institution = False
+    for k in range(1, len(raw_words)):
+        w = raw_words[k]
+        if not w[:1].isupper() or platform(w):
+            institution = False
+            continue
+        if raw_words[k - 1][:1].islower():
+            institution = True
+        elif not institution:
+            return True
+    return False
 
 
 def _quote_matches(text: str) -> Iterator[re.Match[str]]:
@@ -314,17 +343,17 @@ class _Finder:
             verbs = self.cues.after | self.cues.before
             # a capital right after the verb is another name ("сказав Петренко, якого …");
             # after a lowercase title word it is an institution ("голова правління Укрзалізниці")
-            if bw and (
-                bw[0] not in verbs
-                or len(bw) > 5
-                or any(
-                    w[:1].isupper() and not self.platform(w) and not raw_words[k][:1].islower()
-                    for k, w in enumerate(raw_words[1:])
-                )
-                or (
-                    len(raw_words) > 1
-                    and raw_words[1][:1].isupper()
-                    and not self.platform(raw_words[1])
+            if (
+                bw
+                and (
+                    bw[0] not in verbs
+                    or sum(1 for w in raw_words if not w[:1].isupper()) > 5  # a company's name
+                    or _names_another(raw_words, self.platform)
+                    or (
+                        len(raw_words) > 1
+                        and raw_words[1][:1].isupper()
+                        and not self.platform(raw_words[1])
+                    )
                 )
             ):
                 break
@@ -564,7 +593,7 @@ class _Finder:
                 or line_start == 0
             ):
                 continue
-            if self.text[line_end:].strip() and not self.text[line_end:].lstrip().startswith("#"):
+            if not _footer_only(self.text, line_end):
                 continue  # a signature closes the post (hashtags may follow), not a caption
             lead_end = self.text.find("\n", 0)
             lead = self.text[: lead_end if lead_end > 0 else line_start].strip()

@@ -148,24 +148,37 @@ def _run_dask(
         client = Client(cluster)
     try:
         retries = settings.BATCH_TASK_RETRIES.get()
-        futures = {
-            client.submit(
+
+        def submit(shard: Shard, attempt: int) -> Any:
+            key = f"shard-{shard.id}" + (f"-again{attempt}" if attempt else "")
+            future = client.submit(
                 process_shard,
                 shard,
                 str(out.resolve()),
                 fields,
-                key=f"shard-{shard.id}",
+                key=key,
                 retries=retries,
                 pure=False,
-            ): shard
-            for shard in todo
-        }
-        for future in as_completed(futures):
-            shard = futures[future]
+            )
+            futures[future] = (shard, attempt)
+            return future
+
+        futures: dict[Any, tuple[Shard, int]] = {}
+        for shard in todo:
+            submit(shard, 0)
+        done = as_completed(list(futures))
+        for future in done:
+            shard, attempt = futures.pop(future)
             try:
                 record(future.result())
             except Exception as e:
-                failed(shard, e)
+                # Dask retries a shard whose task raised; a result lost with its worker (killed
+                # after the shard ran, before the result reached us) surfaces here instead: the
+                # shard is submitted once more before it counts as failed.
+                if attempt < 1:
+                    done.add(submit(shard, attempt + 1))
+                else:
+                    failed(shard, e)
     finally:
         client.close()
         if cluster is not None:

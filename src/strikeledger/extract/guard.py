@@ -41,9 +41,18 @@ __all__ = ["call_within_limit", "extract_within_limit", "tick"]
 R = TypeVar("R")
 
 
+_ACTIVE = threading.local()  # .watch: the guarded call running in this thread, if any
+
+
 def tick() -> None:
-    """Nothing: a call into Python code, where the watchdog's exception can reach a compiled
-    extractor (see the module docstring). This module is never compiled."""
+    """Where a compiled extractor can be stopped (see the module docstring): raise when this
+    thread's guarded call has expired. The asynchronous exception alone is not enough there:
+    it lands in whatever Python code the thread runs when the watchdog gets the interpreter,
+    and when that is a garbage-collector callback, the exception is swallowed ("ignored").
+    This module is never compiled."""
+    watch = getattr(_ACTIVE, "watch", None)
+    if watch is not None and watch.fired and not watch.done:
+        raise _Expired
 
 
 class _Expired(BaseException):
@@ -64,11 +73,13 @@ class _Watch:
         self.done = False
         self.fired = False
 
-    def fire(self) -> None:
+    def fire(self) -> bool:
+        """Raise in the guarded thread unless its call has finished; whether it did."""
         with self.lock:
             if not self.done:
                 self.fired = True
                 _raise_in(self.thread_id, _Expired)
+            return not self.done
 
     def finish(self) -> None:
         with self.lock:
@@ -123,10 +134,30 @@ class _Watchdog:
                 now = time.monotonic()
                 for key, (deadline, watch) in list(self.calls.items()):
                     if deadline <= now:
-                        del self.calls[key]
-                        watch.fire()
+                        if watch.fire():  # and again until the call ends (see _REFIRE_SECONDS)
+                            self.calls[key] = (now + _REFIRE_SECONDS, watch)
+                        else:
+                            del self.calls[key]
                 self.wake_at = min((d for d, _ in self.calls.values()), default=math.inf)
                 cond.wait(None if self.wake_at == math.inf else self.wake_at - now)
+
+
+# Python code that swallows exceptions may run in the guarded thread when the exception arrives
+# and take it: a garbage-collector callback, a ``__del__`` (they report it as "ignored"). So an
+# expired call is raised in again every 20 ms until it ends (and ``tick`` raises by itself).
+_REFIRE_SECONDS = 0.02
+
+
+def _settle(watch: _Watch) -> None:
+    """After an expiry: the watchdog forgets the call and nothing stays pending in this thread,
+    even if one more exception arrives meanwhile (it is caught here, then cleared by finish)."""
+    while True:
+        try:
+            _WATCHDOG.disarm(watch)
+            watch.finish()
+            return
+        except _Expired:
+            continue
 
 
 def _forget_after_fork() -> None:
@@ -146,6 +177,8 @@ def call_within_limit(
     if not seconds or seconds <= 0:
         return fn()
     watch = _Watch(threading.get_ident())
+    outer = getattr(_ACTIVE, "watch", None)
+    _ACTIVE.watch = watch
     try:
         _WATCHDOG.arm(watch, seconds)
         try:
@@ -154,10 +187,13 @@ def call_within_limit(
             _WATCHDOG.disarm(watch)
             watch.finish()
     except _Expired:
+        _settle(watch)
         raise ExtractionTimeoutError(
             f"{what} took longer than max_extract_seconds={seconds:g}; the document is skipped",
             item=item,
         ) from None
+    finally:
+        _ACTIVE.watch = outer
 
 
 def extract_within_limit(doc: Document, seconds: float | None = None) -> Report:

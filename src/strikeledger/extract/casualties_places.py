@@ -352,7 +352,14 @@ class PlaceLinker:
             lo = max(self.mentions[a].end, mb - 24)
             hit = _PLACE_CLAUSE.search(self.text, lo, mb)
             if hit is not None and hit.end() == mb:
-                out.append(hit.start())
+                at = hit.start()
+                if self.text[at] in "–—":
+                    # "одна людина – у Луцьку, двоє – у Дніпрі": the place after a dash is the
+                    # count's before it, so that clause starts at the comma before the count
+                    comma = max(self.text.rfind(",", 0, at), self.text.rfind(";", 0, at))
+                    if comma >= self.mentions[a].end:
+                        at = comma
+                out.append(at)
         return out
 
     def _nested(self, a: str, b: str) -> bool:

@@ -330,7 +330,8 @@ class SentenceVictims:
         sentence: "у Луцьку загинули двоє, у Дніпрі – щонайменше одна", "в Курске погибли двое,
         в Рыльске — один", "two were killed in Zaporizhzhia and one in Nikopol", and a count as
         first reported "(ранее сообщалось о 18)". It counts the same kind of people with the
-        same measures."""
+        same measures. The list may also put the count first: "загинули четверо: двоє – у Дніпрі,
+        ще одна – у Луцьку"."""
         out: list[Victim] = []
         w, lex = self.words, self.lex
         for n, i, j in self._counts():
@@ -343,8 +344,18 @@ class SentenceVictims:
                 continue
             _, q_start = self._qualifier(i, n)
             p = q_start - 1
+            lp = p - lex.skip_before.ends_before(w, q_start, self.lo)  # before "ще"
             if lex.earlier_before.ends_before(w, q_start, self.lo):
                 pass
+            elif (
+                lp >= self.lo
+                and w[lp] in (",", ";", ":")
+                and j + 1 < self.hi
+                and w[j] in _DASHES
+                and w[j] != "("
+                and w[j + 1] in lex.place_preps
+            ):
+                pass  # "Загинули четверо: одна людина – у Луцьку, двоє – у Дніпрі"
             elif p >= self.lo and w[p] in _DASHES and w[p] != "(":
                 # "<comma> у Дніпрі – 2": a short clause naming a place, after the group
                 a = max(before[-1].end, p - 5)

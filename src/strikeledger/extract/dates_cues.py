@@ -75,6 +75,7 @@ class Cues:
     groups: dict[str, tuple[str, int, bool]]  # group name -> (kind, shift, tonight)
     months: dict[str, int]
     weekdays: dict[str, int]
+    holidays: dict[str, tuple[int, int]]  # folded name -> (month, day)
     timezones: dict[str, str]
     last_year: tuple[str, ...]
     comparatives: tuple[str, ...]
@@ -120,6 +121,16 @@ def _month_regex(forms: list[str], lang: str) -> str:
     return f"(?:{out})(?![^\\W\\d_])"
 
 
+def _holiday_key(name: str) -> str:
+    """A holiday's name as looked up: lower case, one apostrophe, single spaces."""
+    return " ".join(name.lower().replace("’", "'").split())
+
+
+def _month_day(value: str) -> tuple[int, int]:
+    month, day = value.split("-")
+    return int(month), int(day)
+
+
 def _spaces(pattern: str) -> str:
     return pattern.replace(" ?", r"\s*").replace(" ", r"\s+")
 
@@ -145,6 +156,12 @@ def cues(lang: str) -> Cues:
         )
     else:
         date_re = f"{_DAY}(?:-?(?:го|е|ого))? {month_re}(?:,? {_YEAR}{year_tail})?"
+    # holidays with a fixed date stand for it ("on Christmas morning" = December 25)
+    holidays = {_holiday_key(k): _month_day(str(v)) for k, v in (d.get("holidays") or {}).items()}
+    if holidays:
+        names = _alternation([k.replace("'", "\x00") for k in holidays])
+        names = names.replace("\\ ", " ").replace("\x00", "['’]")
+        date_re = f"(?:{date_re}|(?i:{names})(?![^\\W\\d_]))"
     subst = {
         "{date}": f"(?:{date_re})",
         "{day}": _DAY,
@@ -181,6 +198,7 @@ def cues(lang: str) -> Cues:
             branches.append(f"(?P<{name}>(?<![^\\W_]){flags}{pattern})(?![^\\W_]))")
             groups[name] = (kind, shift, tonight)
     regex = re.compile("|".join(branches), re.M)
+    starters.update(w for k in holidays for w in re.findall(r"[^\W\d_]+", k))
     exact = set(months) | set(weekdays) | {str(f).lower() for f in d.get("months_in") or []}
     exact = {f.rstrip(".") for f in exact}
     stems: list[str] = []
@@ -190,6 +208,7 @@ def cues(lang: str) -> Cues:
             stems.append(t[:-1])
         else:
             exact.add(t)
+    exact.update(k.split()[-1] for k in holidays)  # "Christmas", "Eve"
     trigger = f"(?:{_alternation(sorted(exact))})(?![^\\W_])"
     if stems:
         trigger += f"|(?:{_alternation(stems)})[^\\W\\d_]*"
@@ -202,6 +221,7 @@ def cues(lang: str) -> Cues:
         groups=groups,
         months=months,
         weekdays=weekdays,
+        holidays=holidays,
         timezones={str(k).lower(): str(v) for k, v in (d.get("timezones") or {}).items()},
         last_year=tuple(str(x).lower() for x in d.get("last_year") or []),
         comparatives=tuple(str(x).lower() for x in d.get("comparatives") or []),
@@ -428,6 +448,10 @@ def _parts(kind: str, text: str, lang: str) -> Parts:
     dates: list[tuple[int, int, int | None, int]] = []
     for m in c.date_re.finditer(blanked):
         s = m.group(0)
+        holiday = c.holidays.get(_holiday_key(s))
+        if holiday is not None:
+            dates.append((holiday[1], holiday[0], None, m.start()))
+            continue
         day = year = None
         month = None
         for tok in re.findall(r"\d+|[^\W\d_]+\.?", s):

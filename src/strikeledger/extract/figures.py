@@ -412,7 +412,11 @@ class _Rules:
                 if h.start < after + 30
             )
         ):
+            if scan.at("people", after) is not None:
+                self.extra_state["people"] = (si, n.end)  # a people list may follow
             return  # "three children", "seven people"
+        if self._counts_people(n, si):
+            return  # "двоє – у Дніпрі", "ще одна – на Житомирщині" after "загинули четверо"
         prev = self._prev_cand(si, back=1)
         if scan.ending("anaphora", before) is not None:
             c.kind = "anaphora"
@@ -457,6 +461,22 @@ class _Rules:
         else:
             return
         self._push(c)
+
+    def _counts_people(self, n: Number, si: int) -> bool:
+        """A bare number that counts people, not weapons: a collective numeral ("двоє",
+        "пятеро": only people are counted so; the ``people`` words of attack.yaml), or an
+        elliptical part of a people count told before it in the sentence with no weapon figure
+        between ("Загинули четверо людей: одна людина – у Луцьку, ще одна – на Житомирщині").
+        Such a number starts or continues the people list, so the next bare part is skipped."""
+        people = self.extra_state.get("people")
+        if self.scan.at("people", n.start) is None:
+            if people is None or people[0] != si:
+                return False
+            own = self.by_sent.get(si)
+            if own and self.cands[own[-1]].num.start > people[1]:
+                return False  # a weapon figure came after the people count
+        self.extra_state["people"] = (si, n.end)
+        return True
 
     def bare_sentence(self, si: int) -> bool:
         """Whether ``add_number`` can take no number of sentence ``si``: no lexicon hit anywhere

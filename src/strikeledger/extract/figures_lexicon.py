@@ -373,6 +373,7 @@ def lexicon(lang: str) -> Lexicon:
                 "over",
                 "coordinators",
                 "breakers",
+                "people",
                 "periods",
                 "russia_area",
                 "articles",

@@ -261,16 +261,36 @@ def _all_of_which(r: _Rules) -> None:
 
 
 def _source(r: _Rules, i: int) -> int | None:
+    """The group a bare part belongs to: the nearest figure before it. "another N" is more of
+    a group told before, so it passes over a group smaller than N ("downed 319 of the drones
+    and 25 of the 26 missiles, and another 258 were lost": drones, not missiles)."""
     cands = r.cands
     c = cands[i]
     floor = c.sent - (2 if c.extra.get("far_src") else 1)
+    first: int | None = None
     for j in range(i - 1, -1, -1):
         p = cands[j]
         if p.sent < floor:
             break
         if p.kind != "loc" and (p.weapon is not None or p.kind == "oftotal"):
-            return j
-    return None
+            if c.kind != "another" or p.weapon is None or _holds(cands, j, c.num.value):
+                return j
+            if first is None:
+                first = j
+    return first
+
+
+def _holds(cands: list[Cand], j: int, value: int) -> bool:
+    """Whether the group of figure ``j`` (its weapon) was ever told to be ``value`` or more."""
+    w = cands[j].weapon
+    assert w is not None
+    return any(
+        p.num.value >= value
+        and p.weapon is not None
+        and p.weapon.category == w.category
+        and (w.model is None or p.weapon.model in (None, w.model))
+        for p in cands[: j + 1]
+    )
 
 
 def _antecedent(r: _Rules, i: int) -> Weapon | None:

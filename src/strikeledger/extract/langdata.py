@@ -96,6 +96,7 @@ _SCHEMAS["attack"] = {
     "over": _PHRASES,
     "coordinators": _PHRASES,
     "breakers": _PHRASES,
+    "people?": _PHRASES,
     "periods?": _PHRASES,
     "regions": [{"forms": _PHRASES, "code": "str", "note?": "str"}],
     "russia_area?": _PHRASES,

@@ -56,6 +56,7 @@ SCHEMAS: dict[str, Any] = {
         "comparatives": _PHRASES,
         "since_words": _PHRASES,
         "triggers": _PHRASES,
+        "holidays?": "dict[str,str]",
         "cues": {"*": "any"},
     },
 }

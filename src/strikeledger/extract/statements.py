@@ -23,10 +23,12 @@ force said" is a claimant of figures, not a statement (REPORT.md convention 9).
   KB has in such an office on the publication date. Oblique forms count only behind an
   opener ("сказав меру" is the mayor spoken to).
 * **Signatures**: a Telegram post that ends with a line holding only a title and a name
-  ("Начальник Харківської ОВА Олег Синєгубов") is the signer's claim.
+  ("Начальник Харківської ОВА Олег Синєгубов") is the signer's claim; so is a post that
+  opens with a header line "Name, title" ("Сергей Собянин, мэр Москвы", "Сергій Лисак,
+  голова ОВА:").
 
 Every statement carries the rule that made it (``uk.statements.quote.v1``, ``….claim.v1``,
-``….dash.v1``, ``….anaphora.v1``, ``….signature.v1``) and its evidence span.
+``….dash.v1``, ``….anaphora.v1``, ``….signature.v1``, ``….header.v1``) and its evidence span.
 
 Cue words live in ``lang/{en,uk,ru}/statements.yaml`` (read by ``statements_cues``).
 """
@@ -67,6 +69,9 @@ _DASH_SPEECH = re.compile(r"[—–-]\s*(?P<q>[^\n]+?)[,.!?…]?\s+[—–-]\s*[
 _LAST_WORD = re.compile(r"([\w][\w'-]*)[^\w]*$")
 _PARENTHETICAL = re.compile(r",\s[^,.;:!?\n«»“”\"]{1,60},\s")
 _END = re.compile(r"[.!?…]\s|\n")
+# what may follow "Name, title" on a post's header line: nothing, a colon, or a short label
+# ending with a colon ("… . Публикации за ночь:")
+_HEADER_REST = re.compile(r"[ \t]*(?:[.:][ \t]*(?:[^\n.!?:]{1,40}:)?)?[ \t]*$")
 
 
 _LINK = re.compile(r"https?://|www\.|t\.me/|@\w")
@@ -606,6 +611,30 @@ class _Finder:
                 f"{self.ctx.lang}.statements.signature.v1",
             )
 
+    def header(self) -> None:
+        """A post that opens with a line naming its author, "Name, title" ("Сергей Собянин, мэр
+        Москвы", "Сергій Лисак, голова ОВА:"), maybe with a short label ending with a colon
+        ("… . Публикации за ночь:"): the post below is the author's claim, as a signature
+        closing a post is (the header is that signature moved to the top)."""
+        if not self.mentions:
+            return
+        m = self.mentions[0]
+        lead = _NON_SPACE.search(self.text)
+        if lead is None or m.span_start != lead.start() or m.role is None or m.role.start < m.end:
+            return  # not "Name, title" opening the text
+        line_end = self.text.find("\n", m.span_end)
+        if line_end < 0 or _NON_SPACE.search(self.text, line_end) is None:
+            return  # the whole text is one line: a headline, not a post's header
+        if not _HEADER_REST.match(self.text[m.span_end : line_end]):
+            return  # "Сергей Собянин, мэр Москвы, заявил …" is a claim read elsewhere
+        body = _NON_SPACE.search(self.text, line_end)
+        b = body.start() if body is not None else line_end
+        b_end = self.text.find("\n", b)
+        quote = self.text[b : b_end if b_end >= 0 else len(self.text)].strip()
+        self.add(
+            m, quote, "claim", m.span_start, m.span_end, f"{self.ctx.lang}.statements.header.v1"
+        )
+
 
 def component(ctx: Context) -> None:
     finder = _Finder(ctx)
@@ -615,5 +644,6 @@ def component(ctx: Context) -> None:
     finder.claims()
     finder.anaphora()
     finder.signatures()
+    finder.header()
     finder.statements.sort(key=lambda s: s.evidence.start)
     ctx.report.statements.extend(finder.statements)

@@ -292,6 +292,9 @@ def find_mentions(
 ) -> list[Mention]:
     officials = load()
     index = name_index()
+    # loaded with the other data of the language, not by the first text that names someone
+    # after a title: its cost is the same for every text and is not the rules' work
+    role_lexicon(lex_lang(lang))
     tokens = list(_TOKEN.finditer(text))
     used: set[int] = set()
     mentions: list[Mention] = []

@@ -112,12 +112,16 @@ def extract_figures(ctx: Context) -> tuple[list[Figure], dict[int, int]]:
     # needs is not worth making for a few numbers)
     quick = len(numbers) >= _QUIET_FROM
     bare = -1  # the last sentence found bare
+    loud = -1  # the last sentence whose text has a hit or a dash (never bare: one look each)
     for n, si in zip(numbers, where, strict=False):  # ``where`` stops at the last sentence
         if si == bare:
             continue
-        if quick and rules.bare_sentence(si):
-            bare = si
-            continue
+        if quick and si != loud:
+            if not rules.quiet_sentence(si):
+                loud = si
+            elif not rules.extra_state.get("resp"):
+                bare = si
+                continue
         guard.tick()
         rules.add_number(n, si)
     return rules.finish()
@@ -478,13 +482,12 @@ class _Rules:
         self.extra_state["people"] = (si, n.end)
         return True
 
-    def bare_sentence(self, si: int) -> bool:
-        """Whether ``add_number`` can take no number of sentence ``si``: no lexicon hit anywhere
-        in it, no dash in it or right before it and no "respectively" group pending (the only
-        rules that need no hit read dashes, list headers and place mentions; a sentence that
-        takes nothing leaves the pending state as it was). A shortcut for texts full of numbers."""
-        if self.extra_state.get("resp"):
-            return False
+    def quiet_sentence(self, si: int) -> bool:
+        """Whether ``add_number`` can take no number of sentence ``si`` while no "respectively"
+        group is pending: no lexicon hit anywhere in it, no dash in it or right before it (the
+        only rules that need no hit read dashes, list headers and place mentions; a sentence
+        that takes nothing leaves the pending state as it was). A shortcut for texts full of
+        numbers; it reads only the text, so one look per sentence will do."""
         s = self.ctx.sentences[si]
         if not self.scan.quiet(s.start, s.end):
             return False

@@ -18,7 +18,18 @@ _GAP_CHARS = set(" «»\"“”„'–—-")
 
 
 def _weapon_of(ph: Phrase) -> Weapon:
-    return Weapon(ph.category, ph.model, ph.models if len(ph.models) > 1 else ())
+    """The weapon a phrase names: one (frozen) object per distinct weapon, not one per figure,
+    so that a text of thousands of figures makes no garbage-collector work of them."""
+    key = (ph.category, ph.model, ph.models if len(ph.models) > 1 else ())
+    w = _WEAPONS.get(key)
+    if w is None:
+        if len(_WEAPONS) > 4096:
+            _WEAPONS.clear()
+        w = _WEAPONS[key] = Weapon(*key)
+    return w
+
+
+_WEAPONS: dict[tuple[str, str | None, tuple[str, ...]], Weapon] = {}
 
 
 def _merge(ws: list[Weapon]) -> Weapon:

@@ -263,17 +263,19 @@ def _surname_cues(lang: str) -> tuple[tuple[str, ...], frozenset[str]]:
     )
 
 
-def _speaking_surname(text: str, tok: re.Match[str], lang: str, places: frozenset[int]) -> bool:
-    """A lone unknown Cyrillic surname right before a singular speech verb ("Галущенко
-    повідомив, що …"): it must end like a surname and be no place, given name or listed word."""
-    word = tok.group(0)
+def _speaking_surname(
+    text: str, start: int, end: int, word: str, lang: str, places: frozenset[int]
+) -> bool:
+    """A lone unknown Cyrillic surname (``text[start:end]``, ``word``) right before a singular
+    speech verb ("Галущенко повідомив, що …"): it must end like a surname and be no place, given
+    name or listed word."""
     endings, not_names = _surname_cues(lex_lang(lang))
     low = word.lower()
     if not endings or not low.endswith(endings) or low in not_names:
         return False
-    if tok.start() in places or not _is_cyrillic(word) or len(word) < 4 or word.isupper():
+    if start in places or not _is_cyrillic(word) or len(word) < 4 or word.isupper():
         return False
-    nxt = _NEXT_WORD.match(text, tok.end())
+    nxt = _NEXT_WORD.match(text, end)
     if nxt is None:
         return False
     verb = nxt.group(1).lower()
@@ -292,7 +294,18 @@ def find_mentions(
 ) -> list[Mention]:
     officials = load()
     index = name_index()
-    tokens = list(_TOKEN.finditer(text))
+    # loaded with the other data of the language, not by the first text that names someone
+    # after a title: its cost is the same for every text and is not the rules' work
+    role_lexicon(lex_lang(lang))
+    # the capitalised words as offsets and strings, not match objects: a text of thousands of
+    # them kept as objects pushed the garbage collector into a full collection of the heap
+    starts: list[int] = []
+    ends: list[int] = []
+    words: list[str] = []
+    for t in _TOKEN.finditer(text):
+        starts.append(t.start())
+        ends.append(t.end())
+        words.append(t.group(0))
     used: set[int] = set()
     mentions: list[Mention] = []
     full_ids: set[str] = set()
@@ -300,9 +313,8 @@ def find_mentions(
     particles = _gaps()[0]
     no_name: set[tuple[str, str, str, str]] = set()
     # pass 1: full names
-    for i in range(len(tokens) - 1):
-        tok, nxt = tokens[i], tokens[i + 1]
-        end, start = tok.end(), nxt.start()
+    for i in range(len(words) - 1):
+        end, start = ends[i], starts[i + 1]
         if i in used:
             continue
         if start == end + 1:
@@ -311,32 +323,32 @@ def find_mentions(
         elif not particles.fullmatch(text, end, start):
             continue  # not "Given Surname", nor "Ursula von der Leyen"
         gap = text[end:start]
-        first = tok.group(0)
+        first = words[i]
         if first.endswith("'s"):
             continue
         # The outcome below depends only on the two words, the gap and the word after them, so
         # a pair already found to be no name is skipped at once (texts that repeat one pair).
-        after = _NEXT_WORD.match(text, nxt.end())
+        after = _NEXT_WORD.match(text, ends[i + 1])
         next_word = after.group(1) if after else ""
-        key = (first, gap, nxt.group(0), next_word)
+        key = (first, gap, words[i + 1], next_word)
         if key in no_name:
             continue
-        last, poss = _split_possessive(nxt.group(0))
+        last, poss = _split_possessive(words[i + 1])
         firsts = {pid for pid, part in index.get(first.lower(), ()) if part == "first"}
         lasts = {pid for pid, part in index.get(last.lower(), ()) if part == "last"}
         common = sorted(firsts & lasts) if firsts and lasts else []
-        end = nxt.end() - (2 if poss else 0)
+        end = ends[i + 1] - (2 if poss else 0)
         if common:
             pid = common[0]
             full_ids.add(pid)
-            mentions.append(Mention(tok.start(), end, officials.people[pid].name, pid, True, poss))
+            mentions.append(Mention(starts[i], end, officials.people[pid].name, pid, True, poss))
             mentions[-1].extra["oblique"] = _oblique(last)
             used.update((i, i + 1))
             continue
         if not (firsts or lasts) and _speaker_pair(first, last, next_word, lang):
             # "Antonio Guterres condemned": an unknown Latin name right before a speech verb
             name = f"{first}{gap}{last}"
-            mentions.append(Mention(tok.start(), end, name, None, True, poss))
+            mentions.append(Mention(starts[i], end, name, None, True, poss))
             used.update((i, i + 1))
             unknown_surnames[last.lower()] = name
             continue
@@ -350,7 +362,7 @@ def find_mentions(
         name = _unknown_name(given[0], last, not given[1], lang)
         if gap != " ":
             name = f"{given[0]}{gap}{last}"
-        mentions.append(Mention(tok.start(), end, name, None, True, poss))
+        mentions.append(Mention(starts[i], end, name, None, True, poss))
         mentions[-1].extra["oblique"] = _is_cyrillic(first) and not given[1]
         if _is_cyrillic(first + last) and gap == " ":
             mentions[-1].extra["cyr"] = (given[0], last, not given[1])
@@ -365,12 +377,13 @@ def find_mentions(
                     unknown_surnames[form.lower()] = name
     # pass 2: surnames alone
     verbs = _pair_cues(lex_lang(lang))[0]
-    for i, tok in enumerate(tokens):
+    for i, token in enumerate(words):
         if i in used:
             continue
-        word, poss = _split_possessive(tok.group(0))
+        t_start, t_end = starts[i], ends[i]
+        word, poss = _split_possessive(token)
         low = word.lower()
-        if (i - 1) in used and text[tokens[i - 1].end() : tok.start()] == " ":
+        if (i - 1) in used and text[ends[i - 1] : t_start] == " ":
             continue  # a third capitalised word after a full name ("Zelensky Street")
         known = index.get(low)
         alone = sorted(p for p, part in known if part == "last") if known else []
@@ -384,15 +397,15 @@ def find_mentions(
             if who is not None:
                 name = officials.people[who].name
                 mentions.append(
-                    Mention(tok.start(), tok.end() - (2 if poss else 0), name, who, False, poss)
+                    Mention(t_start, t_end - (2 if poss else 0), name, who, False, poss)
                 )
                 mentions[-1].extra["oblique"] = _oblique(word)
             continue
         if low in unknown_surnames:
             mentions.append(
                 Mention(
-                    tok.start(),
-                    tok.end() - (2 if poss else 0),
+                    t_start,
+                    t_end - (2 if poss else 0),
                     unknown_surnames[low],
                     None,
                     False,
@@ -401,49 +414,48 @@ def find_mentions(
             )
             continue
         # the rest needs a speech verb or a comma right after the word
-        if text[tok.end() : tok.end() + 1] != ",":
-            after = _NEXT_WORD.match(text, tok.end())
+        if text[t_end : t_end + 1] != ",":
+            after = _NEXT_WORD.match(text, t_end)
             if after is None or after.group(1).lower() not in verbs:
                 continue
-        if _speaking_surname(text, tok, lang, place_starts):
+        if _speaking_surname(text, t_start, t_end, token, lang, place_starts):
             # "Галущенко повідомив": an unknown surname as the subject of a speech verb
             name = namesmod.transliterate(word, lex_lang(lang))
-            mentions.append(
-                Mention(tok.start(), tok.end() - (2 if poss else 0), name, None, False, poss)
-            )
+            mentions.append(Mention(t_start, t_end - (2 if poss else 0), name, None, False, poss))
             mentions[-1].extra["cyr"] = ("", word, False)
             for tl in ("uk", "ru"):
                 for form in {word} | namesmod.oblique_forms(word, tl):
                     unknown_surnames.setdefault(form.lower(), name)
             continue
-        if _titled_surname(text, tokens, i, lang):
+        if _titled_surname(text, starts, ends, words, i, lang):
             # "President Macron said": a Latin surname right after a title
-            mentions.append(
-                Mention(tok.start(), tok.end() - (2 if poss else 0), word, None, False, poss)
-            )
+            mentions.append(Mention(t_start, t_end - (2 if poss else 0), word, None, False, poss))
     mentions.sort(key=lambda m: m.start)
     if mentions:
         _attach_roles(text, lang, mentions)
     return mentions
 
 
-def _titled_surname(text: str, tokens: list[re.Match[str]], i: int, lang: str) -> bool:
-    """A lone capitalised Latin word preceded by a role title and followed by a capitalised
-    word no more: "President Macron said", not "Mayor of Kyiv" or "President Volodymyr"."""
-    tok = tokens[i]
+def _titled_surname(
+    text: str, starts: list[int], ends: list[int], words: list[str], i: int, lang: str
+) -> bool:
+    """A lone capitalised Latin word (token ``i`` of ``find_mentions``) preceded by a role title
+    and followed by a capitalised word no more: "President Macron said", not "Mayor of Kyiv"
+    or "President Volodymyr"."""
+    t_end = ends[i]
     verbs, not_names = _pair_cues(lex_lang(lang))
-    if text[tok.end() : tok.end() + 1] != ",":
-        nxt = _NEXT_WORD.match(text, tok.end())
+    if text[t_end : t_end + 1] != ",":
+        nxt = _NEXT_WORD.match(text, t_end)
         if nxt is None or nxt.group(1).lower() not in verbs:
             return False  # only speakers matter here: "President Macron said", "Macron, …"
-    word, _poss = _split_possessive(tok.group(0))
+    word, _poss = _split_possessive(words[i])
     if _is_cyrillic(word) or len(word) < 3 or word.isupper():
         return False
-    if i + 1 < len(tokens) and text[tok.end() : tokens[i + 1].start()] == " ":
+    if i + 1 < len(words) and text[t_end : starts[i + 1]] == " ":
         return False
     if word.lower() in not_names or known_place(word) or namesmod.given_name(word, "en"):
         return False
-    start = tok.start()
+    start = starts[i]
     if not text[start - 1 : start].isspace():
         return False  # the gap after a title (``RoleLexicon.fillers``) ends with a space
     lex = role_lexicon(lex_lang(lang))

@@ -169,3 +169,57 @@ def test_load_is_idempotent(reference: Path, tmp_path: Path) -> None:
         counts = store.counts()
         assert counts["documents"] == 100
         assert counts["figures"] == len(read_output(reference)["figures"])
+
+
+# The stand-in for process_shard below: module-level, so that Dask pickles it by reference
+# (the cluster of that test runs in threads of this process, so the state is shared).
+_LOST: dict[str, Any] = {"calls": {}, "once": None, "twice": None}
+_LOST_LOCK = threading.Lock()
+
+
+def _losing_shards(shard: Any, out_dir: str, fields: Any = None) -> Any:
+    from strikeledger.batch.work import process_shard
+
+    with _LOST_LOCK:
+        calls = _LOST["calls"]
+        calls[shard.id] = n = calls.get(shard.id, 0) + 1
+    if (shard.id == _LOST["once"] and n == 1) or shard.id == _LOST["twice"]:
+        raise ConnectionError(f"lost with its worker ({shard.id}, attempt {n})")
+    return process_shard(shard, out_dir, fields)
+
+
+@pytest.mark.dask
+def test_a_shard_lost_once_is_run_again_and_one_lost_twice_fails(
+    corpus: list[Path], reference: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shard whose result does not come back (as when its worker dies after running it) is
+    submitted once more; a shard lost twice is recorded as failed and the run goes on. Dask's
+    own retries are off here, and the cluster runs in threads, so the stand-in applies."""
+    from distributed import LocalCluster
+
+    from strikeledger.batch import run as batch_run
+    from strikeledger.batch.work import process_shard
+
+    plan = plan_shards(corpus, docs_per_shard=7)
+    once, twice = plan[1].id, plan[4].id
+    _LOST.update(calls={}, once=once, twice=twice)
+    monkeypatch.setattr(batch_run, "process_shard", _losing_shards)
+    monkeypatch.setenv("STRIKELEDGER_BATCH_TASK_RETRIES", "0")
+    with LocalCluster(
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=None
+    ) as cluster:
+        summary = run_batch(
+            corpus, tmp_path, scheduler=cluster.scheduler_address, fields=FIELDS, docs_per_shard=7
+        )
+    calls = _LOST["calls"]
+    assert calls[once] == 2 and calls[twice] == 2
+    assert summary.failed_shards == [twice]
+    failed = [json.loads(line) for line in (tmp_path / "failed.jsonl").read_text().splitlines()]
+    assert [f["shard"] for f in failed] == [twice] and "attempt 2" in failed[0]["error"]
+    # everything but the failed shard's documents, as the single-process run has them
+    alone = tmp_path.parent / f"{tmp_path.name}-alone"
+    process_shard(plan[4], str(alone), FIELDS)
+    its = {r["id"] for r in read_output(alone)["documents"]}
+    got, want = read_output(tmp_path), read_output(reference)
+    assert its and {r["id"] for r in got["documents"]} == {r["id"] for r in want["documents"]} - its
+    assert got["figures"] == [r for r in want["figures"] if r["document_id"] not in its]

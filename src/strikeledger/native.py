@@ -53,6 +53,7 @@ _EXTRACT = [
     "persons_roles",
     "pipeline",
     "places",
+    "places_cues",
     "statements",
     "statements_cues",
     "text",

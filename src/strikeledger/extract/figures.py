@@ -44,44 +44,35 @@ component cuts its own tokens from them instead of splitting the text again).
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import settings
-from ..report import Claimant, Figure, Span, Weapon, Window
+from ..report import Claimant, Figure, Span, Window
 from . import guard
-from .figures_lexicon import LANGS, Hit, Tokens, lexicon
+from .figures_cand import Cand
+from .figures_lexicon import LANGS, Tokens, lexicon
 from .figures_resolve import _gap_ok
 from .figures_scan import _DASHES, Phrase, Scan, walk_phrase
+from .figures_tallies import (
+    _all_fired,
+    _counts_people,
+    _far_tally,
+    _group_before,
+    _noun_before_dash,
+    _place_by_dash,
+    _range_low,
+    _range_phrase,
+    _respectively,
+    _tally_one,
+    _tally_one_before,
+    _typed_by_colon,
+)
 from .numbers import Number, find_numbers
 
 if TYPE_CHECKING:
     from .pipeline import Context
 
 __all__ = ["component", "extract_figures"]
-
-
-@dataclass
-class Cand:
-    num: Number
-    lead: int  # start of the evidence (qualifier or number)
-    end: int  # end of the evidence
-    kind: str  # direct | anaphora | noun | oftotal | part | dash | over | another | cue | loc
-    sent: int
-    phrase: Phrase | None = None
-    weapon: Weapon | None = None
-    qualifier: str = "exact"
-    measure: str | None = None
-    source: int | None = None  # cand whose weapon (and measure) an elliptical part takes
-    parent: int | None = None  # the total this cand is a part of
-    ua: bool = False
-    run_prev: bool = False
-    parts_word: bool = False
-    oftotal_before: bool = False
-    own_cue: Hit[Any] | None = None
-    loc_more: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def component(ctx: Context) -> None:
@@ -254,7 +245,7 @@ class _Rules:
                 if pc.kind not in ("anaphora", "loc", "another") and not pc.oftotal_before:
                     c.extra["sib"] = j
                     break
-        if self._range_low(c, before, after, s.start, lim):
+        if _range_low(self, c, before, after, s.start, lim):
             return
         # locations ------------------------------------------------------------
         loc = scan.at("locations", after)
@@ -352,8 +343,8 @@ class _Rules:
         ):
             return  # an average ("about 203 drones a day"), not a figure
         if ph is not None:
-            self._tally_one_before(before, s.start, si)
-            ph = self._typed_by_colon(ph, lim)
+            _tally_one_before(self, before, s.start, si)
+            ph = _typed_by_colon(self, ph, lim)
             c.kind, c.phrase, c.end = "direct", ph, ph.end
             c.extra["both"] = (
                 scan.ending("both", before) is not None
@@ -367,12 +358,12 @@ class _Rules:
                 self.cands[self.pending_oftotal].source = idx
                 self.pending_oftotal = None
             if c.extra["both"]:
-                self._all_fired(c, ph, lim)
-            self._tally_one(ph, si, lim)
+                _all_fired(self, c, ph, lim)
+            _tally_one(self, ph, si, lim)
             return
         # "between 20 and 30 drones", "10-12 missiles", "від 10 до 15 КАБів" ------------------
         if ph is None:
-            rng = self._range_phrase(n, s.start, lim)
+            rng = _range_phrase(self, n, s.start, lim)
             if rng is not None:
                 self.extra_state["range_hi"], ph = rng
                 c.kind, c.phrase, c.end = "direct", ph, ph.end
@@ -382,7 +373,7 @@ class _Rules:
                 self._push(c)
                 return
         # "… 12 missiles and 40 drones, of which 10 and 35 respectively were shot down" ------
-        if self._respectively(c, si, lim):
+        if _respectively(self, c, si, lim):
             self._push(c)
             return
         # a bare number that is part of a group ------------------------------------
@@ -391,7 +382,7 @@ class _Rules:
             if scan.ending("anaphora", comma_b) is not None:
                 before = comma_b
             else:
-                group = self._group_before(comma_b, s.start)
+                group = _group_before(self, comma_b, s.start)
                 if group is not None:  # "Of the drones, 249 were shot down"
                     c.kind, c.phrase = "noun", group
                     self._push(c)
@@ -419,7 +410,7 @@ class _Rules:
             if scan.at("people", after) is not None:
                 self.extra_state["people"] = (si, n.end)  # a people list may follow
             return  # "three children", "seven people"
-        if self._counts_people(n, si):
+        if _counts_people(self, n, si):
             return  # "двоє – у Дніпрі", "ще одна – на Житомирщині" after "загинули четверо"
         prev = self._prev_cand(si, back=1)
         if scan.ending("anaphora", before) is not None:
@@ -430,7 +421,7 @@ class _Rules:
                 ph = walk_phrase(scan, r, lim, max_unknown=0)
                 if ph is not None:  # "з яких понад 20 – шахеди"
                     c.phrase, c.end = ph, ph.end
-                elif self._place_by_dash(before, after, s.start, lim):
+                elif _place_by_dash(self, before, after, s.start, lim):
                     c.extra["dash_place"] = True  # "З них 66 – в Києві та області"
         elif scan.ending("parts", before) is not None and prev is not None:
             c.kind = "part"
@@ -443,9 +434,9 @@ class _Rules:
             self._sent_has(si)
             or si in self.list_ctx
             or self._weapon_and_cue_before(s.start, lead)
-            or (prev is not None and self._place_by_dash(before, after, s.start, lim))
-            or (prev is not None and self._noun_before_dash(before, s.start))
-            or self._far_tally(c, si, before, after, lim)
+            or (prev is not None and _place_by_dash(self, before, after, s.start, lim))
+            or (prev is not None and _noun_before_dash(self, before, s.start))
+            or _far_tally(self, c, si, before, after, lim)
         ):
             c.kind = "dash"
         elif (
@@ -466,22 +457,6 @@ class _Rules:
             return
         self._push(c)
 
-    def _counts_people(self, n: Number, si: int) -> bool:
-        """A bare number that counts people, not weapons: a collective numeral ("двоє",
-        "пятеро": only people are counted so; the ``people`` words of attack.yaml), or an
-        elliptical part of a people count told before it in the sentence with no weapon figure
-        between ("Загинули четверо людей: одна людина – у Луцьку, ще одна – на Житомирщині").
-        Such a number starts or continues the people list, so the next bare part is skipped."""
-        people = self.extra_state.get("people")
-        if self.scan.at("people", n.start) is None:
-            if people is None or people[0] != si:
-                return False
-            own = self.by_sent.get(si)
-            if own and self.cands[own[-1]].num.start > people[1]:
-                return False  # a weapon figure came after the people count
-        self.extra_state["people"] = (si, n.end)
-        return True
-
     def quiet_sentence(self, si: int) -> bool:
         """Whether ``add_number`` can take no number of sentence ``si`` while no "respectively"
         group is pending: no lexicon hit anywhere in it, no dash in it or right before it (the
@@ -494,162 +469,6 @@ class _Rules:
         around = self.text[max(0, s.start - 1) : s.end + 1]
         return "-" not in around and "–" not in around and "—" not in around  # _DASHES
 
-    def _respectively(self, c: Cand, si: int, lim: int) -> bool:
-        """A bare number in "N1 and N2 respectively": the k-th number of the group takes the
-        k-th of the last weapon phrases before it (its measure: the cue after the group)."""
-        queue = self.extra_state.get("resp")
-        if queue and queue[0][1] > c.num.start:
-            src, end = queue.pop(0)
-            c.kind, c.source = "resp", src
-            c.extra["resp_end"] = end
-            return True
-        scan, text = self.scan, self.text
-        hits = scan.in_range("respectively", c.num.end, lim)
-        if not hits:
-            return False
-        h = hits[0]
-        ordered = scan.sorted_number_starts()
-        starts = ordered[bisect_left(ordered, c.num.start) : bisect_left(ordered, h.start)]
-        gap = text[c.num.end : h.start]
-        for co in scan.in_range("coordinators", c.num.end, h.start):
-            gap = gap.replace(text[co.start : co.end], " ")
-        if any(ch.isalpha() for ch in gap) or len(starts) < 2:
-            return False
-        own = [
-            j
-            for j in self.by_sent.get(si, []) + self.by_sent.get(si - 1, [])
-            if self.cands[j].kind == "direct" and self.cands[j].end <= c.num.start
-        ]
-        own.sort()
-        if len(own) < len(starts):
-            return False
-        srcs = own[-len(starts) :]
-        self.extra_state["resp"] = [(j, h.end) for j in srcs[1:]]
-        c.kind, c.source = "resp", srcs[0]
-        c.extra["resp_end"] = h.end
-        return True
-
-    def _range_low(self, c: Cand, before: int, after: int, floor: int, lim: int) -> bool:
-        """ "від 10 до 15 КАБів", "от 20 до 30 беспилотников": the lower end is a figure of
-        the upper end's weapon, at least."""
-        scan = self.scan
-        if scan.ending("range_from", before) is None:
-            return False
-        q = scan.at("qualifiers", after)
-        if q is None or q.value != "at_most":
-            return False
-        r = scan.skip(q.end, lim)
-        upper = next((m for m in self.ctx.notes.get("numbers") or () if m.start == r), None)
-        if upper is None or upper.value <= c.num.value:
-            return False
-        ph = walk_phrase(scan, upper.end, lim)
-        if ph is None:
-            return False
-        c.kind, c.phrase, c.end = "direct", ph, ph.end
-        if c.qualifier in ("exact", "approx"):
-            c.qualifier = "at_least"
-        self._push(c)
-        return True
-
-    def _place_by_dash(self, before: int, after: int, floor: int, lim: int) -> bool:
-        """A tally line of a place and a bare number across a dash: "41 – над территорией
-        Брянской области", "над Київщиною – 10", "З них 66 – в Києві"."""
-        text, scan = self.text, self.scan
-        if text[after : after + 1] in _DASHES:
-            lo = after + 1
-            stops = [x for x in (text.find(",", lo, lim), text.find(";", lo, lim)) if x >= 0]
-            hi = min(stops) if stops else lim
-        else:
-            hi = before - 1
-            lo = max(text.rfind(",", floor, hi), text.rfind(";", floor, hi), floor - 1) + 1
-        if scan.in_range("over", lo, hi) or scan.in_range("regions", lo, hi):
-            return True
-        mentions = self.ctx.notes.get("place_mentions") or []
-        return any(lo <= m.start and m.end <= hi for m in mentions)
-
-    def _far_tally(self, c: Cand, si: int, before: int, after: int, lim: int) -> bool:
-        """A tally line two sentences after its total, across an attribution with no number
-        ("… уничтожили 57 БПЛА. Об этом сообщили в Минобороны. "21 - над территорией …")."""
-        if si < 2 or self._prev_cand(si, back=2) is None:
-            return False
-        if self.text[after : after + 1] not in _DASHES and self.text[after : after + 1].isalnum():
-            return False  # "у Дніпрі – щонайменше одна людина": a count of something else
-        mid = self.ctx.sentences[si - 1]
-        ordered = self.scan.sorted_number_starts()
-        k = bisect_left(ordered, mid.start)
-        if k < len(ordered) and ordered[k] < mid.end:
-            return False  # the sentence between has a number of its own
-        if not self._place_by_dash(before, after, self.ctx.sentences[si].start, lim):
-            return False
-        c.extra["far_src"] = True
-        return True
-
-    def _noun_before_dash(self, before: int, floor: int) -> bool:
-        """ "І майже стільки ж ударних дронів – близько 70": a weapon noun right before the dash."""
-        if self.text[before - 1 : before] not in _DASHES:
-            return False
-        b = self.scan.skip_back(before - 1, floor)
-        w = self.scan.ending("weapons", b)
-        return w is not None and w.value.category != "none"
-
-    def _range_phrase(self, n: Number, floor: int, lim: int) -> tuple[int, Phrase] | None:
-        """The lower end of a range takes the weapon phrase of its upper end: a dash ("10-12
-        missiles"), or one word after "between / from / від / от" ("between 20 and 30 drones").
-        Returns (start of the upper end, its phrase)."""
-        scan, text = self.scan, self.text
-        r = scan.skip(n.end, lim)
-        opened: object = None
-        if n.in_range and text[r : r + 1] in _DASHES:
-            r, opened = scan.skip(r + 1, lim), True
-        else:
-            # "between 20 and 30", "from 10 to 12"; without the opening word not a coordinator
-            # ("20 to 30 drones", "five or six missiles", not "12 and 40 drones")
-            w = scan.word_end(r)
-            if w == r or not text[r:w].isalpha() or len(text[r:w]) > 4:
-                return None
-            opened = scan.ending("qualifier_not_after", scan.skip_back(n.start, floor))
-            if opened is None and scan.at("coordinators", r) is not None:
-                return None
-            r = scan.skip(w, lim)
-        if r not in scan.number_starts:
-            return None
-        m = next((x for x in self.ctx.notes["numbers"] if x.start == r), None)
-        if m is None or m.value <= n.value or (opened is None and m.value > 3 * n.value + 2):
-            return None
-        ph = walk_phrase(scan, m.end, lim)
-        return None if ph is None else (r, ph)
-
-    def _group_before(self, end: int, floor: int) -> Phrase | None:
-        """ "Of the drones, 249 were shot down", "Of the missiles launched, 38 …": a clause
-        opening the sentence that names the weapon group its bare numbers belong to."""
-        scan, text = self.scan, self.text
-        ofs = scan.in_range("of_total", floor, end)
-        if not ofs:
-            return None
-        of = ofs[-1]
-        # at the start of the sentence or of a clause (", while of the drones, 50 …")
-        b = scan.skip_back(of.start, floor)
-        if b > floor and text[b - 1] not in ",;:–—":
-            w = b
-            while w > floor and text[w - 1].isalpha():
-                w -= 1
-            w = scan.skip_back(w, floor)
-            if w > floor and text[w - 1] not in ",;:–—":
-                return None
-        r = scan.skip(of.end, end)
-        det = scan.at("determiners", r)
-        if det is not None:
-            r = scan.skip(det.end, end)
-        if scan.is_number_at(r):
-            return None
-        ph = walk_phrase(scan, r, end, max_unknown=0)
-        if ph is None or ph.category in ("any", "none"):
-            return None
-        rest = self.text[ph.end : end].split()
-        if len(rest) > 2 or (rest and not scan.in_range("cues", ph.end, end)):
-            return None  # only a participle may follow: "Of the drones launched,"
-        return ph
-
     def _location_cue_before(self, before: int, floor: int, more: bool = False) -> bool:
         """A debris/hit word one short preposition before the number ("debris fell at 14"), or
         right before it after a count of locations ("… at 6 locations and drones hit 3")."""
@@ -661,43 +480,6 @@ class _Rules:
                 return more
             return len(gap) == 1 and gap[0].isalpha() and len(gap[0]) <= 3
         return False
-
-    def _all_fired(self, c: Cand, ph: Phrase, lim: int) -> None:
-        """ "shot down all 18 missiles Russia fired": the relative clause states the launch too
-        (a second figure, launched, for the same number)."""
-        scan, text = self.scan, self.text
-        r = scan.skip(ph.end, lim)
-        for h in scan.in_range("cues", r, min(lim, r + 30)):
-            if h.value.measure != "launched" or h.value.weak or h.value.side == "after":
-                return
-            words = text[r : h.start].split()
-            if not (1 <= len(words) <= 2) or not words[0][:1].isupper():
-                return
-            if any(not w.replace("'", "").isalpha() for w in words):
-                return
-            twin = Cand(num=c.num, lead=c.lead, end=h.end, kind="direct", sent=c.sent)
-            twin.phrase, twin.qualifier = ph, c.qualifier
-            twin.extra["measure"] = "launched"
-            self._push(twin)
-            self.extra_state.setdefault("twin_cues", set()).add(h.start)
-            return
-
-    def _typed_by_colon(self, ph: Phrase, lim: int) -> Phrase:
-        """ "близько 100 ракет: крилаті ракети Х-101/Х-555 та «Калібр»": a list of types with no
-        numbers after a colon names the types of the count before it."""
-        if ph.model is not None or ph.category in ("any", "none"):
-            return ph
-        scan = self.scan
-        r = scan.skip(ph.end, lim)
-        if self.text[r : r + 1] != ":":
-            return ph
-        ph2 = walk_phrase(scan, scan.skip(r + 1, lim), lim, max_unknown=0)
-        if ph2 is None or ph2.category != ph.category or ph2.model is None:
-            return ph
-        nxt = scan.skip(ph2.end, lim)
-        if nxt < lim and self.text[nxt] not in '.;!?\n)»"' and not self.text[nxt].isalpha():
-            return ph
-        return Phrase(ph.start, ph.end, ph.category, ph2.model, ph2.models, ph.ua or ph2.ua)
 
     def _cue_right_after(self, pos: int, lim: int) -> bool:
         for h in self.scan.in_range("cues", pos, min(lim, pos + 60)):
@@ -719,53 +501,6 @@ class _Rules:
         self.cands.append(c)
         self.by_sent.setdefault(c.sent, []).append(idx)
         return idx
-
-    def _tally_one(self, ph: Phrase, si: int, lim: int) -> None:
-        """ "128 drones and an Iskander-M missile": the singular after a coordinator is 1."""
-        scan = self.scan
-        r = scan.skip(ph.end, lim)
-        co = scan.at("coordinators", r)
-        if co is None:
-            return
-        r = scan.skip(co.end, lim)
-        if scan.is_number_at(r):
-            return
-        art = scan.at("articles", r)
-        if art is None:
-            # no articles (uk, ru): a typed item with a singular noun ("ракету «Нептун-Д»")
-            cos = [h for h in scan.in_range("coordinators", r, lim) if h.start > r]
-            ph2 = walk_phrase(scan, r, cos[0].start if cos else lim, max_unknown=0)
-            if ph2 is None or ph2.model is None or not scan.in_range("singular", r, ph2.end):
-                return
-            one = Number(start=r, end=r, value=1, words=True)
-            c = Cand(num=one, lead=r, end=ph2.end, kind="direct", sent=si, phrase=ph2)
-            self._push(c)
-            self._tally_one(ph2, si, lim)
-            return
-        ph2 = walk_phrase(scan, scan.skip(art.end, lim), lim, max_unknown=0)
-        if ph2 is None:
-            return
-        one = Number(start=art.start, end=art.end, value=1, words=True)
-        c = Cand(num=one, lead=art.start, end=ph2.end, kind="direct", sent=si, phrase=ph2)
-        self._push(c)
-
-    def _tally_one_before(self, before: int, floor: int, si: int) -> None:
-        """ "with a ballistic missile and 12 drones": the singular before a coordinated number."""
-        scan = self.scan
-        co = scan.ending("coordinators", before)
-        if co is None:
-            return
-        end = scan.skip_back(co.start, floor)
-        for art in scan.in_range("articles", floor, end)[::-1]:
-            if self.cands and self.cands[-1].sent == si and self.cands[-1].end > art.start:
-                return
-            ph = walk_phrase(scan, scan.skip(art.end, end), end, max_unknown=0)
-            if ph is not None and scan.skip_back(ph.end, floor) == end:
-                one = Number(start=art.start, end=art.end, value=1, words=True)
-                self._push(
-                    Cand(num=one, lead=art.start, end=ph.end, kind="direct", sent=si, phrase=ph)
-                )
-            return
 
     def _qualifier(self, n: Number, floor: int) -> tuple[int, str]:
         scan = self.scan

@@ -13,7 +13,8 @@ from .figures_lexicon import Hit
 from .figures_scan import _DASHES
 
 if TYPE_CHECKING:
-    from .figures import Cand, _Rules
+    from .figures import _Rules
+    from .figures_cand import Cand
 
 
 def build(r: _Rules) -> tuple[list[Figure], dict[int, int]]:

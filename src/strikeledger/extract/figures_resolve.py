@@ -8,11 +8,12 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from ..report import Figure, Weapon
+from .figures_cand import Cand
 from .figures_lexicon import Hit
 from .figures_scan import _DASHES, Phrase
 
 if TYPE_CHECKING:
-    from .figures import Cand, _Rules
+    from .figures import _Rules
 
 _GAP_CHARS = set(" «»\"“”„'–—-")
 
@@ -228,8 +229,6 @@ def _own_noun(r: _Rules, i: int, lo: int | None = None) -> Weapon | None:
 def _all_of_which(r: _Rules) -> None:
     """ "… two missiles along with six attack drones, all of which were destroyed": each member
     of the list gets a second figure with the verb after "all of which"."""
-    from .figures import Cand
-
     scan, text, cands = r.scan, r.text, r.cands
     n = len(cands)
     for i in range(n):

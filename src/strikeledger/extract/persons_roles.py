@@ -391,26 +391,8 @@ def title_matches(
 
 @cache
 def known_place(word: str) -> bool:
-    """Whether a capitalised word in a title names the place of some office in the KB (what
-    ``Office.named_by`` says of some office: it starts with one of their stems, in lower case;
-    one ``startswith`` over all the stems, as a text full of distinct place words asks of each)."""
-    return word.lower().startswith(_office_stems())
-
-
-_STEMS: list[tuple[object, tuple[str, ...]]] = []  # (the officials read, their stems)
-
-
-def _office_stems() -> tuple[str, ...]:
-    officials = load()
-    if not _STEMS or _STEMS[0][0] is not officials:
-        stems = {
-            stem.lower()
-            for o in officials.offices.values()
-            for forms in o.where.values()
-            for stem in forms
-        }
-        _STEMS[:] = [(officials, tuple(sorted(stems)))]
-    return _STEMS[0][1]
+    """Whether a capitalised word in a title names the place of some office in the KB."""
+    return load().names_a_place(word)
 
 
 @cache

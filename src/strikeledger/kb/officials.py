@@ -97,12 +97,21 @@ class Officials:
     offices: dict[str, Office]
     _by_role: dict[str, list[Office]] = field(default_factory=dict)
     _terms_of: dict[str, list[tuple[Office, Term]]] = field(default_factory=dict)
+    _place_stems: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        stems: set[str] = set()
         for office in self.offices.values():
             self._by_role.setdefault(office.role, []).append(office)
             for term in office.terms:
                 self._terms_of.setdefault(term.who, []).append((office, term))
+            stems.update(stem.lower() for forms in office.where.values() for stem in forms)
+        self._place_stems = tuple(sorted(stems))
+
+    def names_a_place(self, word: str) -> bool:
+        """Whether ``word`` names the place of some office (``Office.named_by`` of any office,
+        in one ``startswith``: a text full of distinct place words asks it of each)."""
+        return word.lower().startswith(self._place_stems)
 
     def offices_for(
         self, role: str, country: str | None = None, place_word: str | None = None
